@@ -1,0 +1,207 @@
+"""The data model every stage produces and every consumer reads.
+
+All spans are Python ``str`` offsets (``text[start:end]``) into the exact text that was annotated.
+Everything is a frozen dataclass so an ``Annotation`` can be shared between threads and cached.
+The JSON form is documented in the README and versioned by ``SCHEMA``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Literal
+
+SCHEMA = "quotelens.annotation/1"
+
+ActorKind = Literal["person", "organisation", "place", "group", "other"]
+StatementKind = Literal["direct", "indirect", "mixed"]
+ACTOR_KINDS: tuple[str, ...] = ("person", "organisation", "place", "group", "other")
+STATEMENT_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def text(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def to_json(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]))
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Article metadata: what the first lines say about the article, not text to annotate."""
+
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    dateline: str | None = None
+    body: Span | None = None  # where the article body starts and ends (after title/date/dateline)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "date": self.date,
+            "dateline": self.dateline,
+            "body": self.body.to_json() if self.body else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Meta:
+        body = data.get("body")
+        return cls(
+            title=data.get("title"),
+            date=data.get("date"),
+            dateline=data.get("dateline"),
+            body=Span.from_json(body) if body else None,
+        )
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One real-world entity of the article, with every place it is mentioned."""
+
+    id: str
+    name: str
+    kind: ActorKind = "other"
+    titles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    # A descriptive actor ("the EU's top diplomat") may be linked to the named actor it stands for.
+    same_as: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "titles": list(self.titles),
+            "aliases": list(self.aliases),
+            "mentions": [m.to_json() for m in self.mentions],
+            "same_as": self.same_as,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            kind=data.get("kind", "other"),
+            titles=tuple(data.get("titles", ())),
+            aliases=tuple(data.get("aliases", ())),
+            mentions=tuple(Span.from_json(m) for m in data.get("mentions", ())),
+            same_as=data.get("same_as"),
+        )
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An attributed statement: what was said (content), by whom (source/actor), how (cue)."""
+
+    id: str
+    kind: StatementKind
+    content: tuple[Span, ...]
+    cue: Span | None = None
+    source: Span | None = None  # the local mention: "he", "the EU's top diplomat"
+    actor: str | None = None  # the actor id the source resolves to
+
+    @property
+    def start(self) -> int:
+        return self.content[0].start
+
+    @property
+    def end(self) -> int:
+        return self.content[-1].end
+
+    @property
+    def extent(self) -> Span:
+        """The smallest span covering content, cue and source."""
+        spans = [*self.content, *(s for s in (self.cue, self.source) if s is not None)]
+        return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "content": [c.to_json() for c in self.content],
+            "cue": self.cue.to_json() if self.cue else None,
+            "source": self.source.to_json() if self.source else None,
+            "actor": self.actor,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Statement:
+        cue, source = data.get("cue"), data.get("source")
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            content=tuple(Span.from_json(c) for c in data["content"]),
+            cue=Span.from_json(cue) if cue else None,
+            source=Span.from_json(source) if source else None,
+            actor=data.get("actor"),
+        )
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What the annotator found in one text."""
+
+    meta: Meta = field(default_factory=Meta)
+    paragraphs: tuple[Span, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    statements: tuple[Statement, ...] = ()
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def statements_by(self, actor_id: str) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.actor == actor_id)
+
+    def paragraph_index(self, offset: int) -> int | None:
+        """0-based index of the paragraph holding ``offset``, or None outside every paragraph."""
+        for index, paragraph in enumerate(self.paragraphs):
+            if paragraph.start <= offset < paragraph.end:
+                return index
+        return None
+
+    def with_statements(self, statements: Iterable[Statement]) -> Annotation:
+        return replace(self, statements=tuple(sorted(statements, key=lambda s: (s.start, s.end))))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "meta": self.meta.to_json(),
+            "paragraphs": [p.to_json() for p in self.paragraphs],
+            "actors": [a.to_json() for a in self.actors],
+            "statements": [s.to_json() for s in self.statements],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Annotation:
+        schema = data.get("schema")
+        if schema != SCHEMA:
+            raise ValueError(f"unsupported schema {schema!r} (expected {SCHEMA!r})")
+        return cls(
+            meta=Meta.from_json(data.get("meta", {})),
+            paragraphs=tuple(Span.from_json(p) for p in data.get("paragraphs", ())),
+            actors=tuple(Actor.from_json(a) for a in data.get("actors", ())),
+            statements=tuple(Statement.from_json(s) for s in data.get("statements", ())),
+        )

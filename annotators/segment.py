@@ -1,0 +1,87 @@
+"""Segmentation: paragraphs, sentences and tokens as spans, with NLTK pieces that need no downloads.
+
+NLTK's ``sent_tokenize``/``word_tokenize`` load a pickled Punkt model through ``nltk.data`` and fail
+offline, so the sentence splitter here is a ``PunktSentenceTokenizer`` built from ``PunktParameters``
+with our own abbreviation list, and tokens come from ``TreebankWordTokenizer.span_tokenize``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterator
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.treebank import TreebankWordTokenizer
+
+from . import lexicons
+from .model import Span
+
+# Treebank tokenising mistakes curly quotes and apostrophes for letters ('“We', don’t); mapping them
+# one-to-one to ASCII keeps every offset while letting the tokenizer see the punctuation.
+ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+@cache
+def sentence_splitter() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(lexicons.entries("abbreviations"))
+    return PunktSentenceTokenizer(params)
+
+
+@cache
+def word_tokenizer() -> TreebankWordTokenizer:
+    return TreebankWordTokenizer()
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
+    """Paragraph spans, stripped of surrounding whitespace.
+
+    Text with blank lines is split on blank lines (single newlines are wrapping); text without any
+    blank line has a paragraph per line, as news copy pasted from the web usually does.
+    """
+    end = len(text) if end is None else end
+    region = text[start:end]
+    separator = _BLANK_LINE if _BLANK_LINE.search(region) else _LINE_BREAK
+    spans = []
+    cursor = 0
+    for match in separator.finditer(region):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(region)))
+    return tuple(
+        stripped
+        for s, e in spans
+        if (stripped := _strip(text, start + s, start + e)) is not None
+    )
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def sentences(text: str, paragraph: Span) -> Iterator[Span]:
+    """Sentence spans inside one paragraph (a sentence never crosses a paragraph boundary)."""
+    chunk = text[paragraph.start : paragraph.end].translate(ASCII_QUOTES)
+    for s, e in sentence_splitter().span_tokenize(chunk):
+        yield Span(paragraph.start + s, paragraph.start + e)
+
+
+def tokens(text: str, sentence: Span) -> Iterator[Span]:
+    """Treebank token spans inside one sentence."""
+    chunk = text[sentence.start : sentence.end].translate(ASCII_QUOTES)
+    try:
+        spans = list(word_tokenizer().span_tokenize(chunk))
+    except ValueError:
+        # span_tokenize aligns its tokens back to the text and gives up on rare inputs
+        # (odd quote runs); whitespace tokens with punctuation split off are a safe fallback.
+        spans = [m.span() for m in re.finditer(r"\w+(?:[-'.]\w+)*|\S", chunk)]
+    for s, e in spans:
+        yield Span(sentence.start + s, sentence.start + e)

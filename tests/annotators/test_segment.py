@@ -1,0 +1,36 @@
+from annotators import segment
+from annotators.model import Span
+
+
+def split(text: str) -> list[str]:
+    return [s.text(text) for p in segment.paragraphs(text) for s in segment.sentences(text, p)]
+
+
+def test_punkt_keeps_abbreviations_inside_the_sentence():
+    text = "Sen. Elizabeth Warren said on Mar. 4 that the U.S. economy was strong. Dr. Lee agreed."
+    assert split(text) == [
+        "Sen. Elizabeth Warren said on Mar. 4 that the U.S. economy was strong.",
+        "Dr. Lee agreed.",
+    ]
+
+
+def test_gov_and_am_do_not_end_sentences():
+    text = "Gov. Jerry Brown spoke at 10 a.m. on Tuesday. Reporters listened."
+    assert split(text) == ["Gov. Jerry Brown spoke at 10 a.m. on Tuesday.", "Reporters listened."]
+
+
+def test_paragraphs_split_on_blank_lines_and_keep_wrapped_lines_together():
+    text = "First line\nwrapped here.\n\n  Second paragraph.\n"
+    assert [p.text(text) for p in segment.paragraphs(text)] == ["First line\nwrapped here.", "Second paragraph."]
+
+
+def test_paragraphs_without_blank_lines_are_one_per_line():
+    text = "One.\nTwo.\n"
+    assert [p.text(text) for p in segment.paragraphs(text)] == ["One.", "Two."]
+
+
+def test_tokens_see_curly_quotes_as_punctuation_and_keep_offsets():
+    text = "“We don’t know,” he said."
+    tokens = [t.text(text) for t in segment.tokens(text, Span(0, len(text)))]
+    assert tokens[:4] == ["“", "We", "do", "n’t"]
+    assert "”" in tokens and tokens[-1] == "."

@@ -1,0 +1,4 @@
+"""quotelens terminal reader: the Textual app, the command line, notes and export.
+
+Depends on ``annotators``; ``annotators`` never imports from here.
+"""

@@ -1,0 +1,65 @@
+"""``quotelens annotate --format text``: statements and actors as Rich tables.
+
+Article text goes into ``Text`` objects, never through markup, so ``[brackets]`` print as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from annotators import Annotation
+
+
+def statements_table(text: str, annotation: Annotation) -> Table:
+    table = Table(title="Statements", expand=True, show_lines=False)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("Speaker", style="bold", ratio=2)
+    table.add_column("Cue", ratio=1)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Content", ratio=6)
+    for number, statement in enumerate(annotation.statements, 1):
+        actor = annotation.actor(statement.actor)
+        speaker = actor.name if actor else (statement.source.text(text) if statement.source else "?")
+        content = " … ".join(span.text(text) for span in statement.content)
+        table.add_row(
+            str(number),
+            Text(speaker),
+            Text(statement.cue.text(text) if statement.cue else ""),
+            statement.kind,
+            Text(" ".join(content.split())),
+        )
+    return table
+
+
+def actors_table(annotation: Annotation) -> Table:
+    table = Table(title="Actors", expand=True)
+    table.add_column("Actor", style="bold")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Titles")
+    table.add_column("Statements", justify="right")
+    table.add_column("Mentions", justify="right")
+    for actor in annotation.actors:
+        table.add_row(
+            Text(actor.name),
+            actor.kind,
+            Text("; ".join(actor.titles)),
+            str(len(annotation.statements_by(actor.id))),
+            str(len(actor.mentions)),
+        )
+    return table
+
+
+def print_annotation(path: Path, text: str, annotation: Annotation, console: Console | None = None) -> None:
+    console = console or Console()
+    meta = annotation.meta
+    heading = Text(meta.title or path.name, style="bold")
+    details = " · ".join(x for x in (meta.date, meta.dateline) if x)
+    if details:
+        heading.append(f"  {details}", style="dim")
+    console.print(heading)
+    console.print(statements_table(text, annotation))
+    console.print(actors_table(annotation))
