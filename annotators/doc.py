@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Actor, Annotation, Meta, Span, Statement
 
@@ -42,9 +42,11 @@ class Doc:
     actors: tuple[Actor, ...] = ()
 
     def annotation(self) -> Annotation:
+        """The public result: statements in document order, numbered s1, s2, ... in that order."""
+        ordered = sorted(self.statements, key=lambda s: (s.start, s.end))
         return Annotation(
             meta=self.meta,
             paragraphs=self.paragraphs,
             actors=self.actors,
-            statements=tuple(sorted(self.statements, key=lambda s: (s.start, s.end))),
+            statements=tuple(replace(s, id=f"s{i}") for i, s in enumerate(ordered, 1)),
         )
