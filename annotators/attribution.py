@@ -52,6 +52,7 @@ class Item:
     word: str  # lower-case ASCII form; "" for a quote
     quote: Quote | None = None
     upper: bool = False  # starts with a capital letter
+    quote_open_ended: bool = False  # a quote ending in "," "?" "!" (what precedes an attribution)
 
     @property
     def is_word(self) -> bool:
@@ -145,17 +146,28 @@ def quote_spans(text: str, quote: Quote, paragraphs: Sequence[Span]) -> tuple[Sp
     return tuple(spans)
 
 
-def _units(sentences: list[Sentence], quotes: QuoteIndex) -> Iterator[list[Sentence]]:
-    """A paragraph's sentences, grouped so that no quote piece crosses a group boundary."""
+def _units(text: str, sentences: list[Sentence], quotes: QuoteIndex) -> Iterator[list[Sentence]]:
+    """A paragraph's sentences, grouped so that no quote crosses a group boundary and a quote ending a
+    sentence stays with the attribution after it (Punkt splits ``"Why?" Trump said.`` in two)."""
     group: list[Sentence] = []
     for sentence in sentences:
         offset = sentence.span.start
-        if group and not any(span.start < offset for _, span in quotes.overlapping(offset, offset + 1)):
+        inside_quote = any(span.start < offset for _, span in quotes.overlapping(offset, offset + 1))
+        after_quote = bool(group) and any(
+            _open_ended(text, span) for _, span in quotes.overlapping(group[-1].span.end - 1, group[-1].span.end)
+        )
+        if group and not inside_quote and not after_quote:
             yield group
             group = []
         group.append(sentence)
     if group:
         yield group
+
+
+def _open_ended(text: str, span: Span) -> bool:
+    """Whether a quote ends the way an attributed one does: ``"...,"``, ``"...?"``, ``"...!"``."""
+    inner = text[span.start : span.end].rstrip(_QUOTE_CHARS + " ")
+    return inner[-1:] in (",", "?", "!", "-", "—")
 
 
 class QuoteIndex:
@@ -179,7 +191,7 @@ class QuoteIndex:
 def _items(doc: Doc, unit: list[Sentence], quotes: QuoteIndex) -> list[Item]:
     start, end = unit[0].span.start, unit[-1].span.end
     inside = quotes.overlapping(start, end)
-    items = [Item(span.start, span.end, "", q) for q, span in inside]
+    items = [Item(span.start, span.end, "", q, False, _open_ended(doc.text, span)) for q, span in inside]
     for sentence in unit:
         for token in sentence.tokens:
             if any(span.start < token.end and token.start < span.end for _, span in inside):
@@ -211,7 +223,9 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
     if word == "according" and index + 1 < len(items) and items[index + 1].word == "to":
         return Cue(index, index + 1, "according")
     options = cue_forms().get(word)
-    if not options or (items[index].upper and index > 0 and items[index - 1].quote is None):
+    if not options:
+        return Cue(index, index, "quoted") if _verb_after_quote(items, index) else None
+    if items[index].upper and index > 0 and items[index - 1].quote is None:
         return None  # a capitalised cue word inside a sentence is a name ("United States")
     before = _skip_left(items, index - 1, word_set("cue_adverbs") - _BE)
     previous = items[before].word if before >= 0 else ""
@@ -222,6 +236,24 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
         if tuple(following) == particle:
             return Cue(index, index + len(particle), frame)
     return None
+
+
+def _verb_after_quote(items: list[Item], index: int) -> bool:
+    """A verb outside the lexicon that attributes the quote before it: ``"...," she elaborated.``,
+    ``"...," quipped the senator.`` It must look like a finite verb and sit right after the quote or
+    after a short speaker that follows the quote."""
+    item = items[index]
+    if item.upper or not item.is_word or not (item.word.endswith("ed") or item.word.endswith("s")) or len(item.word) < 4:
+        return False
+    if index + 1 < len(items) and items[index + 1].is_word and item.word.endswith("s") and not items[index + 1].upper:
+        return False  # "“...,” his aides say it" is rare; a plural noun before a word is common
+    before = index - 1
+    speaker = 0
+    while before >= 0 and speaker < 4 and (items[before].upper or word_class().get(items[before].word) == "pronoun"):
+        before, speaker = before - 1, speaker + 1
+    if before >= 1 and items[before].word == "," and items[before - 1].quote is not None:
+        return True
+    return before >= 0 and items[before].quote is not None and items[before].quote_open_ended
 
 
 def _skip_left(items: list[Item], index: int, words: Iterable[str] | frozenset[str]) -> int:
@@ -262,6 +294,12 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
     """The noun phrase ending at item ``end`` and starting its clause: (first, last) item indices."""
     if end < 0:
         return None
+    bracket_end = end
+    if items[end].word == ")":  # "Rep. Gregory Meeks (D-N.Y.) said"
+        opening = next((i for i in range(end - 1, max(end - 8, -1), -1) if items[i].word == "("), None)
+        if opening is None or opening == 0:
+            return None
+        end = opening - 1
     first = end
     while first - 1 >= 0 and _np_word(items[first - 1], text):
         first -= 1
@@ -279,7 +317,7 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
         return None
     if word_class().get(items[end].word) in ("determiner", "inner"):
         return None
-    return first, end
+    return first, bracket_end
 
 
 def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | None:
@@ -317,18 +355,17 @@ def _appositive_end(items: list[Item], start: int, text: str) -> int | None:
 
 
 def _parenthesis_start(items: list[Item], comma: int, lo: int) -> int | None:
-    """For a comma right before a cue, the comma opening a parenthesis (", speaking at HQ,")."""
+    """For a comma right before a cue, the comma opening the parenthesis it closes (", speaking at
+    HQ,", ", vice chairman of G-III,", ", who served as secretary of state when ...,")."""
     index = comma - 1
-    while index > lo and items[index].word != "," and items[index].quote is None:
-        if word_class().get(items[index].word) == "opener" and items[index].word not in ("as", "and", "of"):
-            return None
+    while index > lo and comma - index < 30 and items[index].word != "," and items[index].quote is None:
         index -= 1
-    if index <= lo or items[index].word != ",":
+    if index <= lo or items[index].word != "," or index + 1 >= comma:
         return None
     opener = items[index + 1].word
-    relative = opener in ("who", "whose", "which", "where") or opener.endswith("ing")
-    appositive = word_class().get(opener) == "determiner" or opener.isdigit() or opener in ("then", "now", "a")
-    return index if relative or appositive else None
+    if opener in word_set("cue_adverbs") or (word_class().get(opener) == "opener" and opener not in ("which",)):
+        return None  # ", is wrong," / ", but ..." are clauses, not a parenthesis
+    return index
 
 
 # --- content ----------------------------------------------------------------------------------
@@ -387,8 +424,7 @@ def _adjunct_like(items: list[Item], index: int, end: int) -> bool:
     if word in _FINAL_PUNCT and word != ",":
         return True
     if word == ",":
-        following = items[index + 1].word if index + 1 < end else ""
-        return following in ("who", "which", "whose", "where", "according") or following.endswith("ing") or not following
+        return True  # content never starts with a comma; ", who ...", ", then ..." are circumstance
     return word in _PREPOSITIONS or word in word_set("time_words")
 
 
@@ -434,12 +470,13 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     if left < lo:
         return None
     if items[left].word == "," or items[left].quote is not None:
-        paren = _parenthesis_start(items, left, lo) if items[left].word == "," else None
+        inverted = _inverted(items, cue, cue_span, left, lo, hi, doc)
+        paren = _parenthesis_start(items, left, lo) if inverted is None and items[left].word == "," else None
         if paren is not None:
             found = source_left(items, _skip_time_left(items, paren - 1), text)
             if found is not None and (found[0] == lo or _boundary(items[found[0] - 1])):
                 return _after_source(items, cue, cue_span, found, lo, hi, doc)
-        return _inverted(items, cue, cue_span, left, lo, hi, doc)
+        return inverted
     found = source_left(items, left, text)
     if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
         return None
@@ -482,6 +519,8 @@ def _after_cue(items: list[Item], cue: Cue, hi: int, text: str) -> int:
 def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | None, first: int, hi: int,
                      doc: Doc) -> Found | None:
     """Content after the cue: ``said (on Friday) that ...``, ``said: "..."``, ``called for ...``."""
+    if cue.frame == "quoted":
+        return None
     start = _after_cue(items, cue, hi, doc.text)
     that = _that_ahead(items, start, hi)
     if that is not None:
@@ -534,8 +573,9 @@ def _statement_end(items: list[Item], index: int, hi: int) -> int:
     """The last item of an attribution clause ("she said", "Blinken told reporters after the meeting")."""
     index = max(index, 0)
     while index + 1 < hi and items[index + 1].quote is None and items[index + 1].word not in (".", "!", "?"):
-        if items[index + 1].word == "," and index + 2 < hi and items[index + 2].quote is not None:
-            return index + 1
+        if items[index + 1].word == ",":
+            resumed = index + 2 < hi and items[index + 2].quote is not None
+            return index + 1 if resumed else index
         index += 1
     return index
 
@@ -543,8 +583,8 @@ def _statement_end(items: list[Item], index: int, hi: int) -> int:
 def _inverted(items: list[Item], cue: Cue, cue_span: Span, left: int, lo: int, hi: int, doc: Doc) -> Found | None:
     """``"...," said X`` / ``..., said X``: content before the cue, speaker right after it."""
     found = source_right(items, cue.last + 1, doc.text)
-    if found is None:
-        return None
+    if found is None or not _adjunct_like(items, found[1] + 1, hi):
+        return None  # "Blinken, speaking at HQ, said the alliance was ...": not inverted
     source = Span(items[found[0]].start, items[found[1]].end)
     end = left if items[left].quote is not None else left - 1
     return _left_statement(items, cue, cue_span, source, lo, end, found[1], hi, doc)
@@ -599,7 +639,7 @@ def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: 
         previous_items, previous_found = unit_found[index - 1]
         last = previous_found[-1] if previous_found else None
         only_quote = [item for item in items if item.word not in _FINAL_PUNCT]
-        if (last is not None and last is result[-1] and last.content_left and last.kind == "direct"
+        if (last is not None and last is result[-1] and last.content_left and last.kind != "indirect"
                 and len(only_quote) == 1 and only_quote[0].quote is not None):
             spans = last.content + quote_spans(doc.text, only_quote[0].quote, doc.paragraphs)
             result[-1] = replace(last, content=tuple(sorted(set(spans))))
@@ -615,7 +655,7 @@ def find(doc: Doc) -> tuple[Statement, ...]:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for paragraph, sentences in by_paragraph.items():
         unit_found = []
-        for unit in _units(sentences, quotes):
+        for unit in _units(doc.text, sentences, quotes):
             items = _items(doc, unit, quotes)
             unit_found.append((items, _unit_statements(items, doc)))
         for f in _join_resumed_quotes(unit_found, doc):
