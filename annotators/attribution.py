@@ -141,7 +141,8 @@ def quote_spans(text: str, quote: Quote, paragraphs: Sequence[Span]) -> tuple[Sp
     """Every piece of a quote with its marks."""
     spans = []
     for piece in quote.pieces:
-        paragraph = next((p for p in paragraphs if p.start <= piece.start <= p.end), piece)
+        index = bisect_right(paragraphs, piece.start, key=lambda p: p.start) - 1
+        paragraph = paragraphs[index] if index >= 0 and piece.end <= paragraphs[index].end else piece
         spans.append(_with_marks(text, piece, paragraph))
     return tuple(spans)
 
