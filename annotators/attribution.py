@@ -291,6 +291,14 @@ def _np_word(item: Item, text: str) -> bool:
     return item.word not in cue_forms() or item.capitalised(text)
 
 
+def _np_word_at(items: list[Item], index: int, text: str) -> bool:
+    """Like ``_np_word``, and a cue word after a determiner is a noun ("the report", "his claims")."""
+    if _np_word(items[index], text):
+        return True
+    before = items[index - 1].word if index > 0 else ""
+    return items[index].word in cue_forms() and (word_class().get(before) == "determiner" or before == "'s")
+
+
 def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | None:
     """The noun phrase ending at item ``end`` and starting its clause: (first, last) item indices."""
     if end < 0:
@@ -302,19 +310,19 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
             return None
         end = opening - 1
     first = end
-    while first - 1 >= 0 and _np_word(items[first - 1], text):
+    while first - 1 >= 0 and _np_word_at(items, first - 1, text):
         first -= 1
     # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it
     while first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
         items[first].capitalised(text) or word_class().get(items[first].word) == "determiner"
     ):
         first -= 2
-        while first - 1 >= 0 and _np_word(items[first - 1], text):
+        while first - 1 >= 0 and _np_word_at(items, first - 1, text):
             first -= 1
     times = word_set("time_words")
     while first < end and (items[first].word in times or items[first].word in _PREPOSITIONS):
         first += 1  # "On Friday Blinken said": the time phrase is not the speaker
-    if not _np_word(items[end], text) or end - first + 1 > _MAX_SOURCE_WORDS:
+    if not _np_word_at(items, end, text) or end - first + 1 > _MAX_SOURCE_WORDS:
         return None
     if word_class().get(items[end].word) in ("determiner", "inner"):
         return None
@@ -558,6 +566,8 @@ def _content_end(items: list[Item], start: int, hi: int) -> int:
 
 def _left_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | None, lo: int, end: int,
                     first: int, hi: int, doc: Doc) -> Found | None:
+    if any(_cue_at(items, index) is not None and items[index].word == "according" for index in range(lo, end + 1)):
+        return None  # "According to X, they agreed on it.": what X reported is not what they said
     content = _content(items, lo, end, doc)
     if content is None or source is None:
         return None
