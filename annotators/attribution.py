@@ -41,6 +41,7 @@ _PREPOSITIONS = {
     "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near",
 }
 _CONTENT_OPENERS = {"that", "whether", "if"}
+_RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def cue_forms() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     for row in lexicons.table("cue_verbs"):
         lemma, frame = row[0], row[1]
         head, *particle = lemma.split()
-        words = inflections(head) | {w.strip() for w in row[2].split(",")} if len(row) > 2 else inflections(head)
+        listed = {w.strip() for w in row[2].lstrip("=").split(",")} if len(row) > 2 else set()
+        words = listed if len(row) > 2 and row[2].startswith("=") else inflections(head) | listed
         for form in words:
             forms.setdefault(form, []).append((tuple(particle), frame))
     # longest particle first, so "called for" wins over a bare "called"
@@ -284,8 +286,8 @@ def _np_word(item: Item, text: str) -> bool:
     if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'")):
         return False
     cls = word_class().get(item.word)
-    if cls == "opener" or item.word in _BE:
-        return False
+    if cls == "opener" or (item.word in word_set("cue_adverbs") and not item.upper):
+        return False  # auxiliaries and modals ("can", "have") mean a verb, so the noun phrase is over
     if item.word in _PREPOSITIONS and cls != "inner":
         return False
     return item.word not in cue_forms() or item.capitalised(text)
@@ -326,6 +328,8 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
         return None
     if word_class().get(items[end].word) in ("determiner", "inner"):
         return None
+    if any(word_class().get(items[i].word) == "pronoun" for i in range(first, end)):
+        return None  # "she made her decision based said": a pronoun is a whole speaker or none
     return first, bracket_end
 
 
@@ -372,7 +376,7 @@ def _parenthesis_start(items: list[Item], comma: int, lo: int) -> int | None:
     if index <= lo or items[index].word != "," or index + 1 >= comma:
         return None
     opener = items[index + 1].word
-    if opener in word_set("cue_adverbs") or (word_class().get(opener) == "opener" and opener not in ("which",)):
+    if opener in word_set("cue_adverbs") or (word_class().get(opener) == "opener" and opener not in _RELATIVES):
         return None  # ", is wrong," / ", but ..." are clauses, not a parenthesis
     return index
 
@@ -573,11 +577,27 @@ def _left_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | 
         return None
     kind, spans = content
     last = _statement_end(items, first, hi)
+    if kind == "indirect" and not _reported_before(items, lo, end, last, hi):
+        return None
     # "“A,” she said, “B.”": the quote resumes after the attribution
     if kind == "direct" and last + 1 < hi and items[last + 1].quote is not None:
         last += 1
         spans = spans + quote_spans(doc.text, items[last].quote, doc.paragraphs)  # type: ignore[arg-type]
     return Found(kind, spans, cue_span, source, lo, last, True)
+
+
+def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -> bool:
+    """Whether unquoted words before ``, X said`` are what X said: a clause of a few words, with the
+    attribution ending the sentence ("Still, he said, ..." and "In Germany, a person can ..." are not)."""
+    if sum(1 for item in items[lo : end + 1] if item.is_word) < 4:
+        return False
+    after = last + 1
+    if after >= hi or items[after].word in _FINAL_PUNCT - {","}:
+        return True
+    if items[after].word != "," or after + 1 >= hi:
+        return items[after].word == ","
+    following = items[after + 1].word
+    return following in _RELATIVES or following.endswith("ing") or _cue_at(items, after + 1) is not None
 
 
 def _statement_end(items: list[Item], index: int, hi: int) -> int:
