@@ -340,7 +340,8 @@ def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | 
     index = start
     while index < len(items):
         item = items[index]
-        if _np_word(item, text) and item.word not in word_set("time_words"):
+        verb_after_name = index > start and items[index - 1].upper and not item.upper and item.word.endswith("ed")
+        if _np_word(item, text) and item.word not in word_set("time_words") and not verb_after_name:
             last = index
             index += 1
         elif item.word == "," and last >= start and _appositive_end(items, index + 1, text) is not None:
@@ -424,7 +425,7 @@ def _that_ahead(items: list[Item], index: int, end: int) -> int | None:
             return ahead
         if word in _CONTENT_OPENERS:
             return ahead
-        if items[ahead].quote is not None or word in (";", ":") or (word_class().get(word) == "opener"):
+        if word in (";", ":") or (word_class().get(word) == "opener"):
             return None
     return None
 
@@ -501,6 +502,9 @@ def _boundary(item: Item) -> bool:
 
 
 def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
+    """The subject opening the sentence, after an introductory phrase ("On Sunday, Sanders ...")."""
+    if lo < hi and (items[lo].word in _PREPOSITIONS or items[lo].word in word_set("time_words")):
+        lo = next((i + 1 for i in range(lo, hi) if items[i].word == ","), hi)
     found = source_right(items, lo, text)
     if found is None or found[1] >= hi:
         return None
@@ -514,12 +518,34 @@ def _after_source(items: list[Item], cue: Cue, cue_span: Span, found: tuple[int,
     right = _right_statement(items, cue, cue_span, source, found[0], hi, doc)
     if right is not None:
         return right
-    # "“...,” Blinken told reporters after the meeting." / "..., he said."
     before = found[0] - 1
+    split = _around(items, cue, cue_span, source, lo, before, hi, doc)
+    if split is not None:
+        return split
+    # "“...,” Blinken told reporters after the meeting." / "..., he said."
     if before < lo or not (items[before].word == "," or items[before].quote is not None):
         return None
     end = before if items[before].quote is not None else before - 1
     return _left_statement(items, cue, cue_span, source, lo, end, found[0], hi, doc)
+
+
+def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, comma: int, hi: int,
+            doc: Doc) -> Found | None:
+    """``A, X said, B.``: an attribution set off by commas inside what was said gives two pieces."""
+    after = _skip_adjuncts(items, _after_cue(items, cue, hi, doc.text), hi)
+    if not (lo < comma < hi and items[comma].word == "," and after + 1 < hi and items[after].word == ","):
+        return None
+    following = items[after + 1]
+    if following.quote is not None or following.word in _RELATIVES or following.word.endswith("ing") \
+            or word_class().get(following.word) == "opener" or not following.is_word:
+        return None
+    before_part = _content(items, lo, comma - 1, doc)
+    after_part = _content(items, after + 1, _content_end(items, after + 1, hi), doc)
+    if before_part is None or after_part is None or sum(1 for i in items[lo:comma] if i.is_word) < 2:
+        return None
+    kinds = {before_part[0], after_part[0]}
+    kind: StatementKind = "indirect" if kinds == {"indirect"} else "direct" if kinds == {"direct"} else "mixed"
+    return Found(kind, before_part[1] + after_part[1], cue_span, source, lo, hi - 1, True)
 
 
 def _after_cue(items: list[Item], cue: Cue, hi: int, text: str) -> int:
@@ -547,6 +573,8 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
     else:
         start = _skip_adjuncts(items, start, hi)
     end = _content_end(items, start, hi)
+    if cue.frame == "object":  # "condemned the attacks, though ...": the object is a noun phrase
+        end = next((i - 1 for i in range(start + 1, end + 1) if items[i].word in (",", ";", "--")), end)
     content = _content(items, start, end, doc)
     if content is None or source is None:
         return None
