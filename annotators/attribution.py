@@ -314,13 +314,16 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
     first = end
     while first - 1 >= 0 and _np_word_at(items, first - 1, text):
         first -= 1
-    # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it
-    while first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
-        items[first].capitalised(text) or word_class().get(items[first].word) == "determiner"
+    # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it,
+    # and the joined phrase starts its clause ("a woman asked for a photo and Clinton said" does not)
+    if first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
+        items[first].upper or word_class().get(items[first].word) == "determiner"
     ):
-        first -= 2
-        while first - 1 >= 0 and _np_word_at(items, first - 1, text):
-            first -= 1
+        joined = first - 2
+        while joined - 1 >= 0 and _np_word_at(items, joined - 1, text):
+            joined -= 1
+        if joined == 0 or _boundary(items[joined - 1]):
+            first = joined
     times = word_set("time_words")
     while first < end and (items[first].word in times or items[first].word in _PREPOSITIONS):
         first += 1  # "On Friday Blinken said": the time phrase is not the speaker
@@ -341,15 +344,21 @@ def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | 
     while index < len(items):
         item = items[index]
         verb_after_name = index > start and items[index - 1].upper and not item.upper and item.word.endswith("ed")
-        if _np_word(item, text) and item.word not in word_set("time_words") and not verb_after_name:
-            last = index
+        joins = item.word == "and" and last >= start and index + 1 < len(items) and (
+            items[index + 1].upper or word_class().get(items[index + 1].word) == "determiner"
+        )  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
+        if joins:
             index += 1
-        elif item.word == "," and last >= start and _appositive_end(items, index + 1, text) is not None:
-            index += 1
-        else:
+            continue
+        if not _np_word(item, text) or item.word in word_set("time_words") or verb_after_name:
             break
+        last, index = index, index + 1
     if last < start or last - start + 1 > _MAX_SOURCE_WORDS:
         return None
+    if last + 1 < len(items) and items[last + 1].word == ",":
+        apposition = _appositive_end(items, last + 2, text)
+        if apposition is not None and apposition - start + 1 <= 2 * _MAX_SOURCE_WORDS:
+            last = apposition
     return start, last
 
 
@@ -413,19 +422,20 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
 
 
 def _that_ahead(items: list[Item], index: int, end: int) -> int | None:
-    """The "that"/"whether" opening the content a few adjunct words after the cue ("said on Friday that")."""
+    """The "that"/"whether" opening the content a few adjunct words after the cue: "said on Friday
+    that", "said, in a statement, that", "stating on NBC's "Meet the Press" that"."""
     if index < end and items[index].word in _CONTENT_OPENERS:
         return index
     if index >= end or not (items[index].word in _PREPOSITIONS or items[index].word in word_set("time_words")
                             or items[index].word == ","):
         return None
+    commas = 0 if items[index].word == "," else 1  # only a parenthesis ", in a statement," may hold commas
     for ahead in range(index + 1, min(end, index + 10)):
         word = items[ahead].word
-        if word in _CONTENT_OPENERS and items[ahead - 1].word != ",":
-            return ahead
         if word in _CONTENT_OPENERS:
             return ahead
-        if word in (";", ":") or (word_class().get(word) == "opener"):
+        commas += word == ","
+        if commas > 1 or word in (";", ":") or word_class().get(word) == "opener" or _cue_at(items, ahead):
             return None
     return None
 
@@ -503,8 +513,13 @@ def _boundary(item: Item) -> bool:
 
 def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
     """The subject opening the sentence, after an introductory phrase ("On Sunday, Sanders ...")."""
+    if lo < hi and word_class().get(items[lo].word) == "opener":
+        lo += 1  # "Although ...", "But ..."
     if lo < hi and (items[lo].word in _PREPOSITIONS or items[lo].word in word_set("time_words")):
         lo = next((i + 1 for i in range(lo, hi) if items[i].word == ","), hi)
+    if lo < hi and not (items[lo].upper or word_class().get(items[lo].word) in ("pronoun", "determiner")):
+        # "... although at the mention of email she laughed and admitted": the pronoun is the subject
+        lo = next((i for i in range(lo, hi) if word_class().get(items[i].word) == "pronoun"), hi)
     found = source_right(items, lo, text)
     if found is None or found[1] >= hi:
         return None
@@ -515,10 +530,20 @@ def _after_source(items: list[Item], cue: Cue, cue_span: Span, found: tuple[int,
                   doc: Doc) -> Found | None:
     """``X said ...``: content after the cue, or before the speaker when nothing follows the cue."""
     source = Span(items[found[0]].start, items[found[1]].end)
+    before = found[0] - 1
+    quote_before = before >= lo and (items[before].quote_open_ended or (
+        items[before].word == "," and before - 1 >= lo and items[before - 1].quote is not None))
+    start = _after_cue(items, cue, hi, doc.text)
+    says_more = start < hi and (items[start].word in _CONTENT_OPENERS | {":"} or items[start].quote is not None)
+    if quote_before and not says_more:
+        # "“...,” he tells hundreds of supporters at a party": the quote is what he tells them
+        left = _left_statement(items, cue, cue_span, source, lo, before if items[before].quote else before - 1,
+                               found[0], hi, doc)
+        if left is not None:
+            return left
     right = _right_statement(items, cue, cue_span, source, found[0], hi, doc)
     if right is not None:
         return right
-    before = found[0] - 1
     split = _around(items, cue, cue_span, source, lo, before, hi, doc)
     if split is not None:
         return split
