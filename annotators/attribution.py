@@ -195,10 +195,14 @@ def _items(doc: Doc, unit: list[Sentence], quotes: QuoteIndex) -> list[Item]:
     start, end = unit[0].span.start, unit[-1].span.end
     inside = quotes.overlapping(start, end)
     items = [Item(span.start, span.end, "", q, False, _open_ended(doc.text, span)) for q, span in inside]
+    spans = sorted(span for _, span in inside)
+    next_quote = 0
     for sentence in unit:
         for token in sentence.tokens:
-            if any(span.start < token.end and token.start < span.end for _, span in inside):
-                continue
+            while next_quote < len(spans) and spans[next_quote].end <= token.start:
+                next_quote += 1
+            if next_quote < len(spans) and spans[next_quote].start < token.end:
+                continue  # inside a quote
             surface = doc.text[token.start : token.end]
             items.append(Item(token.start, token.end, surface.translate(ASCII_QUOTES).lower(), None, surface[:1].isupper()))
     items.sort(key=lambda item: item.start)
@@ -246,7 +250,7 @@ def _verb_after_quote(items: list[Item], index: int) -> bool:
     ``"...," quipped the senator.`` It must look like a finite verb and sit right after the quote or
     after a short speaker that follows the quote."""
     item = items[index]
-    if item.upper or not item.is_word or not (item.word.endswith("ed") or item.word.endswith("s")) or len(item.word) < 4:
+    if item.word[-1:] not in ("d", "s") or item.upper or len(item.word) < 4 or not item.word.endswith(("ed", "s")):
         return False
     if index + 1 < len(items) and items[index + 1].is_word and item.word.endswith("s") and not items[index + 1].upper:
         return False  # "“...,” his aides say it" is rare; a plural noun before a word is common
