@@ -42,6 +42,7 @@ _PREPOSITIONS = {
 }
 _CONTENT_OPENERS = {"that", "whether", "if"}
 _LONE_DETERMINERS = {"another", "some", "many", "both", "all", "most", "few", "several", "one", "each", "others"}
+_ING_NOUNS = {"during", "morning", "evening", "spring", "string", "bring", "ceiling", "king"}
 _RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
 
@@ -264,6 +265,11 @@ def _verb_after_quote(items: list[Item], index: int) -> bool:
     if before >= 1 and items[before].word == "," and items[before - 1].quote is not None:
         return True
     return before >= 0 and items[before].quote is not None and items[before].quote_open_ended
+
+
+def _participle(word: str) -> bool:
+    """An -ing form ("saying", "speaking"), not a noun such as "nothing" or "morning"."""
+    return word.endswith("ing") and len(word) > 4 and word not in _ING_NOUNS and not word.endswith("thing")
 
 
 def _skip_left(items: list[Item], index: int, words: Iterable[str] | frozenset[str]) -> int:
@@ -585,7 +591,7 @@ def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, 
     if not (lo < comma < hi and items[comma].word == "," and after + 1 < hi and items[after].word == ","):
         return None
     following = items[after + 1]
-    if following.quote is not None or following.word in _RELATIVES or following.word.endswith("ing") \
+    if following.quote is not None or following.word in _RELATIVES or _participle(following.word) \
             or word_class().get(following.word) == "opener" or not following.is_word:
         return None
     after_part = _content(items, after + 1, _content_end(items, after + 1, hi), doc)
@@ -678,7 +684,7 @@ def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -
     if items[after].word != "," or after + 1 >= hi:
         return items[after].word == ","
     following = items[after + 1].word
-    return following in _RELATIVES or following.endswith("ing") or _cue_at(items, after + 1) is not None
+    return following in _RELATIVES or _participle(following) or _cue_at(items, after + 1) is not None
 
 
 def _statement_end(items: list[Item], index: int, hi: int) -> int:
