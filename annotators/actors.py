@@ -148,7 +148,7 @@ class Clusterer:
     def person_called(self, word: str, offset: int) -> Entity | None:
         """The person whose surname (else first name) is ``word``, nearest before ``offset``."""
         for position in (-1, 0):
-            named = [p for p in self.people if len(p.words) > 1 and p.words[position] == word]
+            named = [p for p in self.people if p.words[position] == word and len(p.words) > 1]
             if named:
                 return max(named, key=lambda p: _last_before(p, offset))
         return None
@@ -372,10 +372,10 @@ def resolve_speakers_pronouns(statements: tuple[Statement, ...], speakers: dict[
 
 
 def _organisation_of(person: Entity, clusterer: Clusterer) -> Entity | None:
+    """The organisation in the person's title ("NATO" of "NATO Secretary-General"), if any."""
     for _, owner in person.title_roles:
-        entity = clusterer.by_key.get(owner) if owner else None
-        if entity is not None and entity.kind == "organisation":
-            return entity
+        if owner and owner.startswith("organisation:"):
+            return clusterer.keyed(owner, "organisation")
     return None
 
 
