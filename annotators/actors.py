@@ -296,6 +296,17 @@ class SourceResolver:
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
+    def promote_speakers(self, statements: tuple[Statement, ...]) -> None:
+        """A lone unknown name that is a statement's source ("Frank said") is a person."""
+        index = MentionIndex(self.mentions)
+        for statement in statements:
+            if statement.source is None:
+                continue
+            for mention in index.overlapping(source_head(self.text, statement.source)):
+                if mention.form == "name" and mention.entity is not None and mention.entity.kind == "other":
+                    mention.entity.kind = "person"
+                    self.clusterer.people.append(mention.entity)
+
     def describe_uncovered(self, statements: tuple[Statement, ...]) -> None:
         """ "diplomats", "some countries": a source that names nobody is a description of its own."""
         index = MentionIndex(self.mentions)
@@ -443,6 +454,7 @@ def stage(doc: Doc) -> Doc:
     clusterer = Clusterer(doc.text, gaz)
     clusterer.cluster(mentions)
     resolver = SourceResolver(doc, clusterer, mentions)
+    resolver.promote_speakers(doc.statements)
     resolver.describe_uncovered(doc.statements)
     link_descriptions(clusterer.entities, mentions, doc.text)
     sources = frozenset(s.source for s in doc.statements if s.source is not None)

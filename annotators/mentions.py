@@ -37,6 +37,7 @@ _POSSESSIVE = frozenset({"'s", "'"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "few", "other", "two", "three"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ROLE_LINKS = frozenset({"for", "of", "at"})  # "a spokesman for the Kremlin", "the head of NATO"
+_PLACE_PREPOSITIONS = frozenset({"in", "near"})  # "fought in Fallujah": a lone unknown word is a place
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Gazetteer:
     aliases: dict[str, tuple[str, ...]]  # canonical key -> other names from the lexicon
     pronouns: dict[str, str]  # lower-cased pronoun -> m | f | n | p | we | i
     kind_keywords: dict[str, str]  # last word of a name -> kind
+    given_names: dict[str, str]  # given name -> gender (m, f)
     stop_names: frozenset[str]
     function_words: frozenset[str]
     particles: frozenset[str]
@@ -117,6 +119,7 @@ def gazetteer() -> Gazetteer:
         aliases=aliases,
         pronouns={row[0]: row[1] for row in lexicons.table("pronouns")},
         kind_keywords={row[0]: row[1] for row in lexicons.table("kind_keywords")},
+        given_names={row[0]: row[1] for row in lexicons.table("given_names")},
         stop_names=frozenset(lexicons.entries("stop_names")),
         function_words=frozenset(lexicons.entries("function_words")),
         particles=frozenset(lexicons.entries("name_particles")),
@@ -231,7 +234,7 @@ class _SentenceScanner:
         return (
             not (word.isupper() and len(word) > 1)  # an acronym: "(CAP)"
             and self.lowers[index] in self.gaz.common_words
-            and word not in self.context.capitalised_inside
+            and (word not in self.context.capitalised_inside or self.lowers[index] in self.context.lower_case_seen)
             and not _longest(self.gaz.names, self.words, index)
         )
 
@@ -370,10 +373,12 @@ class _SentenceScanner:
 
     def unknown_name(self, start: int, end: int) -> None:
         words = tuple(self.words[start:end])
-        if len(words) > 1:
+        if len(words) > 1 or words[0] in self.gaz.given_names:
             kind = "person"
         elif words[0].isupper() and len(words[0]) > 1:
             kind = "organisation"  # an unknown acronym
+        elif start > 0 and self.lowers[start - 1] in _PLACE_PREPOSITIONS:
+            kind = "place"
         else:
             kind = "unknown"
         self.person(start, end, kind=kind)
@@ -389,6 +394,8 @@ class _SentenceScanner:
             titles, title_class, owner = self.title_before(start)
         first = honorific.start if honorific else start
         gender = self.gaz.honorifics.get(self.words[honorific.start]) if honorific else None
+        if gender not in ("m", "f") and kind == "person":
+            gender = self.gaz.given_names.get(self.words[start])
         made = self.mention(
             first, end, "name", kind,
             words=tuple(self.words[start:end]),
@@ -511,6 +518,7 @@ class _SentenceScanner:
 class _DocContext:
     gaz: Gazetteer
     capitalised_inside: frozenset[str]  # words the article capitalises mid-sentence
+    lower_case_seen: frozenset[str]  # words the article writes in lower case
     lower_case_starters: frozenset[str]  # determiners and pronouns: lower-case words worth a look
 
 
@@ -519,11 +527,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
     gaz = gazetteer()
     ascii_text = doc.text.translate(ASCII_QUOTES)
     sentences = [SentenceTokens.of(ascii_text, sentence.tokens) for sentence in doc.sentences]
-    inside = set()
+    inside, lower_case = set(), set()
     for tokens in sentences:
         words, caps = tokens.words, tokens.capitalised
         inside.update(words[i] for i in range(1, len(words)) if caps[i] and words[i - 1] not in _OPENERS)
-    context = _DocContext(gaz, frozenset(inside), _DETERMINERS | frozenset(gaz.pronouns))
+        lower_case.update(w for w, c in zip(words, caps) if not c)
+    context = _DocContext(gaz, frozenset(inside), frozenset(lower_case), _DETERMINERS | frozenset(gaz.pronouns))
     found: list[Mention] = []
     for index, tokens in enumerate(sentences):
         found.extend(_SentenceScanner(doc.text, tokens, index, context).scan())
