@@ -26,6 +26,7 @@ from .model import Actor, Span, Statement
 # A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...", "diplomats at the meeting".
 _SOURCE_END = re.compile(r",|;|\(|\s(?:who|whose|which|that|at|in|from|on|with)\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<!')\b[a-z][a-z-]+\b")
 
 
 @dataclass(eq=False)
@@ -307,6 +308,30 @@ class SourceResolver:
                     mention.entity.kind = "person"
                     self.clusterer.people.append(mention.entity)
 
+    def head_mention(self, head: Span, index: MentionIndex) -> Mention | None:
+        """The mention that is the head of the source's noun phrase, if one is.
+
+        The head of an English noun phrase comes last ("United States Secretary of State Antony
+        Blinken"); a mention followed by a lower-case noun is only its owner or modifier ("his
+        rival", "American law enforcement officials").
+        """
+        candidates = index.overlapping(head)
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda m: (m.span.end, len(m.span)))
+        tail = self.text[best.span.end : head.end].lower()
+        nouns = [w for w in _LOWER_WORD.findall(tail) if w not in self.gaz.pronouns and w not in self.gaz.function_words]
+        return None if nouns else best
+
+    def apposition(self, source: Span, head: Span, index: MentionIndex) -> Mention | None:
+        """A name right after the head: "his rival, Hillary Clinton," -> Hillary Clinton."""
+        rest = Span(head.end, source.end)
+        names = [m for m in index.overlapping(rest) if m.form == "name" and m.span.start >= head.end]
+        first = min(names, key=lambda m: m.span.start, default=None)
+        if first is not None and self.text[head.end : first.span.start].strip() == ",":
+            return first
+        return None
+
     def describe_uncovered(self, statements: tuple[Statement, ...]) -> None:
         """ "diplomats", "some countries": a source that names nobody is a description of its own."""
         index = MentionIndex(self.mentions)
@@ -314,7 +339,7 @@ class SourceResolver:
             if statement.source is None:
                 continue
             head = source_head(self.text, statement.source)
-            if index.overlapping(head):
+            if self.head_mention(head, index) or self.apposition(statement.source, head, index):
                 continue
             words = tuple(head.text(self.text).split())
             if not words or all(w.lower().strip(".,") in self.gaz.pronouns for w in words):
@@ -354,10 +379,9 @@ class SourceResolver:
 
     def entity_for(self, source: Span, index: MentionIndex) -> Entity | None:
         head = source_head(self.text, source)
-        candidates = [m for m in index.overlapping(head) if m.entity is not None]
-        if candidates:
-            # The head of an English noun phrase comes last: "United States Secretary of State Antony Blinken".
-            return max(candidates, key=lambda m: (m.span.end, len(m.span))).entity
+        found = self.head_mention(head, index) or self.apposition(source, head, index)
+        if found is not None:
+            return found.entity
         if self.gaz.pronouns.get(head.text(self.text).lower()) == "rel":
             antecedent = index.before(head.start, self.sentence_of(head.start))
             if antecedent is not None:
@@ -400,7 +424,7 @@ def slug(name: str) -> str:
 
 def actor_name(entity: Entity, text: str) -> str:
     if entity.role is not None:
-        first = min(entity.mentions, key=lambda m: m.span.start)
+        first = min((m for m in entity.mentions if m.form == "descriptive"), key=lambda m: m.span.start)
         return _ARTICLE.sub("", first.span.text(text))
     if entity.key and ":" in entity.key and not entity.key.startswith("name:"):
         return entity.key.split(":", 1)[1]

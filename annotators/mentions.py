@@ -343,7 +343,11 @@ class _SentenceScanner:
         return self.surface(first, titles[-1].end)
 
     def split_run(self, segments: list[_Segment]) -> None:
-        """A run without title: lexicon names stand alone, other words group into names."""
+        """A run without title: lexicon names stand alone, other words group into names; a run that
+        starts with a given name is one person ("Bryan English", "Paris Jackson")."""
+        if len(segments) > 1 and segments[0].kind == "word" and self.words[segments[0].start] in self.gaz.given_names:
+            self.person(segments[0].start, segments[-1].end)
+            return
         words_start: int | None = None
         for segment in [*segments, None]:
             if segment is not None and segment.kind in ("word", "particle"):
@@ -375,6 +379,8 @@ class _SentenceScanner:
         words = tuple(self.words[start:end])
         if len(words) > 1 or words[0] in self.gaz.given_names:
             kind = "person"
+        elif words[0].endswith("s") and (words[0][:-1],) in self.gaz.names:
+            kind = "group"  # "Republicans", "Ukrainians"
         elif words[0].isupper() and len(words[0]) > 1:
             kind = "organisation"  # an unknown acronym
         elif start > 0 and self.lowers[start - 1] in _PLACE_PREPOSITIONS:

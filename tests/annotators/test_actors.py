@@ -129,6 +129,31 @@ def test_lower_case_title_before_a_name_takes_the_organisation_before_it():
     assert [a.name for a in doc.actors] == ["Dmitry Peskov"]
 
 
+def test_lone_given_name_is_a_person_of_that_gender():
+    text = "Hillary met Bernie Sanders. She said the debate was fair."
+    doc = run(text, (("the debate was fair", "She"),))
+    assert actor(doc, "Hillary").kind == "person"
+    assert speakers(doc) == ["hillary"]
+
+
+def test_run_starting_with_a_given_name_is_one_person():
+    doc = run("Bryan English, an aide, said the vote was close.")
+    assert actor(doc, "Bryan English").kind == "person"
+    assert all(a.name != "England" for a in doc.actors)
+
+
+def test_lone_unknown_word_after_in_is_a_place():
+    doc = run("Troops fought in Fallujah for weeks.")
+    assert actor(doc, "Fallujah").kind == "place"
+
+
+def test_plural_of_a_party_adjective_is_a_group():
+    text = "Republicans met on Monday. They said the bill would pass."
+    doc = run(text, (("the bill would pass", "They"),))
+    assert actor(doc, "Republicans").kind == "group"
+    assert speakers(doc) == ["republicans"]
+
+
 def test_us_in_capitals_is_the_country_not_a_pronoun():
     doc = run("The US said it would send aid.")
     assert actor(doc, "United States").kind == "place"
@@ -243,6 +268,19 @@ def test_source_resolves_to_its_head_not_to_a_relative_clause():
     source = "Lithuanian Prime Minister Ingrida Simonyte, whose country borders Belarus,"
     doc = run(text, (("calls were wrong", source),))
     assert speakers(doc) == ["ingrida-simonyte"]
+
+
+def test_name_before_a_lower_case_noun_is_not_the_source():
+    text = "American law enforcement officials said the threat was real."
+    doc = run(text, (("the threat was real", "American law enforcement officials"),))
+    assert speakers(doc) == ["american-law-enforcement-officials"]
+    assert actor(doc, "American law enforcement officials").kind == "group"
+
+
+def test_name_in_apposition_after_a_description_is_the_source():
+    text = "Bernie Sanders spoke first. His rival, Hillary Clinton, said the plan was costly."
+    doc = run(text, (("the plan was costly", "His rival, Hillary Clinton,"),))
+    assert speakers(doc) == ["hillary-clinton"]
 
 
 def test_statement_without_a_resolvable_source_keeps_no_actor():
