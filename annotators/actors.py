@@ -297,6 +297,16 @@ class SourceResolver:
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
+    def mark_sources(self, statements: tuple[Statement, ...]) -> None:
+        """Mark the mentions that head a statement's source: speakers are salient for pronouns."""
+        index = MentionIndex(self.mentions)
+        for statement in statements:
+            if statement.source is not None:
+                head = source_head(self.text, statement.source)
+                found = self.head_mention(head, index) or self.apposition(statement.source, head, index)
+                if found is not None:
+                    found.is_source = True
+
     def promote_speakers(self, statements: tuple[Statement, ...]) -> None:
         """A lone unknown name that is a statement's source ("Frank said") is a person."""
         index = MentionIndex(self.mentions)
@@ -481,6 +491,7 @@ def stage(doc: Doc) -> Doc:
     resolver.promote_speakers(doc.statements)
     resolver.describe_uncovered(doc.statements)
     link_descriptions(clusterer.entities, mentions, doc.text)
+    resolver.mark_sources(doc.statements)
     sources = frozenset(s.source for s in doc.statements if s.source is not None)
     resolve_pronouns(resolver.mentions, sources)
     speakers = resolver.resolve(doc.statements)

@@ -144,6 +144,7 @@ class Mention:
     owner: Mention | None = None  # "NATO" in "NATO's head", "Ukrainian" in "Ukrainian President"
     possessive: bool = False  # followed by 's
     pronoun: str | None = None  # m | f | n | p | we | i
+    is_source: bool = False  # the head of a statement's source ("Blinken" in "Blinken said")
     entity: Entity | None = field(default=None, repr=False)  # set by the actors stage
 
 
