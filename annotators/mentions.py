@@ -31,6 +31,8 @@ MentionForm = Literal["name", "demonym", "descriptive", "category", "pronoun"]
 
 MAX_PHRASE = 6  # longest lexicon entry, in tokens
 MAX_ROLE_WORDS = 3  # "top diplomat", "foreign policy chief"
+# A line of >= 4 words, >= 60% capitalised, with >= 3 capitalised ordinary words, is Title Case.
+HEADLINE_WORDS, HEADLINE_SHARE, HEADLINE_ORDINARY = 4, 0.6, 3
 # Tokens after which a capitalised word is capitalised because it starts something, not as a name.
 _OPENERS = frozenset({'"', "``", "''", "'", "`", ":", ";", "(", "[", "-", "--", "—", "–"})
 _POSSESSIVE = frozenset({"'s", "'"})
@@ -184,11 +186,14 @@ class _Segment:
 class _SentenceScanner:
     """Finds the mentions of one sentence; see the module docstring."""
 
-    def __init__(self, doc_text: str, tokens: SentenceTokens, sentence: int, context: _DocContext):
+    def __init__(self, doc_text: str, tokens: SentenceTokens, sentence: int, context: _DocContext,
+                 headline: bool):
         self.text = doc_text
         self.starts, self.ends = tokens.starts, tokens.ends
         self.words, self.lowers, self.caps = tokens.words, tokens.lowers, tokens.capitalised
         self.count = len(tokens.words)
+        # In a Title Case line only words the article capitalises elsewhere are names.
+        self.headline = headline
         self.sentence = sentence
         self.context = context
         self.gaz = context.gaz
@@ -222,7 +227,7 @@ class _SentenceScanner:
                 entry = gaz.titles[tuple(self.lowers[index : index + length])]
                 if self.caps[index + length - 1]:
                     return _Segment(index, index + length, "title", entry)
-            if word not in gaz.stop_names:
+            if word not in gaz.stop_names and (not self.headline or word in self.context.capitalised_inside):
                 return _Segment(index, index + 1, "word")
             return None
         if in_run and word in gaz.particles and self.followed_by_name(index + 1):
@@ -529,19 +534,35 @@ class _DocContext:
     lower_case_starters: frozenset[str]  # determiners and pronouns: lower-case words worth a look
 
 
+def is_headline(tokens: SentenceTokens, gaz: Gazetteer) -> bool:
+    """A Title Case line ("Rand Paul Scores Direct Hit On Donald Trump"), not a sentence."""
+    alphabetic = [c for w, c in zip(tokens.words, tokens.capitalised) if w[:1].isalpha()]
+    if len(alphabetic) < HEADLINE_WORDS or sum(alphabetic) < HEADLINE_SHARE * len(alphabetic):
+        return False
+    ordinary = sum(
+        1
+        for w, low, c in zip(tokens.words[1:], tokens.lowers[1:], tokens.capitalised[1:])
+        if c and low in gaz.common_words and (w,) not in gaz.names
+    )
+    return ordinary >= HEADLINE_ORDINARY
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every mention in the article, in document order."""
     gaz = gazetteer()
     ascii_text = doc.text.translate(ASCII_QUOTES)
     sentences = [SentenceTokens.of(ascii_text, sentence.tokens) for sentence in doc.sentences]
+    headlines = [is_headline(tokens, gaz) for tokens in sentences]
     inside, lower_case = set(), set()
-    for tokens in sentences:
+    for tokens, headline in zip(sentences, headlines):
         words, caps = tokens.words, tokens.capitalised
+        if headline:
+            continue
         inside.update(words[i] for i in range(1, len(words)) if caps[i] and words[i - 1] not in _OPENERS)
         lower_case.update(w for w, c in zip(words, caps) if not c)
     context = _DocContext(gaz, frozenset(inside), frozenset(lower_case), _DETERMINERS | frozenset(gaz.pronouns))
     found: list[Mention] = []
     for index, tokens in enumerate(sentences):
-        found.extend(_SentenceScanner(doc.text, tokens, index, context).scan())
+        found.extend(_SentenceScanner(doc.text, tokens, index, context, headlines[index]).scan())
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return found

@@ -112,6 +112,13 @@ def test_first_word_the_article_capitalises_elsewhere_is_a_name():
     assert mentions(doc, "Neil Young") == ["Neil Young", "Young"]
 
 
+def test_title_case_line_keeps_only_words_capitalised_elsewhere():
+    text = "Rand Paul met Donald Trump on Monday.\n\nRand Paul Scores Direct Hit On Donald Trump\n\nThe debate ended."
+    doc = run(text)
+    assert [a.name for a in doc.actors] == ["Rand Paul", "Donald Trump"]
+    assert mentions(doc, "Rand Paul") == ["Rand Paul", "Rand Paul"]
+
+
 def test_days_and_months_are_not_names():
     doc = run("On Friday, Borrell said the war began on Feb. 24 and would last into March.")
     assert [a.name for a in doc.actors] == ["Borrell"]
