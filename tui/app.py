@@ -38,8 +38,9 @@ class QuotelensApp(App):
     TITLE = "quotelens"
     CSS_PATH = "quotelens.tcss"
     BINDINGS = [
-        Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette",
+                tooltip='Command palette: "Go to statement …", "Show actor …", themes'),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit quotelens"),
     ]
 
     def __init__(self, path: Path, text: str, annotator: Annotator = default_annotator) -> None:

@@ -195,13 +195,15 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._line_cache.get(index)
         if strip is None:
-            text = self._line_text(layout.lines[index], base)
+            text = self.line_text(index)
             strip = Strip(text.render(self.app.console), text.cell_len).crop_extend(0, width, base)
             self._line_cache[index] = strip
         return strip
 
-    def _line_text(self, line: Line, base: Style) -> Text:
-        text = Text(self.display_text[line.start : line.end], style=base, end="", no_wrap=True)
+    def line_text(self, index: int) -> Text:
+        """One laid-out line with every overlay that touches it."""
+        line = self.layout.lines[index]
+        text = Text(self.display_text[line.start : line.end], style=self.rich_style, end="", no_wrap=True)
         if self.overlays_shown and line.paragraph >= 0:
             self._paint_statements(text, line)
         if self.matches:
@@ -213,7 +215,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._stylize(text, line, mark.start, mark.end, self._mark_style(mark))
         if self.current is not None:
             extent = self.annotation.statements[self.current].extent
-            self._stylize(text, line, extent.start, extent.end, self._component("article-view--current"))
+            self._stylize(text, line, extent.start, extent.end, self.component_style("article-view--current"))
 
     def _paint_matches(self, text: Text, line: Line) -> None:
         first = max(0, bisect_right(self._match_starts, line.start) - 1)
@@ -222,7 +224,7 @@ class ArticleView(ScrollView, can_focus=True):
             if match.start >= line.end:
                 break
             name = "article-view--match-current" if position == self.current_match else "article-view--match"
-            self._stylize(text, line, match.start, match.end, self._component(name))
+            self._stylize(text, line, match.start, match.end, self.component_style(name))
 
     @staticmethod
     def _stylize(text: Text, line: Line, start: int, end: int, style: Style) -> None:
@@ -236,18 +238,18 @@ class ArticleView(ScrollView, can_focus=True):
         dimmed = bool(self.filter_actor) and mark.statement not in self._filtered
         key = (mark.role, slot, dimmed)
         if key not in self._style_cache:
-            style = self._component(ROLE_CLASSES[mark.role])
+            style = self.component_style(ROLE_CLASSES[mark.role])
             if dimmed:
-                style += self._component("article-view--dimmed")
+                style += self.component_style("article-view--dimmed")
             elif slot is None or not self.speaker_colours:
-                style += self._component("article-view--unattributed")
+                style += self.component_style("article-view--unattributed")
             else:
                 colour = self.speaker_colours[slot % len(self.speaker_colours)]
                 style += Style(color=colour.rich_color)
             self._style_cache[key] = style
         return self._style_cache[key]
 
-    def _component(self, name: str) -> Style:
+    def component_style(self, name: str) -> Style:
         """A component class as a style to layer over text: its own attributes only, with colours
         blended against the pane (so ``$primary 30%`` works as a background)."""
         key = ("component", name)
