@@ -196,14 +196,16 @@ class ArticleView(ScrollView, can_focus=True):
         strip = self._line_cache.get(index)
         if strip is None:
             text = self.line_text(index)
-            strip = Strip(text.render(self.app.console), text.cell_len).crop_extend(0, width, base)
+            # Text.render leaves the base style out: lay the pane's colours under the overlays.
+            segments = text.render(self.app.console)
+            strip = Strip(segments, text.cell_len).apply_style(base).crop_extend(0, width, base)
             self._line_cache[index] = strip
         return strip
 
     def line_text(self, index: int) -> Text:
         """One laid-out line with every overlay that touches it."""
         line = self.layout.lines[index]
-        text = Text(self.display_text[line.start : line.end], style=self.rich_style, end="", no_wrap=True)
+        text = Text(self.display_text[line.start : line.end], end="", no_wrap=True)
         if self.overlays_shown and line.paragraph >= 0:
             self._paint_statements(text, line)
         if self.matches:
