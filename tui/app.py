@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Callable
 
@@ -44,6 +45,9 @@ class QuotelensApp(App):
     ]
 
     def __init__(self, path: Path, text: str, annotator: Annotator = default_annotator) -> None:
+        # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
+        # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
+        gc.freeze()
         super().__init__()
         self.path = path
         self.text = text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from textual.widgets import LoadingIndicator
 
 from tests.tui.helpers import article_lines, no_statements, rendered_text, screen_text, seed_app, settle, styles_at
 from tui.app import QuotelensApp
@@ -292,7 +292,7 @@ async def test_text_shows_before_annotation_finishes(seed_path):
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert "United States Secretary of State" in screen_text(app)
-        assert app.screen.annotating and app.screen.query_one(StatusLine).busy
+        assert app.screen.annotating and app.screen.query_one(LoadingIndicator).display
         assert "annotating" in screen_text(app)
         release.set()
         await settle(app, pilot)

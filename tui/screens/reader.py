@@ -13,9 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
@@ -60,12 +60,14 @@ class ReaderScreen(Screen):
         Binding("q", "app.quit", "Quit", id="reader.quit", tooltip="Quit quotelens"),
     ]
 
-    annotation: reactive[Annotation] = reactive(Annotation, always_update=True, init=False)
-    annotating: reactive[bool] = reactive(True, init=False)
-    current: reactive[int | None] = reactive(None, init=False)
-    filter_actor: reactive[str | None] = reactive(None, init=False)
-    overlays_shown: reactive[bool] = reactive(True, init=False)
-    sidebar_shown: reactive[bool | None] = reactive(None, init=False)  # None: follow the terminal width
+    # Reading state as `var`s: their watchers update the widgets, which repaint themselves; a
+    # plain reactive would repaint the whole screen on every key.
+    annotation: var[Annotation] = var(Annotation, always_update=True, init=False)
+    annotating: var[bool] = var(True, init=False)
+    current: var[int | None] = var(None, init=False)
+    filter_actor: var[str | None] = var(None, init=False)
+    overlays_shown: var[bool] = var(True, init=False)
+    sidebar_shown: var[bool | None] = var(None, init=False)  # None: follow the terminal width
 
     def __init__(self, path: Path, text: str, preview: Annotation) -> None:
         super().__init__()
@@ -79,7 +81,9 @@ class ReaderScreen(Screen):
             yield ArticleView(self.text, self.annotation, id="article")
             yield ActorSidebar(id="sidebar")
         yield SearchInput(id="search")
-        yield StatusLine(id="status")
+        with Horizontal(id="status-row"):
+            yield LoadingIndicator(id="loading")
+            yield StatusLine(id="status")
         yield Footer()
 
     @property
@@ -98,7 +102,7 @@ class ReaderScreen(Screen):
         self.query_one(SearchInput).display = False
         self.article.focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._update_colours())
-        self.status.busy = self.annotating
+        self.query_one(LoadingIndicator).display = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
 
@@ -130,7 +134,7 @@ class ReaderScreen(Screen):
         return f"{statements} statement{'s' * (statements != 1)} · {actors} actor{'s' * (actors != 1)}"
 
     def watch_annotating(self, annotating: bool) -> None:
-        self.status.busy = annotating
+        self.query_one(LoadingIndicator).display = annotating
         self.query_one(ArticleHeader).counts = self._counts()
         self._update_status()
 
