@@ -116,6 +116,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- quotelens eval -------------------------------------------------------------------------------
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from annotators.evaluate import evaluate
+
+    if not (args.split / "attributions").is_dir() or not (args.split / "text").is_dir():
+        raise CommandError(f"{args.split}: not a brat split (expected text/ and attributions/ inside)")
+    figures = evaluate(args.split).to_json()
+    if args.json:
+        print(json.dumps(figures))
+        return 0
+    for name, value in figures.items():
+        if isinstance(value, tuple):
+            precision, recall, f1 = value
+            value = f"P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}"
+        elif isinstance(value, float):
+            value = f"{value:.4f}"
+        print(f"{name.replace('_', ' '):22} {value}")
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
@@ -146,6 +170,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     export.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
                         "or the user data directory)")
     export.set_defaults(handler=cmd_export)
+
+    evaluation = commands.add_parser("eval", help="score the annotator on a brat corpus split (PolNeAR)")
+    evaluation.add_argument("split", type=Path, metavar="CORPUS_SPLIT_DIR")
+    evaluation.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    evaluation.set_defaults(handler=cmd_eval)
     return parser, set(commands.choices)
 
 

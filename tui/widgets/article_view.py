@@ -1,0 +1,285 @@
+"""The article pane: paragraphs wrapped to the pane with who-said-what painted over them.
+
+A line-based ``ScrollView``: the text is laid out once per width as offset ranges
+(``tui.layout``) and only the visible lines are turned into strips, so a 100k-word article opens
+fast and moving between statements only redraws what is on screen. Article text is never parsed
+as markup: lines are ``rich.text.Text`` built from the text itself, styled by offset.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from annotators.model import Annotation, Span
+from tui.layout import ArticleLayout, Line, displayable
+from tui.overlays import Mark, Overlays
+
+ROLE_CLASSES = {
+    "direct": "article-view--direct",
+    "indirect": "article-view--indirect",
+    "cue": "article-view--cue",
+    "source": "article-view--source",
+}
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article; the screen sets what is current, filtered, searched (attributes down)."""
+
+    COMPONENT_CLASSES = {
+        *ROLE_CLASSES.values(),
+        "article-view--current",  # the statement the reader is on
+        "article-view--dimmed",  # statements outside the actor filter
+        "article-view--unattributed",  # statements whose speaker is unknown
+        "article-view--match",  # search matches
+        "article-view--match-current",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Line down", show=False, id="article.line_down"),
+        Binding("k,up", "scroll_up", "Line up", show=False, id="article.line_up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
+    ]
+
+    annotation: reactive[Annotation] = reactive(Annotation, always_update=True)
+    current: reactive[int | None] = reactive(None)  # index into annotation.statements
+    overlays_shown: reactive[bool] = reactive(True)
+    filter_actor: reactive[str | None] = reactive(None)
+    speaker_colours: reactive[tuple[Color, ...]] = reactive(tuple)
+    matches: reactive[tuple[Span, ...]] = reactive(tuple)
+    current_match: reactive[int | None] = reactive(None)
+
+    class StatementClicked(Message):
+        """The user clicked on a statement."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, text: str, annotation: Annotation, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = text
+        self.display_text = displayable(text)
+        self._layout: ArticleLayout | None = None
+        self._overlays = Overlays(annotation)
+        self._filtered: frozenset[int] = frozenset()
+        self._line_cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._style_cache: dict[tuple, Style] = {}
+        self._match_starts: list[int] = []
+        self.set_reactive(ArticleView.annotation, annotation)
+
+    # --- what the screen asks -------------------------------------------------------------------
+
+    @property
+    def overlays(self) -> Overlays:
+        return self._overlays
+
+    @property
+    def layout(self) -> ArticleLayout:
+        if self._layout is None or self._layout.width != self._wrap_width():
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def lines_of(self, index: int) -> tuple[int, int]:
+        """First and last line of a statement (all of it: source, cue and content)."""
+        return self.layout.lines_of(self.annotation.statements[index].extent)
+
+    def visible_lines(self) -> range:
+        top = round(self.scroll_offset.y)
+        return range(top, top + self.scrollable_content_region.height)
+
+    def is_visible(self, span: Span) -> bool:
+        first, last = self.layout.lines_of(span)
+        visible = self.visible_lines()
+        return first in visible and last in visible
+
+    def scroll_to_span(self, span: Span) -> None:
+        """Bring a span into view (a third of the way down the pane) unless it already is."""
+        if self.is_visible(span):
+            return
+        first, last = self.layout.lines_of(span)
+        height = self.scrollable_content_region.height
+        target = first if last - first >= height else first - height // 3
+        self.scroll_to(y=max(0, target), animate=False)
+
+    # --- reacting to attributes -----------------------------------------------------------------
+
+    def watch_annotation(self, annotation: Annotation) -> None:
+        self._overlays = Overlays(annotation)
+        self._update_filter()
+        self._relayout()
+
+    def watch_filter_actor(self) -> None:
+        self._update_filter()
+        self._redraw()
+
+    def watch_current(self, index: int | None) -> None:
+        if index is not None:
+            self.scroll_to_span(self.annotation.statements[index].extent)
+        self._redraw()
+
+    def watch_current_match(self, index: int | None) -> None:
+        if index is not None:
+            self.scroll_to_span(self.matches[index])
+        self._redraw()
+
+    def watch_overlays_shown(self) -> None:
+        self._redraw()
+
+    def watch_speaker_colours(self) -> None:
+        self._style_cache.clear()
+        self._redraw()
+
+    def watch_matches(self) -> None:
+        self._match_starts = [span.start for span in self.matches]
+        self._redraw()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache.clear()
+        self._line_cache.clear()
+
+    def _update_filter(self) -> None:
+        actor = self.filter_actor
+        self._filtered = frozenset(self._overlays.statements_of(actor)) if actor else frozenset()
+
+    def _redraw(self) -> None:
+        self._line_cache.clear()
+        self.refresh()
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _wrap_width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
+    def _relayout(self) -> None:
+        """Wrap to the current width, keeping the line at the top of the pane in view."""
+        previous = self._layout
+        top_offset = None
+        if previous is not None and len(previous):
+            top_offset = previous.lines[min(round(self.scroll_offset.y), len(previous) - 1)].start
+        self._layout = ArticleLayout(self.display_text, self.annotation.paragraphs, self._wrap_width())
+        self.virtual_size = Size(self._layout.width, len(self._layout))
+        if top_offset is not None:
+            self.scroll_to(y=self._layout.line_of(top_offset), animate=False)
+        self._redraw()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is None or self._layout.width != self._wrap_width():
+            self._relayout()
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        layout = self.layout
+        if index >= len(layout):
+            return Strip.blank(width, base)
+        strip = self._line_cache.get(index)
+        if strip is None:
+            text = self._line_text(layout.lines[index], base)
+            strip = Strip(text.render(self.app.console), text.cell_len).crop_extend(0, width, base)
+            self._line_cache[index] = strip
+        return strip
+
+    def _line_text(self, line: Line, base: Style) -> Text:
+        text = Text(self.display_text[line.start : line.end], style=base, end="", no_wrap=True)
+        if self.overlays_shown and line.paragraph >= 0:
+            self._paint_statements(text, line)
+        if self.matches:
+            self._paint_matches(text, line)
+        return text
+
+    def _paint_statements(self, text: Text, line: Line) -> None:
+        for mark in self._overlays.marks(line.paragraph):
+            self._stylize(text, line, mark.start, mark.end, self._mark_style(mark))
+        if self.current is not None:
+            extent = self.annotation.statements[self.current].extent
+            self._stylize(text, line, extent.start, extent.end, self._component("article-view--current"))
+
+    def _paint_matches(self, text: Text, line: Line) -> None:
+        first = max(0, bisect_right(self._match_starts, line.start) - 1)
+        for position in range(first, len(self.matches)):
+            match = self.matches[position]
+            if match.start >= line.end:
+                break
+            name = "article-view--match-current" if position == self.current_match else "article-view--match"
+            self._stylize(text, line, match.start, match.end, self._component(name))
+
+    @staticmethod
+    def _stylize(text: Text, line: Line, start: int, end: int, style: Style) -> None:
+        start, end = max(start, line.start), min(end, line.end)
+        if start < end:
+            text.stylize(style, start - line.start, end - line.start)
+
+    def _mark_style(self, mark: Mark) -> Style:
+        """Role style (italic, underline, bold: never colour alone) plus the speaker's colour."""
+        slot = self._overlays.slot_of(mark.statement)
+        dimmed = bool(self.filter_actor) and mark.statement not in self._filtered
+        key = (mark.role, slot, dimmed)
+        if key not in self._style_cache:
+            style = self._component(ROLE_CLASSES[mark.role])
+            if dimmed:
+                style += self._component("article-view--dimmed")
+            elif slot is None or not self.speaker_colours:
+                style += self._component("article-view--unattributed")
+            else:
+                colour = self.speaker_colours[slot % len(self.speaker_colours)]
+                style += Style(color=colour.rich_color)
+            self._style_cache[key] = style
+        return self._style_cache[key]
+
+    def _component(self, name: str) -> Style:
+        """A component class as a style to layer over text: its own attributes only, with colours
+        blended against the pane (so ``$primary 30%`` works as a background)."""
+        key = ("component", name)
+        if key not in self._style_cache:
+            partial = self.get_component_rich_style(name, partial=True)
+            blended = self.get_component_rich_style(name)
+            self._style_cache[key] = partial + Style(
+                color=blended.color if partial.color else None,
+                bgcolor=blended.bgcolor if partial.bgcolor else None,
+            )
+        return self._style_cache[key]
+
+    # --- mouse ----------------------------------------------------------------------------------
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset drawn at a content-relative cell, if any."""
+        index = round(self.scroll_offset.y) + y
+        if not 0 <= index < len(self.layout):
+            return None
+        line = self.layout.lines[index]
+        cells = 0
+        for offset in range(line.start, line.end):
+            cells += cell_len(self.display_text[offset])
+            if cells > x:
+                return offset
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        position = event.get_content_offset(self)
+        if position is None or not self.overlays_shown:
+            return
+        offset = self.offset_at(position.x, position.y)
+        index = None if offset is None else self._overlays.statement_at(offset)
+        if index is not None:
+            self.post_message(self.StatementClicked(index))
