@@ -42,8 +42,11 @@ class QuotelensApp(App):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
 
-    def __init__(self, path: Path, text: str, annotator: Annotator = default_annotator) -> None:
+    def __init__(
+        self, path: Path, text: str, annotator: Annotator = default_annotator, notes_dir: str | None = None
+    ) -> None:
         super().__init__()
+        self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
         self.path = path
         self.text = text
         self.annotator = annotator

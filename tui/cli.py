@@ -46,7 +46,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     text = _read(path)  # fail before the UI starts
     from tui.app import QuotelensApp
 
-    QuotelensApp(path=path, text=text).run()
+    QuotelensApp(path=path, text=text, notes_dir=args.data_dir).run()
     return 0
 
 
@@ -153,6 +153,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
 
     read = commands.add_parser("read", help="open an article in the reader (the default command)")
     read.add_argument("path", nargs="?", type=Path, help="a text or Markdown file (default: the bundled seed)")
+    read.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
+                      "or the user data directory)")
     read.set_defaults(handler=cmd_read)
 
     annotate = commands.add_parser("annotate", help="print who said what in one or more articles")

@@ -22,6 +22,7 @@ from tui.commands import ActorCommands, StatementCommands
 from tui.layout import displayable
 from tui.navigation import step
 from tui.palette import speaker_colours
+from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
 from tui.widgets.actor_sidebar import ActorSidebar
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
@@ -32,7 +33,7 @@ SIDEBAR_MIN_WIDTH = 100  # columns: below this the sidebar starts hidden
 SUMMARY_LENGTH = 90
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(ReaderNotes, Screen):
     COMMANDS = {StatementCommands, ActorCommands}
 
     BINDINGS = [
@@ -48,6 +49,7 @@ class ReaderScreen(Screen):
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.focus_previous"),
         Binding("question_mark,f1", "help", "Help", id="reader.help"),
         Binding("q", "app.quit", "Quit", id="reader.quit"),
+        *NOTE_BINDINGS,
     ]
 
     annotation: reactive[Annotation] = reactive(Annotation, always_update=True, init=False)
@@ -91,6 +93,7 @@ class ReaderScreen(Screen):
         self.status.busy = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
+        self.open_notes()
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
@@ -99,6 +102,7 @@ class ReaderScreen(Screen):
         self.filter_actor = None
         self.article.annotation = self.annotation
         self._show_annotation()
+        self.place_notes()
 
     def _show_annotation(self) -> None:
         overlays = self.article.overlays
