@@ -7,8 +7,6 @@ from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
-from textual.geometry import Offset
-from textual.selection import Selection
 from textual.widgets import TextArea
 
 from annotators.model import Span
@@ -21,6 +19,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.note_editor import NoteEditor
 from tui.screens.notes_list import NotesList
+from tui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
 
@@ -116,7 +115,11 @@ async def test_a_on_a_mouse_selection_writes_a_highlight_note(seed_path, seed_te
         await annotated(pilot)
         article = app.reader.article
         line = article.layout.lines[0]
-        app.reader.selections = {article: Selection(Offset(0, 0), Offset(15, 0))}
+        left, top = article.content_region.x - article.region.x, article.content_region.y - article.region.y
+        # A real drag: from the first cell of the first line to the 15th (Textual's own selection).
+        await pilot.mouse_down(ArticleView, offset=(left, top))
+        await pilot.hover(ArticleView, offset=(left + 14, top))
+        await pilot.mouse_up(ArticleView, offset=(left + 14, top))
         await pilot.pause()
         expected = seed_text[line.start : line.start + 15].strip()
         assert app.reader.get_selected_text() == expected
