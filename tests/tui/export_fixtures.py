@@ -64,13 +64,17 @@ def handmade_seed_annotation(text: str) -> Annotation:
     return replace(base, actors=(blinken, stoltenberg, borrell, nato), statements=numbered)
 
 
-def seed_with_notes(text: str, annotation: Annotation, data_dir: Path) -> ExportSource:
-    """Notes on three statements, one highlight and one note whose passage is gone, saved and placed."""
+def seed_with_notes(
+    text: str, annotation: Annotation, data_dir: Path, noted_on: Annotation | None = None
+) -> ExportSource:
+    """Notes on three statements, one highlight and one note whose passage is gone, saved, then
+    placed on ``annotation``. The statement notes are written on the statements of ``noted_on``
+    (default: ``annotation``), as if with another version of the annotator, and follow them over."""
     ids = (f"note{number:02d}" for number in count(1))
     store = NotesStore.open(data_dir, clock=lambda: NOTED_AT, new_id=lambda: next(ids))
     notes = ArticleNotes(store, text, SOURCE, annotation.meta.title)
     for phrase, body in STATEMENT_NOTES.items():
-        statement = next(s for s in annotation.statements if phrase in s.content[0].text(text))
+        statement = next(s for s in (noted_on or annotation).statements if phrase in s.content[0].text(text))
         notes.add_on_statement(statement, body)
     passage, body = HIGHLIGHT
     highlight = span(text, passage)
