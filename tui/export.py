@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from annotators import Annotation, Span, Statement
+from annotators import Actor, Annotation, Span, Statement
 from tui.notes.placement import PlacedNote
 from tui.notes.store import timestamp
 
@@ -108,7 +108,7 @@ def _speaker_from_source(text: str, statement: Statement) -> str:
     return " ".join(statement.source.text(text).split()) if statement.source else UNATTRIBUTED
 
 
-def _actor_data(annotation: Annotation, actor: Any) -> dict[str, Any]:
+def _actor_data(annotation: Annotation, actor: Actor) -> dict[str, Any]:
     return {
         "id": actor.id,
         "name": actor.name,

@@ -35,7 +35,7 @@ NOTE_BINDINGS = [
 ]
 
 
-class NoteTarget:
+class NoteSubject:
     """What ``a`` would write a note on right now, and the note already there if any."""
 
     def __init__(self, heading: str, span: Span, existing: PlacedNote | None, create: Callable[[str], Note]):
@@ -58,10 +58,11 @@ class ReaderNotes:
 
     def open_notes(self) -> None:
         """Open the notes store; when it cannot be used, say why and read on without saving notes."""
+        directory = getattr(self.app, "notes_dir", None)
         try:
-            store = NotesStore.open(getattr(self.app, "notes_dir", None))
+            store = NotesStore.open(directory)
         except NotesUnavailable as error:
-            store = NotesStore.unavailable(str(error))
+            store = NotesStore.salvage(directory, str(error))
             self.notify(str(error), title="Notes are read-only", severity="error", timeout=20)
         title = self.annotation.meta.title or self.path.name
         self._article_notes = ArticleNotes(store, self.text, source_for(self.path), title)
@@ -97,13 +98,13 @@ class ReaderNotes:
 
     # --- a: write or edit a note ----------------------------------------------------------------
 
-    def note_target(self) -> NoteTarget | None:
+    def note_target(self) -> NoteSubject | None:
         """The mouse selection if there is one, else the current statement."""
         notes = self.article_notes
         selected = self.article.selected_span()
         if selected is not None:
             existing = next((p for p in self.placed_notes if p.span == selected and p.statement_id is None), None)
-            return NoteTarget("Note on the selection", selected, existing,
+            return NoteSubject("Note on the selection", selected, existing,
                               lambda body: notes.add_highlight(selected.start, selected.end, body))
         if self.current is None:
             return None
@@ -111,10 +112,10 @@ class ReaderNotes:
         existing = next(iter(self.notes_on(statement)), None)
         heading = f"Note on {self.speaker_name(statement)}'s statement ({self.current + 1}/" \
                   f"{len(self.annotation.statements)})"
-        return NoteTarget(heading, Span(statement.start, statement.end), existing,
+        return NoteSubject(heading, Span(statement.start, statement.end), existing,
                           lambda body: notes.add_on_statement(statement, body))
 
-    def _writable_target(self) -> NoteTarget | None:
+    def _writable_target(self) -> NoteSubject | None:
         store = self.article_notes.store
         if not store.writable:
             self.notify(f"Notes are read-only: {store.problem}", severity="error", timeout=8)
