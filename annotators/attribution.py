@@ -314,9 +314,10 @@ def _np_word_at(items: list[Item], index: int, text: str) -> bool:
     return items[index].word in cue_forms() and (word_class().get(before) == "determiner" or before == "'s")
 
 
-def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | None:
-    """The noun phrase ending at item ``end`` and starting its clause: (first, last) item indices."""
-    if end < 0:
+def source_left(items: list[Item], end: int, text: str, lo: int = 0) -> tuple[int, int] | None:
+    """The noun phrase ending at item ``end`` and starting its clause (at ``lo`` or after a comma, a
+    quote or a conjunction): (first, last) item indices, or None."""
+    if end < lo:
         return None
     bracket_end = end
     if items[end].word == ")":  # "Rep. Gregory Meeks (D-N.Y.) said"
@@ -325,18 +326,20 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
             return None
         end = opening - 1
     first = end
-    while first - 1 >= 0 and _np_word_at(items, first - 1, text):
+    while first - 1 >= lo and _np_word_at(items, first - 1, text):
         first -= 1
     # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it,
     # and the joined phrase starts its clause ("a woman asked for a photo and Clinton said" does not)
-    if first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
+    if first - 2 >= lo and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
         items[first].upper or word_class().get(items[first].word) == "determiner"
     ):
         joined = first - 2
-        while joined - 1 >= 0 and _np_word_at(items, joined - 1, text):
+        while joined - 1 >= lo and _np_word_at(items, joined - 1, text):
             joined -= 1
-        if joined == 0 or _boundary(items[joined - 1]):
+        if joined == lo or _boundary(items[joined - 1]):
             first = joined
+    if not (first == lo or _boundary(items[first - 1])) or items[first].word in ("of", "'s", "&", "-"):
+        return None  # ", of Flint, Mich., said": a noun phrase does not start with "of"
     times = word_set("time_words")
     while first < end and (items[first].word in times or items[first].word in _PREPOSITIONS):
         first += 1  # "On Friday Blinken said": the time phrase is not the speaker
@@ -346,6 +349,8 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
         word_class().get(items[end].word) == "determiner" and not (first == end and items[end].word in _LONE_DETERMINERS)
     ):
         return None
+    if all(items[i].word.isdigit() or not items[i].is_word for i in range(first, end + 1)):
+        return None  # ", 22, of Flint" is an age
     if any(word_class().get(items[i].word) == "pronoun" for i in range(first, end)):
         return None  # "she made her decision based said": a pronoun is a whole speaker or none
     return first, bracket_end
@@ -410,11 +415,18 @@ def _parenthesis_start(items: list[Item], comma: int, lo: int) -> int | None:
 
 
 def _skip_adjuncts(items: list[Item], index: int, end: int) -> int:
-    """Step right over time words ("said Thursday the ...")."""
+    """Step right over time words ("said Thursday the ...", "announced on Monday the ...")."""
+    return _skip_time_phrase(items, index, end)
+
+
+def _skip_time_phrase(items: list[Item], index: int, end: int) -> int:
     times = word_set("time_words")
-    while index < end and items[index].word in times and items[index].word != "that":
+    start = index
+    if index + 1 < end and items[index].word in ("on", "in", "at", "during") and items[index + 1].word in times:
         index += 1
-    return index
+    while index < end and items[index].word in times:
+        index += 1
+    return index if index > start and (index == end or items[index].is_word or items[index].quote) else start
 
 
 def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
@@ -519,13 +531,17 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     if items[left].word == "," or items[left].quote is not None:
         inverted = _inverted(items, cue, cue_span, left, lo, hi, doc)
         paren = _parenthesis_start(items, left, lo) if inverted is None and items[left].word == "," else None
-        if paren is not None:
-            found = source_left(items, _skip_time_left(items, paren - 1), text)
-            if found is not None and (found[0] == lo or _boundary(items[found[0] - 1])):
+        # a parenthesis may hold commas itself: ", a salesman from Sumter, South Carolina,"
+        for _ in range(3):
+            if paren is None:
+                break
+            found = source_left(items, _skip_time_left(items, paren - 1), text, lo)
+            if found is not None:
                 return _after_source(items, cue, cue_span, found, lo, hi, doc)
+            paren = _parenthesis_start(items, paren, lo)
         return inverted
-    found = source_left(items, left, text)
-    if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
+    found = source_left(items, left, text, lo)
+    if found is None:
         return None
     return _after_source(items, cue, cue_span, found, lo, hi, doc)
 
@@ -625,12 +641,14 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
         start = ahead
     elif start < hi and items[start].word in (":", ",") and start + 1 < hi and items[start + 1].quote is not None:
         start += 1
-    elif _adjunct_like(items, start, hi):
+    elif _adjunct_like(items, _skip_time_phrase(items, start, hi), hi):
         return None
     elif cue.frame in ("that", "ask") and items[start].quote is None:
         return None
     else:
         start = _skip_adjuncts(items, start, hi)
+    if cue.frame == "call" and not any(item.quote is not None for item in items[start:hi]):
+        return None  # "called the police" is no statement; "called it a “fundamental mistake”" is
     end = _content_end(items, start, hi)
     if cue.frame == "object":  # "condemned the attacks, though ...": the object is a noun phrase
         end = next((i - 1 for i in range(start + 1, end + 1) if items[i].word in (",", ";", "--")), end)
@@ -713,8 +731,8 @@ def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
     and a quote."""
     quote = items[cue.last + 1]
     for end, cue_first in ((cue.first - 1, cue.first), (cue.first - 2, cue.first - 1)):
-        found = source_left(items, end, doc.text) if end >= lo else None
-        if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
+        found = source_left(items, end, doc.text, lo)
+        if found is None:
             continue
         head = items[found[1]] if items[found[1]].word != ")" else items[found[0]]
         if head.upper or word_class().get(head.word) == "pronoun":
