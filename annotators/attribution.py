@@ -38,7 +38,7 @@ _FINAL_PUNCT = {".", ",", ";", ":", "!", "?", "--", "—", "–"}
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
 _PREPOSITIONS = {
     "of", "on", "in", "at", "after", "before", "during", "to", "from", "with", "by", "about", "when",
-    "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near",
+    "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near", "for",
 }
 _CONTENT_OPENERS = {"that", "whether", "if"}
 _LONE_DETERMINERS = {"another", "some", "many", "both", "all", "most", "few", "several", "one", "each", "others"}
@@ -436,6 +436,12 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     word = items[index].word
     if word in word_set("listener_words"):
         return index + 1
+    for ahead in range(index + 1, min(end, index + 9)):
+        # "told attendees at the party's annual gala how he ...": the listener runs up to the content
+        if items[ahead].word in _CONTENT_OPENERS | {"how", "what", "why"}:
+            return ahead
+        if not _np_word(items[ahead], text) and items[ahead].word not in _PREPOSITIONS:
+            break
     if items[index].capitalised(text) or word_class().get(word) == "determiner":
         first = index
         while index < end and index - first < 8 and (
@@ -452,6 +458,8 @@ def _content_ahead(items: list[Item], index: int, end: int) -> int | None:
     """Where the content starts a few adjunct words after the cue: at "that"/"whether" ("said on
     Friday that", "said, in a statement, that") or at a quote after a colon or comma ("said in a
     statement: "..."", "told reporters in Nashua last week, "..."")."""
+    if index + 1 < end and items[index].word in word_set("cue_adverbs") | {"only", "just"}:
+        index += items[index + 1].word in _CONTENT_OPENERS  # "said only that", "said again that"
     if index < end and items[index].word in _CONTENT_OPENERS:
         return index
     if index >= end or not (items[index].word in _PREPOSITIONS or items[index].word in word_set("time_words")
@@ -499,6 +507,12 @@ def _content(items: list[Item], first: int, last: int, doc: Doc) -> tuple[Statem
     if trimmed is None:
         return None
     first, last = trimmed
+    if last - first > 2 and items[first + 1].word == "," and items[first].upper and items[first].is_word \
+            and items[first].word in word_set("cue_adverbs") | word_set("content_adverbs"):
+        first += 2  # "Also, Trump isn't a conservative, he said": the linking adverb is the writer's
+    times = word_set("time_words")
+    while last > first and items[last].word in times and items[last].upper:
+        last -= 1  # "endorsed Cruz Wednesday"
     chosen = items[first : last + 1]
     if not any(item.is_word or item.quote is not None for item in chosen):
         return None
@@ -793,7 +807,7 @@ def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: 
         previous_items, previous_found = unit_found[index - 1]
         last = previous_found[-1] if previous_found else None
         only_quote = [item for item in items if item.word not in _FINAL_PUNCT]
-        if (last is not None and last is result[-1] and last.content_left and last.kind != "indirect"
+        if (last is not None and last is result[-1] and last.content_left
                 and len(only_quote) == 1 and only_quote[0].quote is not None):
             spans = last.content + quote_spans(doc.text, only_quote[0].quote, doc.paragraphs)
             result[-1] = replace(last, content=tuple(sorted(set(spans))))
