@@ -42,6 +42,11 @@ _PREPOSITIONS = {
 }
 _CONTENT_OPENERS = {"that", "whether", "if"}
 _LONE_DETERMINERS = {"another", "some", "many", "both", "all", "most", "few", "several", "one", "each", "others"}
+_ADJUNCT_OPENERS = {"on", "in", "at", "during", "after", "before", "late", "early", "last", "this", "earlier", "later",
+                    "again", "publicly", "privately", "repeatedly", "recently", "also", "then", "by"}
+_DEGREE_WORDS = {"less", "more", "most", "least", "very", "so", "too", "quite", "rather", "as", "increasingly"}
+_MODALS = {"would", "will", "could", "should", "can", "may", "might", "must"}
+_PARTICIPLE_OPENERS = {"by", "while", "after", "before", "when", "and", "but", "also", "then", "without"}
 _ING_NOUNS = {"during", "morning", "evening", "spring", "string", "bring", "ceiling", "king"}
 _RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
@@ -242,6 +247,8 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
     previous = items[before].word if before >= 0 else ""
     if previous in ("to", "the", "a", "an") or (previous in _BE and not word.endswith("ing")):
         return None  # "declined to say", "the said", passive "was asked"
+    if _participle(word) and previous in _DEGREE_WORDS:
+        return None  # "sounded far less welcoming": an adjective, not a cue
     for particle, frame in options:
         following = [item.word for item in items[index + 1 : index + 1 + len(particle)]]
         if tuple(following) == particle:
@@ -326,7 +333,7 @@ def source_left(items: list[Item], end: int, text: str, lo: int = 0) -> tuple[in
             return None
         end = opening - 1
     first = end
-    while first - 1 >= lo and _np_word_at(items, first - 1, text):
+    while first - 1 >= lo and _np_word_at(items, first - 1, text) and word_class().get(items[end].word) != "pronoun":
         first -= 1
     # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it,
     # and the joined phrase starts its clause ("a woman asked for a photo and Clinton said" does not)
@@ -454,7 +461,7 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     return index
 
 
-def _content_ahead(items: list[Item], index: int, end: int) -> int | None:
+def _content_ahead(items: list[Item], index: int, end: int, frame: str) -> int | None:
     """Where the content starts a few adjunct words after the cue: at "that"/"whether" ("said on
     Friday that", "said, in a statement, that") or at a quote after a colon or comma ("said in a
     statement: "..."", "told reporters in Nashua last week, "..."")."""
@@ -462,7 +469,9 @@ def _content_ahead(items: list[Item], index: int, end: int) -> int | None:
         index += items[index + 1].word in _CONTENT_OPENERS  # "said only that", "said again that"
     if index < end and items[index].word in _CONTENT_OPENERS:
         return index
-    if index >= end or not (items[index].word in _PREPOSITIONS or items[index].word in word_set("time_words")
+    # "said to reporters that" is speech, "adds to the controversy that" is not
+    openers = _PREPOSITIONS if frame in ("say", "tell", "ask") else _ADJUNCT_OPENERS
+    if index >= end or not (items[index].word in openers or items[index].word in word_set("time_words")
                             or items[index].word == ","):
         return None
     commas = 0 if items[index].word == "," else 1  # only a parenthesis ", in a statement," may hold commas
@@ -536,7 +545,7 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     cue_span = Span(items[cue.first].start, items[cue.last].end)
     left = _skip_time_left(items, cue.first - 1)
     # "X did this and said Y", "X did this, saying Y": the speaker of the clause before
-    participle = items[cue.first].word.endswith("ing") and items[left].word in (",", "by", "while", "after", "before")
+    participle = _participle(items[cue.first].word) and items[left].word in _PARTICIPLE_OPENERS | {","}
     if left >= lo and (items[left].word in ("and", "but") or participle):
         source = previous.source if previous is not None else _subject(items, lo, left, text)
         return _right_statement(items, cue, cue_span, source, cue.first, hi, doc)
@@ -622,7 +631,7 @@ def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, 
         return None
     following = items[after + 1]
     if following.quote is not None or following.word in _RELATIVES or _participle(following.word) \
-            or word_class().get(following.word) == "opener" or not following.is_word:
+            or word_class().get(following.word) == "opener" or not following.is_word or following.word in _PREPOSITIONS:
         return None
     after_part = _content(items, after + 1, _content_end(items, after + 1, hi), doc)
     if after_part is None:
@@ -650,7 +659,7 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
     if cue.frame == "quoted":
         return None
     start = _after_cue(items, cue, hi, doc.text)
-    ahead = _content_ahead(items, start, hi)
+    ahead = _content_ahead(items, start, hi, cue.frame)
     if ahead is not None:
         start = ahead
     elif start < hi and items[start].word in (":", ",") and start + 1 < hi and items[start + 1].quote is not None:
@@ -681,9 +690,20 @@ def _content_end(items: list[Item], start: int, hi: int) -> int:
             continue
         before = _skip_time_left(items, index - 1)
         joined = items[before].word in ("and", "but")
-        after_comma = items[before].word == "," and (cue.frame == "according" or items[index].word.endswith("ing"))
+        after_comma = items[before].word == "," and (cue.frame == "according" or _participle(items[index].word))
         if joined or after_comma:
             return before - 1
+        # "they will not attend, and others have said ...": a new speaker starts a new statement
+        speaker = source_left(items, before, "", start + 1) if cue.frame in ("say", "tell", "that") else None
+        if speaker is not None and items[speaker[0] - 1].word in ("and", "but", ",", ";") \
+                and sum(item.is_word for item in items[start : speaker[0] - 1]) >= 2 \
+                and not any(item.word in _MODALS for item in items[speaker[1] : index]):
+            return speaker[0] - 2
+    for index in range(start + 1, hi - 1):
+        # "the GOP must be a party of ideas, and has championed ...": the subject's own next clause
+        if items[index].word == "," and items[index + 1].word in ("and", "but") and index + 2 < hi \
+                and items[index + 2].word in word_set("cue_adverbs") and items[index + 2].word not in _BE:
+            return index - 1
     return hi - 1
 
 
@@ -710,6 +730,9 @@ def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -
     attribution ending the sentence ("Still, he said, ..." and "In Germany, a person can ..." are not)."""
     if sum(1 for item in items[lo : end + 1] if item.is_word) < 4:
         return False
+    opening = items[lo].word
+    if opening in _PREPOSITIONS or (word_class().get(opening) == "opener" and opening != "that"):
+        return False  # "In a press release earlier this month, the committee said ..."
     after = last + 1
     if after >= hi or items[after].word in _FINAL_PUNCT - {","}:
         return True
