@@ -166,7 +166,9 @@ def _units(text: str, sentences: list[Sentence], quotes: QuoteIndex) -> Iterator
         after_quote = bool(group) and any(
             _open_ended(text, span) for _, span in quotes.overlapping(group[-1].span.end - 1, group[-1].span.end)
         )
-        if group and not inside_quote and not after_quote:
+        # Punkt also splits after "(D-Tex." and before a lower-case word: those continue the sentence
+        fragment = text[offset : offset + 1] in (")", "]") or text[offset : offset + 1].islower()
+        if group and not inside_quote and not after_quote and not fragment:
             yield group
             group = []
         group.append(sentence)
@@ -303,8 +305,8 @@ def _skip_time_left(items: list[Item], index: int) -> int:
 
 
 def _np_word(item: Item, text: str) -> bool:
-    if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'")):
-        return False
+    if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'") or item.word[1:2].isalpha()):
+        return False  # (Treebank splits "O'Rourke" into "O" and "'Rourke")
     cls = word_class().get(item.word)
     if cls == "opener" or (item.word in word_set("cue_adverbs") and not item.upper):
         return False  # auxiliaries and modals ("can", "have") mean a verb, so the noun phrase is over
@@ -382,6 +384,9 @@ def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | 
         last, index = index, index + 1
     if last < start or last - start + 1 > _MAX_SOURCE_WORDS:
         return None
+    if last + 1 < len(items) and items[last + 1].word == "(":  # "said Rep. Beto O'Rourke (D-Tex.)"
+        closing = next((i for i in range(last + 2, min(len(items), last + 9)) if items[i].word == ")"), None)
+        last = closing if closing is not None else last
     if last + 1 < len(items) and items[last + 1].word == ",":
         apposition = _appositive_end(items, last + 2, text)
         if apposition is not None and apposition - start + 1 <= 2 * _MAX_SOURCE_WORDS:
@@ -472,9 +477,10 @@ def _content_ahead(items: list[Item], index: int, end: int, frame: str) -> int |
     # "said to reporters that" is speech, "adds to the controversy that" is not
     openers = _PREPOSITIONS if frame in ("say", "tell", "ask") else _ADJUNCT_OPENERS
     if index >= end or not (items[index].word in openers or items[index].word in word_set("time_words")
-                            or items[index].word == ","):
-        return None
-    commas = 0 if items[index].word == "," else 1  # only a parenthesis ", in a statement," may hold commas
+                            or items[index].word == "," or items[index].word.endswith("ly")):
+        return None  # "replied evenly, "...""
+    # only a parenthesis may hold commas: ", in a statement,", "pointedly, with a smile:"
+    commas = 0 if items[index].word == "," or items[index].word.endswith("ly") else 1
     for ahead in range(index + 1, min(end, index + 12)):
         word = items[ahead].word
         if word in _CONTENT_OPENERS:
@@ -496,8 +502,8 @@ def _adjunct_like(items: list[Item], index: int, end: int) -> bool:
         return True
     if word == ",":
         return True  # content never starts with a comma; ", who ...", ", then ..." are circumstance
-    if word in _RELATIVES:
-        return True  # "said a member who supports Trump"
+    if word in _RELATIVES or word == "(":
+        return True  # "said a member who supports Trump", "said Rep. Beto O'Rourke (D-Tex."
     return word in _PREPOSITIONS or word in word_set("time_words")
 
 
@@ -576,7 +582,9 @@ def _boundary(item: Item) -> bool:
 def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
     """The subject opening the sentence, after an introductory phrase ("On Sunday, Sanders ...")."""
     if lo < hi and word_class().get(items[lo].word) == "opener":
-        lo += 1  # "Although ...", "But ..."
+        # "When Wallace died, President Clinton ...": the subject follows the clause; "But he ..."
+        comma = next((i for i in range(lo, hi) if items[i].word == ","), None)
+        lo = comma + 1 if comma is not None and items[lo].word not in ("and", "but", "so", "or") else lo + 1
     while lo < hi and items[lo].word in word_set("time_words"):
         lo += 1
     if lo < hi and items[lo].word in _PREPOSITIONS:
@@ -588,7 +596,8 @@ def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
     if found is None or found[1] >= hi:
         return None
     first, last = found
-    if items[first].upper or word_class().get(items[first].word) == "pronoun":
+    if (items[first].upper and word_class().get(items[first].word) != "determiner") \
+            or word_class().get(items[first].word) == "pronoun":
         # a name or pronoun ends at the first lower-case word: "Trump went fully on the attack"
         last = next((i - 1 for i in range(first + 1, last + 1)
                      if not items[i].upper and word_class().get(items[i].word) != "inner"), last)
@@ -777,7 +786,18 @@ def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
             source = Span(items[found[0]].start, items[found[1]].end)
             content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
             return Found("direct", content, cue_span, source, found[0], cue.last + 1, False)
-    return None
+    # "Kelly responded pointedly, with a smile: "..."", "Trump released the following statement: "...""
+    subject = _subject(items, lo, cue.first, doc.text)
+    if subject is None or cue.first - lo > 14:
+        return None
+    after = next((i for i in range(lo, cue.first) if items[i].start >= subject.end), cue.first)
+    head = next(item for item in reversed(items[:after]) if item.is_word)  # the subject's last word
+    if after >= cue.first or not (head.upper or word_class().get(head.word) == "pronoun"):
+        return None
+    if any(_cue_at(items, i) is not None for i in range(after, cue.first)):
+        return None  # a cue of its own has had its chance
+    content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
+    return Found("direct", content, Span(items[after].start, items[cue.last].end), subject, lo, cue.last + 1, False)
 
 
 def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Found | None:

@@ -335,3 +335,30 @@ def test_an_age_is_not_a_speaker():
     assert statements("Cory James, 22, of Flint, Mich., said he had not given up hope.") == [
         ("indirect", "Cory James", "said", ["he had not given up hope"])
     ]
+
+
+def test_as_someone_puts_it():
+    assert statements('As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."') == [
+        ("direct", "The Post's Dana Milbank", "puts it", ['"Senate Republicans are unmoved."'])
+    ]
+
+
+def test_an_adverb_and_a_circumstance_between_the_cue_and_the_quote():
+    assert statements("Kelly responded pointedly, with a smile: “Can happen when you’re 45.”") == [
+        ("direct", "Kelly", "responded", ["“Can happen when you’re 45.”"])
+    ]
+    assert statements('Sanders replied evenly, "I think she knows."') == [
+        ("direct", "Sanders", "replied", ['"I think she knows."'])
+    ]
+
+
+def test_a_short_clause_ending_in_a_colon_before_a_quote():
+    text = "When Wallace died, President Clinton released the following statement: “We offer our condolences.”"
+    assert statements(text) == [
+        ("direct", "President Clinton", "released the following statement:", ["“We offer our condolences.”"])
+    ]
+
+
+def test_an_inverted_speaker_keeps_a_party_tag_split_off_by_the_sentence_splitter():
+    text = '"The intensity is greater," said Rep. Beto O\'Rourke (D-Tex.), a Clinton endorser whose district went for her.'
+    assert statements(text) == [("direct", "Rep. Beto O'Rourke (D-Tex.)", "said", ['"The intensity is greater,"'])]
