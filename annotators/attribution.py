@@ -434,6 +434,8 @@ def _skip_adjuncts(items: list[Item], index: int, end: int) -> int:
 def _skip_time_phrase(items: list[Item], index: int, end: int) -> int:
     times = word_set("time_words")
     start = index
+    if index + 1 < end and items[index + 1].word == "'s":
+        return index  # "said Thursday's speeches ...": the time word is part of the content
     if index + 1 < end and items[index].word in ("on", "in", "at", "during") and items[index + 1].word in times:
         index += 1
     while index < end and items[index].word in times:
@@ -504,7 +506,8 @@ def _adjunct_like(items: list[Item], index: int, end: int) -> bool:
         return True  # content never starts with a comma; ", who ...", ", then ..." are circumstance
     if word in _RELATIVES or word == "(":
         return True  # "said a member who supports Trump", "said Rep. Beto O'Rourke (D-Tex."
-    return word in _PREPOSITIONS or word in word_set("time_words")
+    possessive = index + 1 < end and items[index + 1].word == "'s"  # "said Thursday's speeches ..."
+    return word in _PREPOSITIONS or (word in word_set("time_words") and not possessive)
 
 
 def _trim(items: list[Item], first: int, last: int) -> tuple[int, int] | None:
@@ -570,6 +573,8 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
             paren = _parenthesis_start(items, paren, lo)
         return inverted
     found = source_left(items, left, text, lo)
+    if found is None and items[left].word == "who":
+        found = (left, left)  # "a star anchor who questioned his respect": PolNeAR's source is "who"
     if found is None:
         return None
     return _after_source(items, cue, cue_span, found, lo, hi, doc)

@@ -362,3 +362,14 @@ def test_a_short_clause_ending_in_a_colon_before_a_quote():
 def test_an_inverted_speaker_keeps_a_party_tag_split_off_by_the_sentence_splitter():
     text = '"The intensity is greater," said Rep. Beto O\'Rourke (D-Tex.), a Clinton endorser whose district went for her.'
     assert statements(text) == [("direct", "Rep. Beto O'Rourke (D-Tex.)", "said", ['"The intensity is greater,"'])]
+
+
+def test_relative_who_is_the_source_as_in_polnear():
+    text = "Megyn Kelly, a star anchor who questioned his respect for women, was there."
+    assert statements(text) == [("indirect", "who", "questioned", ["his respect for women"])]
+
+
+def test_a_weekday_with_a_possessive_after_the_cue_is_content():
+    assert statements("Rachel Berg said Thursday's speeches changed her mind.") == [
+        ("indirect", "Rachel Berg", "said", ["Thursday's speeches changed her mind"])
+    ]
