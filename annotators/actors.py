@@ -123,7 +123,9 @@ class Clusterer:
     def full_name(self, mention: Mention) -> None:
         words = mention.words
         for person in self.people:
-            if person.words[-1] == words[-1] and person.words[0] == words[0]:
+            shorter, longer = sorted((person.words, words), key=len)
+            # "Hillary Rodham Clinton" is "Hillary Clinton"; "Van Dyke" is "Jason Van Dyke".
+            if person.words[-1] == words[-1] and (person.words[0] == words[0] or longer[-len(shorter):] == shorter):
                 if len(words) > len(person.words):
                     person.words = words
                 person.add(mention)
@@ -351,6 +353,7 @@ class SourceResolver:
             head = source_head(self.text, statement.source)
             if self.head_mention(head, index) or self.apposition(statement.source, head, index):
                 continue
+            head = self.without_trailing_function_words(head)
             words = tuple(head.text(self.text).split())
             if not words or all(w.lower().strip(".,") in self.gaz.pronouns for w in words):
                 continue
@@ -362,6 +365,13 @@ class SourceResolver:
             self.mentions.append(mention)
             self.clusterer.description(mention)
         self.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+
+    def without_trailing_function_words(self, head: Span) -> Span:
+        """ "the Romney campaign would" -> "the Romney campaign"."""
+        words = list(re.finditer(r"\S+", head.text(self.text)))
+        while len(words) > 1 and words[-1].group().lower() in self.gaz.function_words:
+            words.pop()
+        return Span(head.start, head.start + words[-1].end()) if words else head
 
     def role_of(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         lowered = tuple(w.lower() for w in words)

@@ -164,6 +164,42 @@ def test_plural_of_a_party_adjective_is_a_group():
     assert speakers(doc) == ["republicans"]
 
 
+def test_place_in_capitals_is_the_place():
+    doc = run("The mayor spoke in CHICAGO and later in Chicago.")
+    assert mentions(doc, "Chicago") == ["CHICAGO", "Chicago"]
+
+
+def test_plural_demonym_before_a_name_is_a_group_not_part_of_the_name():
+    doc = run("Floridians Jeb Bush and Marco Rubio met on Monday.")
+    assert actor(doc, "Floridians").kind == "group"
+    assert actor(doc, "Jeb Bush").kind == "person"
+
+
+def test_name_with_an_event_word_is_not_a_person():
+    text = "Voting ended on Election Day. He said the count was slow."
+    doc = run(text, (("the count was slow", "He"),))
+    assert actor(doc, "Election Day").kind == "other"
+    assert speakers(doc) == [None]
+
+
+def test_lower_case_military_rank_is_no_title():
+    doc = run("He is a major Rahm Emanuel ally.")
+    assert actor(doc, "Rahm Emanuel").titles == ()
+
+
+def test_titled_name_stops_before_of_and_a_place():
+    doc = run("Senate Minority Whip Richard J. Durbin of Illinois said Durbin would vote.")
+    durbin = actor(doc, "Richard J. Durbin")
+    assert durbin.titles == ("Senate Minority Whip",)
+    assert mentions(doc, "Richard J. Durbin") == ["Richard J. Durbin", "Durbin"]
+    assert actor(doc, "Illinois").kind == "place"
+
+
+def test_name_that_ends_another_name_is_that_person():
+    doc = run("Officer Jason Van Dyke was charged. Van Dyke said nothing.")
+    assert mentions(doc, "Jason Van Dyke") == ["Jason Van Dyke", "Van Dyke"]
+
+
 def test_us_in_capitals_is_the_country_not_a_pronoun():
     doc = run("The US said it would send aid.")
     assert actor(doc, "United States").kind == "place"
@@ -291,6 +327,12 @@ def test_name_in_apposition_after_a_description_is_the_source():
     text = "Bernie Sanders spoke first. His rival, Hillary Clinton, said the plan was costly."
     doc = run(text, (("the plan was costly", "His rival, Hillary Clinton,"),))
     assert speakers(doc) == ["hillary-clinton"]
+
+
+def test_description_from_a_source_drops_a_trailing_modal():
+    text = "Polls show some voters would switch sides."
+    doc = run(text, (("switch sides", "some voters would"),))
+    assert actor(doc, "some voters").kind == "group"
 
 
 def test_statement_without_a_resolvable_source_keeps_no_actor():
