@@ -149,9 +149,10 @@ class Clusterer:
             self.people.append(entity)
 
     def person_called(self, word: str, offset: int) -> Entity | None:
-        """The person whose surname (else first name) is ``word``, nearest before ``offset``."""
-        for position in (-1, 0):
-            named = [p for p in self.people if p.words[position] == word and len(p.words) > 1]
+        """The person whose surname (else another of their names) is ``word``, nearest before ``offset``:
+        "Blinken" is "Antony Blinken", "Acosta" is "Melba Acosta Febo", "Hillary" is "Hillary Clinton"."""
+        for positions in (slice(-1, None), slice(1, -1), slice(0, 1)):
+            named = [p for p in self.people if word in p.words[positions] and len(p.words) > 1]
             if named:
                 return max(named, key=lambda p: _last_before(p, offset))
         return None
@@ -331,9 +332,10 @@ class SourceResolver:
         if not candidates:
             return None
         best = max(candidates, key=lambda m: (m.span.end, len(m.span)))
-        tail = self.text[best.span.end : head.end].lower()
-        nouns = [w for w in _LOWER_WORD.findall(tail) if w not in self.gaz.pronouns and w not in self.gaz.function_words]
-        return None if nouns else best
+        tail = [w for w in _LOWER_WORD.findall(self.text[best.span.end : head.end]) if w not in self.gaz.function_words]
+        # A role noun after the mention is the head ("his rival"); other words are most likely a
+        # verb the source span ran into ("Trump shot back").
+        return None if tail and self.role_of(tuple(tail)) else best
 
     def apposition(self, source: Span, head: Span, index: MentionIndex) -> Mention | None:
         """A name right after the head: "his rival, Hillary Clinton," -> Hillary Clinton."""
@@ -381,9 +383,7 @@ class SourceResolver:
         if role := self.role_of(words):
             return role[1]
         last = words[-1]
-        if last.islower():
-            return "group" if last.endswith("s") else "person"
-        return "other"
+        return "group" if last.islower() and last.endswith("s") else "other"
 
     def resolve(self, statements: tuple[Statement, ...]) -> dict[int, Entity]:
         """Statement index -> the entity its source mentions."""

@@ -36,6 +36,7 @@ HEADLINE_WORDS, HEADLINE_SHARE, HEADLINE_ORDINARY = 4, 0.6, 3
 # Tokens after which a capitalised word is capitalised because it starts something, not as a name.
 _OPENERS = frozenset({'"', "``", "''", "'", "`", ":", ";", "(", "[", "-", "--", "—", "–"})
 _POSSESSIVE = frozenset({"'s", "'"})
+ACTOR_KINDS = frozenset({"person", "organisation", "group"})  # what a description may stand for
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "few", "other", "two", "three"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ROLE_LINKS = frozenset({"for", "of", "at"})  # "a spokesman for the Kremlin", "the head of NATO"
@@ -222,8 +223,13 @@ class _SentenceScanner:
                 entry = gaz.names[tuple(self.words[index : index + length])]
                 kind = entry.detail if entry.detail in ("demonym", "adjective") else entry.kind
                 return _Segment(index, index + length, kind, entry)
-            if word.isupper() and (entry := gaz.names.get((word.title(),))) and entry.detail != "demonym":
-                return _Segment(index, index + 1, entry.kind, entry)  # "CHICAGO - ..."
+            if word.isupper() and len(word) > 1:
+                titled = [w.title() if w.isupper() else w for w in self.words[index : index + MAX_PHRASE]]
+                if (length := _longest(gaz.names, titled, 0)) and gaz.names[tuple(titled[:length])].detail != "demonym":
+                    entry = gaz.names[tuple(titled[:length])]
+                    return _Segment(index, index + length, entry.kind, entry)  # "LOS ANGELES - ..."
+                if len(word) > 3 and self.lowers[index] in gaz.common_words:
+                    return None  # "FULL TEXT", "ABSTRACT" (short ones are acronyms: "CAP")
             if word[-1:] == "s" and (entry := gaz.names.get((word[:-1],))) and entry.detail:
                 return _Segment(index, index + 1, "plural")  # "Floridians", "Republicans": people
             if word in gaz.honorifics:
@@ -529,6 +535,8 @@ class _SentenceScanner:
 
     def descriptive(self, start: int, end: int, role: str, title_class: str | None, kind: str,
                     owner: Mention | None) -> int:
+        if kind not in ACTOR_KINDS:
+            return end  # "a Trump video": a thing, not an actor (it may still be a statement's source)
         words = self.lowers[start:end]
         if words and words[0] in _ARTICLES:
             words = words[1:]
