@@ -26,6 +26,7 @@ from .model import Actor, Span, Statement
 # A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...", "diplomats at the meeting".
 _SOURCE_END = re.compile(r",|;|\(|\s(?:who|whose|which|that|at|in|from|on|with)\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OF_BETWEEN = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _LOWER_WORD = re.compile(r"(?<!')\b[a-z][a-z-]+\b")
 
 
@@ -332,6 +333,9 @@ class SourceResolver:
         if not candidates:
             return None
         best = max(candidates, key=lambda m: (m.span.end, len(m.span)))
+        # "Gov. Terry E. Branstad of Iowa": the head is the name before "of".
+        while (before := next((m for m in candidates if _OF_BETWEEN.fullmatch(self.text[m.span.end : best.span.start])), None)):
+            best = before
         tail = [w for w in _LOWER_WORD.findall(self.text[best.span.end : head.end]) if w not in self.gaz.function_words]
         # A role noun after the mention is the head ("his rival"); other words are most likely a
         # verb the source span ran into ("Trump shot back").
@@ -502,7 +506,7 @@ def stage(doc: Doc) -> Doc:
     resolver.describe_uncovered(doc.statements)
     link_descriptions(clusterer.entities, mentions, doc.text)
     resolver.mark_sources(doc.statements)
-    sources = frozenset(s.source for s in doc.statements if s.source is not None)
+    sources = {s.source: s.content for s in doc.statements if s.source is not None}
     resolve_pronouns(resolver.mentions, sources)
     speakers = resolver.resolve(doc.statements)
     resolve_speakers_pronouns(doc.statements, speakers, resolver.mentions, clusterer)

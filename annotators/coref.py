@@ -61,9 +61,11 @@ def _earlier(by_sentence: dict[int, list[Mention]], sentence: int, window: int) 
             yield by_sentence[sentence - back]
 
 
-def _person_for(pronoun: Mention, seen: dict[int, list[Mention]]) -> Entity | None:
+def _person_for(pronoun: Mention, seen: dict[int, list[Mention]], said: tuple[Span, ...]) -> Entity | None:
     gender = pronoun.pronoun or ""
-    if found := _first_person(seen[pronoun.sentence], gender):
+    # In '"... the Clinton campaign ...," he said' the speaker is not someone named in what he said.
+    outside = [m for m in seen[pronoun.sentence] if not any(c.contains(m.span) for c in said)]
+    if found := _first_person(outside, gender):
         return found
     for mentions in _earlier(seen, pronoun.sentence, PERSON_WINDOW):
         if found := _first_person(mentions, gender):
@@ -80,11 +82,12 @@ def _thing_for(pronoun: Mention, seen: dict[int, list[Mention]], kinds: tuple[st
     return None
 
 
-def antecedent(pronoun: Mention, seen: dict[int, list[Mention]], sources: frozenset[Span]) -> Entity | None:
-    """The actor a third-person pronoun stands for, from the mentions ``seen`` before it."""
+def antecedent(pronoun: Mention, seen: dict[int, list[Mention]], sources: dict[Span, tuple[Span, ...]]) -> Entity | None:
+    """The actor a third-person pronoun stands for, from the mentions ``seen`` before it;
+    ``sources`` maps each statement's source span to its content spans."""
     word = pronoun.pronoun
     if word in ("m", "f"):
-        return _person_for(pronoun, seen)
+        return _person_for(pronoun, seen, sources.get(pronoun.span, ()))
     is_source = pronoun.span in sources
     surface_always = pronoun.key in _ALWAYS_RESOLVED
     if word == "n" and (surface_always or is_source):
@@ -94,7 +97,7 @@ def antecedent(pronoun: Mention, seen: dict[int, list[Mention]], sources: frozen
     return None
 
 
-def resolve_pronouns(mentions: list[Mention], sources: frozenset[Span]) -> None:
+def resolve_pronouns(mentions: list[Mention], sources: dict[Span, tuple[Span, ...]]) -> None:
     """Set ``entity`` on the third-person pronouns among ``mentions`` (in document order)."""
     seen: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -11,9 +12,11 @@ from annotators.doc import Doc
 from annotators.model import Actor, Span, Statement
 
 
-def span_of(text: str, part: str, after: int = 0) -> Span:
-    start = text.index(part, after)
-    return Span(start, start + len(part))
+def span_of(text: str, part: str) -> Span:
+    """Where ``part`` first occurs as whole words ("he" is not the "he" in "the")."""
+    found = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
+    assert found, part
+    return Span(found.start(), found.end())
 
 
 def run(text: str, said: tuple[tuple[str, str], ...] = ()) -> Doc:
@@ -271,6 +274,12 @@ def test_he_skips_a_person_known_to_be_a_woman():
     assert speakers(doc) == ["blinken"]
 
 
+def test_he_after_a_quote_is_not_someone_named_in_the_quote():
+    text = "Cordisco said the office was busy. “Bill Clinton is very active,” he said."
+    doc = run(text, (("the office was busy", "Cordisco"), ("Bill Clinton is very active", "he")))
+    assert speakers(doc) == ["cordisco", "cordisco"]
+
+
 def test_possessive_its_is_the_nearest_organisation_or_place():
     doc = run("NATO will defend all its allies.")
     assert mentions(doc, "NATO") == ["NATO", "its"]
@@ -314,6 +323,12 @@ def test_source_resolves_to_its_head_not_to_a_relative_clause():
     source = "Lithuanian Prime Minister Ingrida Simonyte, whose country borders Belarus,"
     doc = run(text, (("calls were wrong", source),))
     assert speakers(doc) == ["ingrida-simonyte"]
+
+
+def test_source_name_of_a_place_is_the_name_not_the_place():
+    text = "Gov. Terry E. Branstad of Iowa said the race was close."
+    doc = run(text, (("the race was close", "Gov. Terry E. Branstad of Iowa"),))
+    assert speakers(doc) == ["terry-e-branstad"]
 
 
 def test_name_before_a_lower_case_noun_is_not_the_source():
