@@ -3,7 +3,8 @@
 - he/she (and him/his/her): in this sentence before the pronoun, else in the nearest earlier one (up
   to ``PERSON_WINDOW`` back), the speaker of a statement, else the subject (the first person
   mentioned), preferring people known to be of that gender (from "Mr."/"Ms.", a given name or an
-  earlier pronoun) and skipping those known to be of the other;
+  earlier pronoun) and skipping those known to be of the other; a lone unknown name ("Clinton")
+  may be the one, after the people, and becomes a person;
 - its (and "it" where it is a statement's source): the nearest organisation or place before it in this
   or the previous sentence;
 - their (and "they"/"them" as a source): the nearest group or organisation within ``GROUP_WINDOW``;
@@ -31,6 +32,21 @@ def _is_person(mention: Mention) -> bool:
     return mention.entity is not None and mention.entity.kind == "person"
 
 
+def _may_be_person(mention: Mention) -> bool:
+    """A person, or a lone unknown name ("Clinton" with no first name in the article)."""
+    entity = mention.entity
+    if entity is None:
+        return False
+    if entity.kind == "person":
+        return True
+    # Only a word that looks like a surname: not one letter, not only ever first in its sentence.
+    word = entity.words[0] if len(entity.words) == 1 else ""
+    return (
+        entity.kind == "other" and mention.form == "name" and len(word) > 2 and word.isalpha()
+        and not word.isupper() and any(not m.initial for m in entity.mentions if m.form == "name")
+    )
+
+
 def _agrees(entity: Entity, gender: str) -> bool:
     return entity.gender in (None, gender)
 
@@ -38,11 +54,11 @@ def _agrees(entity: Entity, gender: str) -> bool:
 def _first_person(mentions: Iterable[Mention], gender: str) -> Entity | None:
     """In one sentence: a speaker before anyone else, someone known to be of this gender before
     someone of unknown gender, then the earliest (the subject)."""
-    best, best_rank = None, (False, False)
+    best, best_rank = None, (False, False, False)
     for mention in mentions:
-        if not _is_person(mention) or not _agrees(mention.entity, gender):
+        if not _may_be_person(mention) or not _agrees(mention.entity, gender):
             continue
-        rank = (mention.is_source, mention.entity.gender == gender)
+        rank = (mention.is_source, mention.entity.gender == gender, _is_person(mention))
         if best is None or rank > best_rank:
             best, best_rank = mention.entity, rank
     return best
@@ -105,7 +121,8 @@ def resolve_pronouns(mentions: list[Mention], sources: dict[Span, tuple[Span, ..
             entity = antecedent(mention, seen, sources)
             if entity is not None:
                 entity.add(mention)
-                if mention.pronoun in ("m", "f") and entity.gender is None:
-                    entity.gender = mention.pronoun
+                if mention.pronoun in ("m", "f"):
+                    entity.kind = "person"
+                    entity.gender = entity.gender or mention.pronoun
         if mention.entity is not None:
             seen[mention.sentence].append(mention)

@@ -149,6 +149,7 @@ class Mention:
     possessive: bool = False  # followed by 's
     pronoun: str | None = None  # m | f | n | p | we | i
     is_source: bool = False  # the head of a statement's source ("Blinken" in "Blinken said")
+    initial: bool = False  # first word of its sentence (capitalised whatever it is)
     entity: Entity | None = field(default=None, repr=False)  # set by the actors stage
 
 
@@ -212,7 +213,7 @@ class _SentenceScanner:
         return index == 0 or self.words[index - 1] in _OPENERS
 
     def mention(self, start: int, end: int, form: MentionForm, kind: str, **details) -> Mention:
-        made = Mention(self.span(start, end), form, kind, self.sentence, **details)
+        made = Mention(self.span(start, end), form, kind, self.sentence, initial=self.starts_sentence(start), **details)
         self.found.append(made)
         return made
 

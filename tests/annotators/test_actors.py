@@ -280,6 +280,19 @@ def test_he_after_a_quote_is_not_someone_named_in_the_quote():
     assert speakers(doc) == ["cordisco", "cordisco"]
 
 
+def test_she_may_be_a_lone_surname_which_becomes_a_person():
+    text = "On Monday, Clinton spoke in Ohio. She said the crowd was large."
+    doc = run(text, (("the crowd was large", "She"),))
+    assert speakers(doc) == ["clinton"]
+    assert actor(doc, "Clinton").kind == "person"
+
+
+def test_a_word_only_ever_first_in_its_sentence_is_no_antecedent():
+    text = "Naturally, the talks went on. He said the crowd was large."
+    doc = run(text, (("the crowd was large", "He"),))
+    assert speakers(doc) == [None]
+
+
 def test_possessive_its_is_the_nearest_organisation_or_place():
     doc = run("NATO will defend all its allies.")
     assert mentions(doc, "NATO") == ["NATO", "its"]
