@@ -339,3 +339,27 @@ async def test_theme_change_recolours_speakers(seed_path):
         app.theme = "textual-light"
         await pilot.pause()
         assert article.speaker_colours != dark and len(article.speaker_colours) == len(dark)
+
+
+async def test_seed_with_the_engine_n_three_times_and_same_speaker(seed_path):
+    """The issue's scenario on the real pipeline: whatever it finds, n, n, n lands on the third,
+    and N never leaves the current statement's speaker."""
+    app = QuotelensApp(path=seed_path, text=seed_path.read_text(encoding="utf-8"))
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        article = reader.query_one(ArticleView)
+        assert len(reader.annotation.statements) >= 3
+        await pilot.press("n", "n", "n")
+        assert reader.current == 2
+        assert article.is_visible(reader.annotation.statements[2].extent)
+        speakers = article.overlays.statement_speaker
+        spoken = [i for i, speaker in enumerate(speakers) if speaker is not None]
+        if not spoken:  # the engine resolved no speaker: N says so and stays
+            await pilot.press("N")
+            assert reader.current == 2 and any("no known speaker" in m for m in notices(app))
+            return
+        reader.go_to_statement(spoken[0])
+        for _ in range(4):
+            await pilot.press("N")
+            assert speakers[reader.current] == speakers[spoken[0]]
