@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from tui.layout import one_line
+
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
 
@@ -73,6 +75,6 @@ class ActorCommands(_ReaderProvider):
         if reader is None:
             return []
         return [
-            (f"Show actor {actor.name}", partial(reader.show_actor, actor.id))
+            (f"Show actor {one_line(actor.name)}", partial(reader.show_actor, actor.id))
             for actor in reader.annotation.actors
         ]

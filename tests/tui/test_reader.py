@@ -129,6 +129,30 @@ async def test_clicking_an_actor_filters(seed_path):
         assert reader.filter_actor == "blinken"
 
 
+async def test_choosing_the_filtered_actor_again_clears_the_filter(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        await pilot.press("tab", "enter")
+        assert reader.filter_actor == "blinken"
+        await pilot.press("enter")
+        assert reader.filter_actor is None
+
+
+async def test_titles_and_names_from_the_article_show_control_characters_visibly(tmp_path):
+    text = "Breaking \x1b[2J News\n\nShe said it was fine."
+    path = tmp_path / "title.txt"
+    path.write_text(text, encoding="utf-8")
+    app = QuotelensApp(path=path, text=text, annotator=no_statements)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        drawn = screen_text(app)
+        assert "\x1b" not in drawn
+        assert "Breaking \u241b[2J News" in drawn
+        assert "No actors found" in drawn
+
+
 async def test_clicking_a_statement_makes_it_current(seed_path):
     app = seed_app(seed_path)
     async with app.run_test(size=(120, 40)) as pilot:
