@@ -169,6 +169,38 @@ async def test_clicking_a_statement_makes_it_current(seed_path):
         assert "Moscow" in reader.annotation.statements[reader.current].content[0].text(reader.text)
 
 
+async def test_scroll_keys_move_the_article(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("j", "j")
+        assert article.scroll_offset.y == 2
+        await pilot.press("k")
+        assert article.scroll_offset.y == 1
+        await pilot.press("space")
+        assert article.scroll_offset.y > 5
+        await pilot.press("G")
+        assert article.scroll_offset.y == article.max_scroll_y > 0
+        await pilot.press("g")
+        assert article.scroll_offset.y == 0
+
+
+async def test_resizing_rewraps_and_keeps_the_reading_position(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        article = reader.query_one(ArticleView)
+        await pilot.press(*"nnnnnnn")
+        wide_lines = len(article.layout)
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause()
+        assert len(article.layout) > wide_lines  # narrower: more lines
+        assert article.layout.width == article.scrollable_content_region.width
+        assert article.is_visible(article.annotation.statements[reader.current].extent)
+
+
 async def test_o_hides_and_shows_overlays(seed_path):
     app = seed_app(seed_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -2,6 +2,11 @@
 
 The screen owns the reading state (current statement, actor filter, overlays on/off, search) and
 hands it down to its widgets as attributes; widgets report user intent up as messages.
+
+Extending it: add keys to ``BINDINGS`` (with an id; the help screen lists them by itself), read
+``annotation``, ``current`` (an index into ``annotation.statements``, or None) and ``filter_actor``,
+follow changes with ``self.watch(reader, "current", callback)``, and move with ``go_to_statement``
+and ``show_actor``.
 """
 
 from __future__ import annotations

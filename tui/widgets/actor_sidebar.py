@@ -2,6 +2,7 @@
 
 Choosing an actor (enter or click) posts ``ActorChosen``; the screen decides what that means
 (it filters navigation) and tells the sidebar which actor is the filter (attributes down).
+A row is ``name_line`` plus ``detail_lines``: more per-actor facts (a stance chip, ...) go there.
 """
 
 from __future__ import annotations
