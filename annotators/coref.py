@@ -1,8 +1,9 @@
 """Pronouns resolved to actors by salience: fast, one pass, no model.
 
-- he/she (and him/his/her): the subject of the sentence, i.e. its first person mention before the
-  pronoun, else the first person of the nearest earlier sentence (up to ``PERSON_WINDOW`` back),
-  skipping people of the other gender (known from "Mr."/"Ms." or an earlier pronoun);
+- he/she (and him/his/her): in this sentence before the pronoun, else in the nearest earlier one (up
+  to ``PERSON_WINDOW`` back), the speaker of a statement, else the subject (the first person
+  mentioned), preferring people known to be of that gender (from "Mr."/"Ms.", a given name or an
+  earlier pronoun) and skipping those known to be of the other;
 - its (and "it" where it is a statement's source): the nearest organisation or place before it in this
   or the previous sentence;
 - their (and "they"/"them" as a source): the nearest group or organisation within ``GROUP_WINDOW``;
@@ -35,10 +36,16 @@ def _agrees(entity: Entity, gender: str) -> bool:
 
 
 def _first_person(mentions: Iterable[Mention], gender: str) -> Entity | None:
+    """In one sentence: a speaker before anyone else, someone known to be of this gender before
+    someone of unknown gender, then the earliest (the subject)."""
+    best, best_rank = None, (False, False)
     for mention in mentions:
-        if _is_person(mention) and _agrees(mention.entity, gender):
-            return mention.entity
-    return None
+        if not _is_person(mention) or not _agrees(mention.entity, gender):
+            continue
+        rank = (mention.is_source, mention.entity.gender == gender)
+        if best is None or rank > best_rank:
+            best, best_rank = mention.entity, rank
+    return best
 
 
 def _nearest(mentions: list[Mention], kinds: tuple[str, ...]) -> Entity | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Callable
 
@@ -38,13 +39,17 @@ class QuotelensApp(App):
     TITLE = "quotelens"
     CSS_PATH = "quotelens.tcss"
     BINDINGS = [
-        Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette",
+                tooltip='Command palette: "Go to statement …", "Show actor …", themes'),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit quotelens"),
     ]
 
     def __init__(
         self, path: Path, text: str, annotator: Annotator = default_annotator, notes_dir: str | None = None
     ) -> None:
+        # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
+        # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
+        gc.freeze()
         super().__init__()
         self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
         self.path = path

@@ -56,6 +56,6 @@ class HelpScreen(ModalScreen[None]):
         rows: dict[str, tuple[str, list[str]]] = {}
         for binding in bindings:
             key = binding.id or binding.action
-            description = binding.description or binding.action.replace("_", " ")
+            description = binding.tooltip or binding.description or binding.action.replace("_", " ")
             rows.setdefault(key, (description, []))[1].append(binding.key)
         return list(rows.values())

@@ -13,9 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
@@ -37,27 +37,39 @@ class ReaderScreen(ReaderNotes, Screen):
     COMMANDS = {StatementCommands, ActorCommands}
 
     BINDINGS = [
-        Binding("n,]", "step(True, False)", "Next", id="reader.next_statement"),
-        Binding("p,[", "step(False, False)", "Previous", id="reader.previous_statement"),
-        Binding("N,}", "step(True, True)", "Next same speaker", id="reader.next_same_speaker"),
-        Binding("P,{", "step(False, True)", "Previous same speaker", id="reader.previous_same_speaker"),
-        Binding("s", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar"),
-        Binding("o", "toggle_overlays", "Overlays", id="reader.toggle_overlays"),
-        Binding("slash", "open_search", "Search", id="reader.search"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="reader.clear_filter"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="reader.focus_next"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.focus_previous"),
-        Binding("question_mark,f1", "help", "Help", id="reader.help"),
-        Binding("q", "app.quit", "Quit", id="reader.quit"),
+        Binding("n,]", "step(True, False)", "Next", id="reader.next_statement",
+                tooltip="Next statement (wraps round at the end)"),
+        Binding("p,[", "step(False, False)", "Previous", id="reader.previous_statement",
+                tooltip="Previous statement (wraps round at the start)"),
+        Binding("N,}", "step(True, True)", "Same speaker", id="reader.next_same_speaker",
+                tooltip="Next statement by the current statement's speaker"),
+        Binding("P,{", "step(False, True)", "Same speaker back", id="reader.previous_same_speaker",
+                tooltip="Previous statement by the current statement's speaker"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar",
+                tooltip="Show or hide the actor sidebar"),
+        Binding("o", "toggle_overlays", "Overlays", id="reader.toggle_overlays",
+                tooltip="Overlays off and on (plain reading mode)"),
+        Binding("slash", "open_search", "Search", id="reader.search",
+                tooltip="Search the article (matches highlighted as you type)"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="reader.clear_filter",
+                tooltip="Clear the actor filter"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="reader.focus_next",
+                tooltip="Move focus between the article and the sidebar"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.focus_previous",
+                tooltip="Move focus back"),
+        Binding("question_mark,f1", "help", "Help", id="reader.help", tooltip="This list of keys"),
+        Binding("q", "app.quit", "Quit", id="reader.quit", tooltip="Quit quotelens"),
         *NOTE_BINDINGS,
     ]
 
-    annotation: reactive[Annotation] = reactive(Annotation, always_update=True, init=False)
-    annotating: reactive[bool] = reactive(True, init=False)
-    current: reactive[int | None] = reactive(None, init=False)
-    filter_actor: reactive[str | None] = reactive(None, init=False)
-    overlays_shown: reactive[bool] = reactive(True, init=False)
-    sidebar_shown: reactive[bool | None] = reactive(None, init=False)  # None: follow the terminal width
+    # Reading state as `var`s: their watchers update the widgets, which repaint themselves; a
+    # plain reactive would repaint the whole screen on every key.
+    annotation: var[Annotation] = var(Annotation, always_update=True, init=False)
+    annotating: var[bool] = var(True, init=False)
+    current: var[int | None] = var(None, init=False)
+    filter_actor: var[str | None] = var(None, init=False)
+    overlays_shown: var[bool] = var(True, init=False)
+    sidebar_shown: var[bool | None] = var(None, init=False)  # None: follow the terminal width
 
     def __init__(self, path: Path, text: str, preview: Annotation) -> None:
         super().__init__()
@@ -71,7 +83,9 @@ class ReaderScreen(ReaderNotes, Screen):
             yield ArticleView(self.text, self.annotation, id="article")
             yield ActorSidebar(id="sidebar")
         yield SearchInput(id="search")
-        yield StatusLine(id="status")
+        with Horizontal(id="status-row"):
+            yield LoadingIndicator(id="loading")
+            yield StatusLine(id="status")
         yield Footer()
 
     @property
@@ -90,7 +104,7 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(SearchInput).display = False
         self.article.focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._update_colours())
-        self.status.busy = self.annotating
+        self.query_one(LoadingIndicator).display = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
         self.open_notes()
@@ -124,7 +138,7 @@ class ReaderScreen(ReaderNotes, Screen):
         return f"{statements} statement{'s' * (statements != 1)} · {actors} actor{'s' * (actors != 1)}"
 
     def watch_annotating(self, annotating: bool) -> None:
-        self.status.busy = annotating
+        self.query_one(LoadingIndicator).display = annotating
         self.query_one(ArticleHeader).counts = self._counts()
         self._update_status()
 

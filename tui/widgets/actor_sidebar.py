@@ -95,8 +95,8 @@ class ActorSidebar(OptionList):
         actors = self.ordered_actors()
         self.set_options(Option(self.actor_prompt(actor), id=actor.id) for actor in actors)
         ids = [actor.id for actor in actors]
-        if highlighted in ids:
-            self.highlighted = ids.index(highlighted)
+        if ids:
+            self.highlighted = ids.index(highlighted) if highlighted in ids else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -82,7 +82,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.display_text = displayable(text)
         self._layout: ArticleLayout | None = None
         self._overlays = Overlays(annotation)
-        self._filtered: frozenset[int] = frozenset()
+        self._filtered: frozenset[int] | None = None
+        self._current_extent: Span | None = None
         self._line_cache: LRUCache[int, Strip] = LRUCache(1024)
         self._style_cache: dict[tuple, Style] = {}
         self._match_starts: list[int] = []
@@ -96,7 +97,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def layout(self) -> ArticleLayout:
-        if self._layout is None or self._layout.width != self._wrap_width():
+        """The article wrapped to the pane (redone on resize, see ``on_resize``)."""
+        if self._layout is None:
             self._relayout()
         assert self._layout is not None
         return self._layout
@@ -128,6 +130,9 @@ class ArticleView(ScrollView, can_focus=True):
     def watch_annotation(self, annotation: Annotation) -> None:
         self._overlays = Overlays(annotation)
         self._update_filter()
+        current = self.current
+        valid = current is not None and current < len(annotation.statements)
+        self._current_extent = annotation.statements[current].extent if valid else None
         self._relayout()
 
     def watch_filter_actor(self) -> None:
@@ -135,8 +140,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._redraw()
 
     def watch_current(self, index: int | None) -> None:
-        if index is not None:
-            self.scroll_to_span(self.annotation.statements[index].extent)
+        self._current_extent = None if index is None else self.annotation.statements[index].extent
+        if self._current_extent is not None:
+            self.scroll_to_span(self._current_extent)
         self._redraw()
 
     def watch_current_match(self, index: int | None) -> None:
@@ -164,12 +170,21 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_cache.clear()
 
     def _update_filter(self) -> None:
+        """The statements left undimmed by the actor filter; None when there is no filter."""
         actor = self.filter_actor
-        self._filtered = frozenset(self._overlays.statements_of(actor)) if actor else frozenset()
+        self._filtered = frozenset(self._overlays.statements_of(actor)) if actor else None
 
     def _redraw(self) -> None:
         self._line_cache.clear()
         self.refresh()
+
+    @property
+    def base_style(self) -> Style:
+        """The pane's own colours (cached: computing them walks the DOM)."""
+        key = ("base",)
+        if key not in self._style_cache:
+            self._style_cache[key] = self.rich_style
+        return self._style_cache[key]
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -195,25 +210,28 @@ class ArticleView(ScrollView, can_focus=True):
     # --- drawing --------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_offset.y) + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
         layout = self.layout
+        index = round(self.scroll_offset.y) + y
+        base = self.base_style
         if index >= len(layout):
-            return Strip.blank(width, base)
+            return Strip.blank(layout.width, base)
         strip = self._line_cache.get(index)
         if strip is None:
-            text = self._line_text(layout.lines[index], base)
-            strip = Strip(text.render(self.app.console), text.cell_len).crop_extend(0, width, base)
+            text = self.line_text(index)
+            # Text.render leaves the base style out: lay the pane's colours under the overlays.
+            segments = text.render(self.app.console)
+            strip = Strip(segments, text.cell_len).apply_style(base).crop_extend(0, layout.width, base)
             self._line_cache[index] = strip
         return strip.apply_offsets(0, index)  # (column, line) of each cell: how Textual reports selections
 
-    def _line_text(self, line: Line, base: Style) -> Text:
-        text = Text(self.display_text[line.start : line.end], style=base, end="", no_wrap=True)
+    def line_text(self, index: int) -> Text:
+        """One laid-out line with every overlay that touches it."""
+        line = self.layout.lines[index]
+        text = Text(self.display_text[line.start : line.end], end="", no_wrap=True)
         self._paint_notes(text, line)  # under the statements, so the current one still shows
         if self.overlays_shown and line.paragraph >= 0:
             self._paint_statements(text, line)
-        if self.matches:
+        if self._match_starts:
             self._paint_matches(text, line)
         self._paint_selection(text, line)
         return text
@@ -245,18 +263,18 @@ class ArticleView(ScrollView, can_focus=True):
     def _paint_statements(self, text: Text, line: Line) -> None:
         for mark in self._overlays.marks(line.paragraph):
             self._stylize(text, line, mark.start, mark.end, self._mark_style(mark))
-        if self.current is not None:
-            extent = self.annotation.statements[self.current].extent
-            self._stylize(text, line, extent.start, extent.end, self._component("article-view--current"))
+        if (extent := self._current_extent) is not None:
+            self._stylize(text, line, extent.start, extent.end, self.component_style("article-view--current"))
 
     def _paint_matches(self, text: Text, line: Line) -> None:
+        matches, current = self.matches, self.current_match
         first = max(0, bisect_right(self._match_starts, line.start) - 1)
-        for position in range(first, len(self.matches)):
-            match = self.matches[position]
+        for position in range(first, len(matches)):
+            match = matches[position]
             if match.start >= line.end:
                 break
-            name = "article-view--match-current" if position == self.current_match else "article-view--match"
-            self._stylize(text, line, match.start, match.end, self._component(name))
+            name = "article-view--match-current" if position == current else "article-view--match"
+            self._stylize(text, line, match.start, match.end, self.component_style(name))
 
     @staticmethod
     def _stylize(text: Text, line: Line, start: int, end: int, style: Style) -> None:
@@ -267,21 +285,21 @@ class ArticleView(ScrollView, can_focus=True):
     def _mark_style(self, mark: Mark) -> Style:
         """Role style (italic, underline, bold: never colour alone) plus the speaker's colour."""
         slot = self._overlays.slot_of(mark.statement)
-        dimmed = bool(self.filter_actor) and mark.statement not in self._filtered
+        dimmed = self._filtered is not None and mark.statement not in self._filtered
         key = (mark.role, slot, dimmed)
         if key not in self._style_cache:
-            style = self._component(ROLE_CLASSES[mark.role])
+            style = self.component_style(ROLE_CLASSES[mark.role])
+            colours = self.speaker_colours
             if dimmed:
-                style += self._component("article-view--dimmed")
-            elif slot is None or not self.speaker_colours:
-                style += self._component("article-view--unattributed")
+                style += self.component_style("article-view--dimmed")
+            elif slot is None or not colours:
+                style += self.component_style("article-view--unattributed")
             else:
-                colour = self.speaker_colours[slot % len(self.speaker_colours)]
-                style += Style(color=colour.rich_color)
+                style += Style(color=colours[slot % len(colours)].rich_color)
             self._style_cache[key] = style
         return self._style_cache[key]
 
-    def _component(self, name: str) -> Style:
+    def component_style(self, name: str) -> Style:
         """A component class as a style to layer over text: its own attributes only, with colours
         blended against the pane (so ``$primary 30%`` works as a background)."""
         key = ("component", name)

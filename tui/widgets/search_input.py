@@ -13,7 +13,7 @@ class SearchInput(Input):
     BINDINGS = [
         Binding("enter,f3", "step(True)", "Next match", id="search.next_match"),
         Binding("shift+enter,shift+f3", "step(False)", "Previous match", id="search.previous_match"),
-        Binding("escape", "close", "Close search", id="search.close"),
+        Binding("escape", "close", "Close search", id="search.close", tooltip="Close the search bar"),
     ]
 
     class Step(Message):
@@ -25,7 +25,7 @@ class SearchInput(Input):
         pass
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(placeholder="search the article (enter: next, shift+enter: previous, esc: close)", **kwargs)
+        super().__init__(placeholder="search: enter next, shift+enter previous, esc close", **kwargs)
 
     def action_step(self, forward: bool) -> None:
         self.post_message(self.Step(forward))
