@@ -116,6 +116,7 @@ class ReaderNotes:
                           lambda body: notes.add_on_statement(statement, body))
 
     def _writable_target(self) -> NoteSubject | None:
+        self.place_notes()  # another reader may have saved or deleted notes since
         store = self.article_notes.store
         if not store.writable:
             self.notify(f"Notes are read-only: {store.problem}", severity="error", timeout=8)
@@ -186,6 +187,7 @@ class ReaderNotes:
     # --- ctrl+n: every note ----------------------------------------------------------------------
 
     def action_notes_list(self) -> None:
+        self.place_notes()
         self.app.push_screen(NotesList([self._entry(p) for p in self.placed_notes]), self._note_chosen)
 
     def _entry(self, placed: PlacedNote) -> NoteEntry:
