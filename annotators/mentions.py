@@ -556,8 +556,10 @@ class _DocContext:
 
 
 def is_headline(tokens: SentenceTokens, gaz: Gazetteer) -> bool:
-    """A Title Case line ("Rand Paul Scores Direct Hit On Donald Trump"), not a sentence."""
+    """A Title Case or capitals line ("Rand Paul Scores Direct Hit On Donald Trump"), not a sentence."""
     alphabetic = [c for w, c in zip(tokens.words, tokens.capitalised) if w[:1].isalpha()]
+    if sum(1 for w in tokens.words if len(w) > 3 and w.isupper() and (w,) not in gaz.names) >= 2:
+        return True  # "EXPERTS DOWNPLAY RISK": a line in capitals
     if len(alphabetic) < HEADLINE_WORDS or sum(alphabetic) < HEADLINE_SHARE * len(alphabetic):
         return False
     ordinary = sum(

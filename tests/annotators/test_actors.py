@@ -125,6 +125,12 @@ def test_title_case_line_keeps_only_words_capitalised_elsewhere():
     assert mentions(doc, "Rand Paul") == ["Rand Paul", "Rand Paul"]
 
 
+def test_line_in_capitals_keeps_only_lexicon_names_and_words_capitalised_elsewhere():
+    text = "The talks began in Geneva on Monday morning after a delay.\n\nEXPERTS DOWNPLAY RISK IN GENEVA\n\nThey ended."
+    doc = run(text)
+    assert [a.name for a in doc.actors] == ["Geneva"]
+
+
 def test_days_and_months_are_not_names():
     doc = run("On Friday, Borrell said the war began on Feb. 24 and would last into March.")
     assert [a.name for a in doc.actors] == ["Borrell"]
