@@ -17,8 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from annotators import actors, pipeline  # noqa: E402
-from annotators.doc import Doc  # noqa: E402
+from annotators import actors, pipeline
+from annotators.doc import Doc
 
 WORD = re.compile(r"\w+")
 
@@ -44,8 +44,10 @@ def main(argv: list[str]) -> int:
     seconds = time.process_time() - started
     words = sum(len(WORD.findall(text)) for text in texts)
     statements = sum(len(doc.statements) for doc in docs)
-    print(f"actors stage: {words / seconds:,.0f} words/s over {len(texts)} texts, {words:,} words, "
-          f"{statements:,} statements (CPU time, one core)")
+    print(
+        f"actors stage: {words / seconds:,.0f} words/s over {len(texts)} texts, {words:,} words, "
+        f"{statements:,} statements (CPU time, one core)"
+    )
     return 0
 
 

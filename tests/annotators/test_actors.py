@@ -126,7 +126,10 @@ def test_title_case_line_keeps_only_words_capitalised_elsewhere():
 
 
 def test_line_in_capitals_keeps_only_lexicon_names_and_words_capitalised_elsewhere():
-    text = "The talks began in Geneva on Monday morning after a delay.\n\nEXPERTS DOWNPLAY RISK IN GENEVA\n\nThey ended."
+    text = (
+        "The talks began in Geneva on Monday morning after a delay.\n\n"
+        "EXPERTS DOWNPLAY RISK IN GENEVA\n\nThey ended."
+    )
     doc = run(text)
     assert [a.name for a in doc.actors] == ["Geneva"]
 
@@ -232,7 +235,9 @@ def test_description_in_apposition_is_linked_to_the_name():
 
 
 def test_description_of_a_head_is_linked_to_the_titled_head():
-    text = "NATO Secretary-General Jens Stoltenberg arrived on Monday. NATO's head said the alliance was ready."
+    text = (
+        "NATO Secretary-General Jens Stoltenberg arrived on Monday. NATO's head said the alliance was ready."
+    )
     doc = run(text, (("the alliance was ready", "NATO's head"),))
     assert actor(doc, "NATO's head").same_as == "jens-stoltenberg"
     assert speakers(doc) == ["jens-stoltenberg"]
@@ -246,7 +251,9 @@ def test_spokesman_for_an_organisation_is_a_description_containing_it():
 
 
 def test_title_without_a_name_is_linked_to_the_person_with_that_title():
-    text = "Ukrainian President Volodymyr Zelenskyy spoke on Friday. The Ukrainian President said talks failed."
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy spoke on Friday. The Ukrainian President said talks failed."
+    )
     doc = run(text, (("talks failed", "The Ukrainian President"),))
     assert speakers(doc) == ["volodymyr-zelenskyy"]
 
