@@ -258,6 +258,19 @@ def test_title_without_a_name_is_linked_to_the_person_with_that_title():
     assert speakers(doc) == ["volodymyr-zelenskyy"]
 
 
+def test_lower_case_title_source_is_linked_to_the_person_with_that_title():
+    text = "Ukrainian President Volodymyr Zelenskyy spoke on Friday. Later the president said talks failed."
+    doc = run(text, (("talks failed", "the president"),))
+    assert speakers(doc) == ["volodymyr-zelenskyy"]
+
+
+def test_spokesman_for_an_organisation_is_linked_to_its_named_spokesman():
+    text = "Kremlin spokesman Dmitry Peskov spoke on Monday. A spokesman for the Kremlin said talks were over."
+    doc = run(text, (("talks were over", "A spokesman for the Kremlin"),))
+    assert actor(doc, "spokesman for the Kremlin").same_as == "dmitry-peskov"
+    assert speakers(doc) == ["dmitry-peskov"]
+
+
 def test_the_alliance_is_the_alliance_named_before():
     doc = run("NATO ministers met in Brussels. The alliance said it was defensive.")
     assert "The alliance" in mentions(doc, "NATO")
