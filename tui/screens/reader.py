@@ -294,7 +294,7 @@ class ReaderScreen(Screen):
             self.status.search = f"no match for {query!r}"
             return
         layout = article.layout
-        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start
+        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start if len(layout) else 0
         after = [i for i, m in enumerate(matches) if m.start >= top]
         article.current_match = after[0] if after else 0
         self._update_search_status()
