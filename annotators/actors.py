@@ -26,6 +26,8 @@ from .model import Actor, Span, Statement
 # A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...", "diplomats at the meeting".
 _SOURCE_END = re.compile(r",|;|\(|\s(?:who|whose|which|that|at|in|from|on|with)\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OF_BETWEEN = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+_LOWER_WORD = re.compile(r"(?<!')\b[a-z][a-z-]+\b")
 
 
 @dataclass(eq=False)
@@ -122,7 +124,9 @@ class Clusterer:
     def full_name(self, mention: Mention) -> None:
         words = mention.words
         for person in self.people:
-            if person.words[-1] == words[-1] and person.words[0] == words[0]:
+            shorter, longer = sorted((person.words, words), key=len)
+            # "Hillary Rodham Clinton" is "Hillary Clinton"; "Van Dyke" is "Jason Van Dyke".
+            if person.words[-1] == words[-1] and (person.words[0] == words[0] or longer[-len(shorter):] == shorter):
                 if len(words) > len(person.words):
                     person.words = words
                 person.add(mention)
@@ -146,9 +150,10 @@ class Clusterer:
             self.people.append(entity)
 
     def person_called(self, word: str, offset: int) -> Entity | None:
-        """The person whose surname (else first name) is ``word``, nearest before ``offset``."""
-        for position in (-1, 0):
-            named = [p for p in self.people if len(p.words) > 1 and p.words[position] == word]
+        """The person whose surname (else another of their names) is ``word``, nearest before ``offset``:
+        "Blinken" is "Antony Blinken", "Acosta" is "Melba Acosta Febo", "Hillary" is "Hillary Clinton"."""
+        for positions in (slice(-1, None), slice(1, -1), slice(0, 1)):
+            named = [p for p in self.people if word in p.words[positions] and len(p.words) > 1]
             if named:
                 return max(named, key=lambda p: _last_before(p, offset))
         return None
@@ -296,6 +301,55 @@ class SourceResolver:
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
+    def mark_sources(self, statements: tuple[Statement, ...]) -> None:
+        """Mark the mentions that head a statement's source: speakers are salient for pronouns."""
+        index = MentionIndex(self.mentions)
+        for statement in statements:
+            if statement.source is not None:
+                head = source_head(self.text, statement.source)
+                found = self.head_mention(head, index) or self.apposition(statement.source, head, index)
+                if found is not None:
+                    found.is_source = True
+
+    def promote_speakers(self, statements: tuple[Statement, ...]) -> None:
+        """A lone unknown name that is a statement's source ("Frank said") is a person."""
+        index = MentionIndex(self.mentions)
+        for statement in statements:
+            if statement.source is None:
+                continue
+            for mention in index.overlapping(source_head(self.text, statement.source)):
+                if mention.form == "name" and mention.entity is not None and mention.entity.kind == "other":
+                    mention.entity.kind = "person"
+                    self.clusterer.people.append(mention.entity)
+
+    def head_mention(self, head: Span, index: MentionIndex) -> Mention | None:
+        """The mention that is the head of the source's noun phrase, if one is.
+
+        The head of an English noun phrase comes last ("United States Secretary of State Antony
+        Blinken"); a mention followed by a lower-case noun is only its owner or modifier ("his
+        rival", "American law enforcement officials").
+        """
+        candidates = index.overlapping(head)
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda m: (m.span.end, len(m.span)))
+        # "Gov. Terry E. Branstad of Iowa": the head is the name before "of".
+        while (before := next((m for m in candidates if _OF_BETWEEN.fullmatch(self.text[m.span.end : best.span.start])), None)):
+            best = before
+        tail = [w for w in _LOWER_WORD.findall(self.text[best.span.end : head.end]) if w not in self.gaz.function_words]
+        # A role noun after the mention is the head ("his rival"); other words are most likely a
+        # verb the source span ran into ("Trump shot back").
+        return None if tail and self.role_of(tuple(tail)) else best
+
+    def apposition(self, source: Span, head: Span, index: MentionIndex) -> Mention | None:
+        """A name right after the head: "his rival, Hillary Clinton," -> Hillary Clinton."""
+        rest = Span(head.end, source.end)
+        names = [m for m in index.overlapping(rest) if m.form == "name" and m.span.start >= head.end]
+        first = min(names, key=lambda m: m.span.start, default=None)
+        if first is not None and self.text[head.end : first.span.start].strip() == ",":
+            return first
+        return None
+
     def describe_uncovered(self, statements: tuple[Statement, ...]) -> None:
         """ "diplomats", "some countries": a source that names nobody is a description of its own."""
         index = MentionIndex(self.mentions)
@@ -303,8 +357,9 @@ class SourceResolver:
             if statement.source is None:
                 continue
             head = source_head(self.text, statement.source)
-            if index.overlapping(head):
+            if self.head_mention(head, index) or self.apposition(statement.source, head, index):
                 continue
+            head = self.without_trailing_function_words(head)
             words = tuple(head.text(self.text).split())
             if not words or all(w.lower().strip(".,") in self.gaz.pronouns for w in words):
                 continue
@@ -317,6 +372,13 @@ class SourceResolver:
             self.clusterer.description(mention)
         self.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
 
+    def without_trailing_function_words(self, head: Span) -> Span:
+        """ "the Romney campaign would" -> "the Romney campaign"."""
+        words = list(re.finditer(r"\S+", head.text(self.text)))
+        while len(words) > 1 and words[-1].group().lower() in self.gaz.function_words:
+            words.pop()
+        return Span(head.start, head.start + words[-1].end()) if words else head
+
     def role_of(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         lowered = tuple(w.lower() for w in words)
         return self.gaz.roles.get(lowered[-2:]) or self.gaz.roles.get(lowered[-1:])
@@ -325,9 +387,7 @@ class SourceResolver:
         if role := self.role_of(words):
             return role[1]
         last = words[-1]
-        if last.islower():
-            return "group" if last.endswith("s") else "person"
-        return "other"
+        return "group" if last.islower() and last.endswith("s") else "other"
 
     def resolve(self, statements: tuple[Statement, ...]) -> dict[int, Entity]:
         """Statement index -> the entity its source mentions."""
@@ -343,10 +403,9 @@ class SourceResolver:
 
     def entity_for(self, source: Span, index: MentionIndex) -> Entity | None:
         head = source_head(self.text, source)
-        candidates = [m for m in index.overlapping(head) if m.entity is not None]
-        if candidates:
-            # The head of an English noun phrase comes last: "United States Secretary of State Antony Blinken".
-            return max(candidates, key=lambda m: (m.span.end, len(m.span))).entity
+        found = self.head_mention(head, index) or self.apposition(source, head, index)
+        if found is not None:
+            return found.entity
         if self.gaz.pronouns.get(head.text(self.text).lower()) == "rel":
             antecedent = index.before(head.start, self.sentence_of(head.start))
             if antecedent is not None:
@@ -372,10 +431,10 @@ def resolve_speakers_pronouns(statements: tuple[Statement, ...], speakers: dict[
 
 
 def _organisation_of(person: Entity, clusterer: Clusterer) -> Entity | None:
+    """The organisation in the person's title ("NATO" of "NATO Secretary-General"), if any."""
     for _, owner in person.title_roles:
-        entity = clusterer.by_key.get(owner) if owner else None
-        if entity is not None and entity.kind == "organisation":
-            return entity
+        if owner and owner.startswith("organisation:"):
+            return clusterer.keyed(owner, "organisation")
     return None
 
 
@@ -389,7 +448,7 @@ def slug(name: str) -> str:
 
 def actor_name(entity: Entity, text: str) -> str:
     if entity.role is not None:
-        first = min(entity.mentions, key=lambda m: m.span.start)
+        first = min((m for m in entity.mentions if m.form == "descriptive"), key=lambda m: m.span.start)
         return _ARTICLE.sub("", first.span.text(text))
     if entity.key and ":" in entity.key and not entity.key.startswith("name:"):
         return entity.key.split(":", 1)[1]
@@ -443,9 +502,11 @@ def stage(doc: Doc) -> Doc:
     clusterer = Clusterer(doc.text, gaz)
     clusterer.cluster(mentions)
     resolver = SourceResolver(doc, clusterer, mentions)
+    resolver.promote_speakers(doc.statements)
     resolver.describe_uncovered(doc.statements)
     link_descriptions(clusterer.entities, mentions, doc.text)
-    sources = frozenset(s.source for s in doc.statements if s.source is not None)
+    resolver.mark_sources(doc.statements)
+    sources = {s.source: s.content for s in doc.statements if s.source is not None}
     resolve_pronouns(resolver.mentions, sources)
     speakers = resolver.resolve(doc.statements)
     resolve_speakers_pronouns(doc.statements, speakers, resolver.mentions, clusterer)

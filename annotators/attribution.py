@@ -41,6 +41,9 @@ _PREPOSITIONS = {
     "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near",
 }
 _CONTENT_OPENERS = {"that", "whether", "if"}
+_LONE_DETERMINERS = {"another", "some", "many", "both", "all", "most", "few", "several", "one", "each", "others"}
+_ING_NOUNS = {"during", "morning", "evening", "spring", "string", "bring", "ceiling", "king"}
+_RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Item:
     word: str  # lower-case ASCII form; "" for a quote
     quote: Quote | None = None
     upper: bool = False  # starts with a capital letter
+    quote_open_ended: bool = False  # a quote ending in "," "?" "!" (what precedes an attribution)
 
     @property
     def is_word(self) -> bool:
@@ -102,7 +106,8 @@ def cue_forms() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     for row in lexicons.table("cue_verbs"):
         lemma, frame = row[0], row[1]
         head, *particle = lemma.split()
-        words = inflections(head) | {w.strip() for w in row[2].split(",")} if len(row) > 2 else inflections(head)
+        listed = {w.strip() for w in row[2].lstrip("=").split(",")} if len(row) > 2 else set()
+        words = listed if len(row) > 2 and row[2].startswith("=") else inflections(head) | listed
         for form in words:
             forms.setdefault(form, []).append((tuple(particle), frame))
     # longest particle first, so "called for" wins over a bare "called"
@@ -140,22 +145,34 @@ def quote_spans(text: str, quote: Quote, paragraphs: Sequence[Span]) -> tuple[Sp
     """Every piece of a quote with its marks."""
     spans = []
     for piece in quote.pieces:
-        paragraph = next((p for p in paragraphs if p.start <= piece.start <= p.end), piece)
+        index = bisect_right(paragraphs, piece.start, key=lambda p: p.start) - 1
+        paragraph = paragraphs[index] if index >= 0 and piece.end <= paragraphs[index].end else piece
         spans.append(_with_marks(text, piece, paragraph))
     return tuple(spans)
 
 
-def _units(sentences: list[Sentence], quotes: QuoteIndex) -> Iterator[list[Sentence]]:
-    """A paragraph's sentences, grouped so that no quote piece crosses a group boundary."""
+def _units(text: str, sentences: list[Sentence], quotes: QuoteIndex) -> Iterator[list[Sentence]]:
+    """A paragraph's sentences, grouped so that no quote crosses a group boundary and a quote ending a
+    sentence stays with the attribution after it (Punkt splits ``"Why?" Trump said.`` in two)."""
     group: list[Sentence] = []
     for sentence in sentences:
         offset = sentence.span.start
-        if group and not any(span.start < offset for _, span in quotes.overlapping(offset, offset + 1)):
+        inside_quote = any(span.start < offset for _, span in quotes.overlapping(offset, offset + 1))
+        after_quote = bool(group) and any(
+            _open_ended(text, span) for _, span in quotes.overlapping(group[-1].span.end - 1, group[-1].span.end)
+        )
+        if group and not inside_quote and not after_quote:
             yield group
             group = []
         group.append(sentence)
     if group:
         yield group
+
+
+def _open_ended(text: str, span: Span) -> bool:
+    """Whether a quote ends the way an attributed one does: ``"...,"``, ``"...?"``, ``"...!"``."""
+    inner = text[span.start : span.end].rstrip(_QUOTE_CHARS + "‘’ ")
+    return inner[-1:] in (",", "?", "!", "-", "—")
 
 
 class QuoteIndex:
@@ -179,11 +196,15 @@ class QuoteIndex:
 def _items(doc: Doc, unit: list[Sentence], quotes: QuoteIndex) -> list[Item]:
     start, end = unit[0].span.start, unit[-1].span.end
     inside = quotes.overlapping(start, end)
-    items = [Item(span.start, span.end, "", q) for q, span in inside]
+    items = [Item(span.start, span.end, "", q, False, _open_ended(doc.text, span)) for q, span in inside]
+    spans = sorted(span for _, span in inside)
+    next_quote = 0
     for sentence in unit:
         for token in sentence.tokens:
-            if any(span.start < token.end and token.start < span.end for _, span in inside):
-                continue
+            while next_quote < len(spans) and spans[next_quote].end <= token.start:
+                next_quote += 1
+            if next_quote < len(spans) and spans[next_quote].start < token.end:
+                continue  # inside a quote
             surface = doc.text[token.start : token.end]
             items.append(Item(token.start, token.end, surface.translate(ASCII_QUOTES).lower(), None, surface[:1].isupper()))
     items.sort(key=lambda item: item.start)
@@ -210,8 +231,12 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
     word = items[index].word
     if word == "according" and index + 1 < len(items) and items[index + 1].word == "to":
         return Cue(index, index + 1, "according")
+    if word == ":" and index + 1 < len(items) and items[index + 1].quote is not None:
+        return Cue(index, index, "colon")
     options = cue_forms().get(word)
-    if not options or (items[index].upper and index > 0 and items[index - 1].quote is None):
+    if not options:
+        return Cue(index, index, "quoted") if _verb_after_quote(items, index) else None
+    if items[index].upper and index > 0 and items[index - 1].quote is None:
         return None  # a capitalised cue word inside a sentence is a name ("United States")
     before = _skip_left(items, index - 1, word_set("cue_adverbs") - _BE)
     previous = items[before].word if before >= 0 else ""
@@ -222,6 +247,29 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
         if tuple(following) == particle:
             return Cue(index, index + len(particle), frame)
     return None
+
+
+def _verb_after_quote(items: list[Item], index: int) -> bool:
+    """A verb outside the lexicon that attributes the quote before it: ``"...," she elaborated.``,
+    ``"...," quipped the senator.`` It must look like a finite verb and sit right after the quote or
+    after a short speaker that follows the quote."""
+    item = items[index]
+    if item.word[-1:] not in ("d", "s") or item.upper or len(item.word) < 4 or not item.word.endswith(("ed", "s")):
+        return False
+    if index + 1 < len(items) and items[index + 1].is_word and item.word.endswith("s") and not items[index + 1].upper:
+        return False  # "“...,” his aides say it" is rare; a plural noun before a word is common
+    before = index - 1
+    speaker = 0
+    while before >= 0 and speaker < 4 and (items[before].upper or word_class().get(items[before].word) == "pronoun"):
+        before, speaker = before - 1, speaker + 1
+    if before >= 1 and items[before].word == "," and items[before - 1].quote is not None:
+        return True
+    return before >= 0 and items[before].quote is not None and items[before].quote_open_ended
+
+
+def _participle(word: str) -> bool:
+    """An -ing form ("saying", "speaking"), not a noun such as "nothing" or "morning"."""
+    return word.endswith("ing") and len(word) > 4 and word not in _ING_NOUNS and not word.endswith("thing")
 
 
 def _skip_left(items: list[Item], index: int, words: Iterable[str] | frozenset[str]) -> int:
@@ -251,35 +299,56 @@ def _np_word(item: Item, text: str) -> bool:
     if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'")):
         return False
     cls = word_class().get(item.word)
-    if cls == "opener" or item.word in _BE:
-        return False
+    if cls == "opener" or (item.word in word_set("cue_adverbs") and not item.upper):
+        return False  # auxiliaries and modals ("can", "have") mean a verb, so the noun phrase is over
     if item.word in _PREPOSITIONS and cls != "inner":
         return False
     return item.word not in cue_forms() or item.capitalised(text)
+
+
+def _np_word_at(items: list[Item], index: int, text: str) -> bool:
+    """Like ``_np_word``, and a cue word after a determiner is a noun ("the report", "his claims")."""
+    if _np_word(items[index], text):
+        return True
+    before = items[index - 1].word if index > 0 else ""
+    return items[index].word in cue_forms() and (word_class().get(before) == "determiner" or before == "'s")
 
 
 def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | None:
     """The noun phrase ending at item ``end`` and starting its clause: (first, last) item indices."""
     if end < 0:
         return None
+    bracket_end = end
+    if items[end].word == ")":  # "Rep. Gregory Meeks (D-N.Y.) said"
+        opening = next((i for i in range(end - 1, max(end - 8, -1), -1) if items[i].word == "("), None)
+        if opening is None or opening == 0:
+            return None
+        end = opening - 1
     first = end
-    while first - 1 >= 0 and _np_word(items[first - 1], text):
+    while first - 1 >= 0 and _np_word_at(items, first - 1, text):
         first -= 1
-    # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it
-    while first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
-        items[first].capitalised(text) or word_class().get(items[first].word) == "determiner"
+    # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it,
+    # and the joined phrase starts its clause ("a woman asked for a photo and Clinton said" does not)
+    if first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
+        items[first].upper or word_class().get(items[first].word) == "determiner"
     ):
-        first -= 2
-        while first - 1 >= 0 and _np_word(items[first - 1], text):
-            first -= 1
+        joined = first - 2
+        while joined - 1 >= 0 and _np_word_at(items, joined - 1, text):
+            joined -= 1
+        if joined == 0 or _boundary(items[joined - 1]):
+            first = joined
     times = word_set("time_words")
     while first < end and (items[first].word in times or items[first].word in _PREPOSITIONS):
         first += 1  # "On Friday Blinken said": the time phrase is not the speaker
-    if not _np_word(items[end], text) or end - first + 1 > _MAX_SOURCE_WORDS:
+    if not _np_word_at(items, end, text) or end - first + 1 > _MAX_SOURCE_WORDS:
         return None
-    if word_class().get(items[end].word) in ("determiner", "inner"):
+    if word_class().get(items[end].word) == "inner" or (
+        word_class().get(items[end].word) == "determiner" and not (first == end and items[end].word in _LONE_DETERMINERS)
+    ):
         return None
-    return first, end
+    if any(word_class().get(items[i].word) == "pronoun" for i in range(first, end)):
+        return None  # "she made her decision based said": a pronoun is a whole speaker or none
+    return first, bracket_end
 
 
 def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | None:
@@ -289,15 +358,22 @@ def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | 
     index = start
     while index < len(items):
         item = items[index]
-        if _np_word(item, text) and item.word not in word_set("time_words"):
-            last = index
+        verb_after_name = index > start and items[index - 1].upper and not item.upper and item.word.endswith("ed")
+        joins = item.word == "and" and last >= start and index + 1 < len(items) and (
+            items[index + 1].upper or word_class().get(items[index + 1].word) == "determiner"
+        )  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
+        if joins:
             index += 1
-        elif item.word == "," and last >= start and _appositive_end(items, index + 1, text) is not None:
-            index += 1
-        else:
+            continue
+        if not _np_word(item, text) or item.word in word_set("time_words") or verb_after_name:
             break
+        last, index = index, index + 1
     if last < start or last - start + 1 > _MAX_SOURCE_WORDS:
         return None
+    if last + 1 < len(items) and items[last + 1].word == ",":
+        apposition = _appositive_end(items, last + 2, text)
+        if apposition is not None and apposition - start + 1 <= 2 * _MAX_SOURCE_WORDS:
+            last = apposition
     return start, last
 
 
@@ -317,18 +393,17 @@ def _appositive_end(items: list[Item], start: int, text: str) -> int | None:
 
 
 def _parenthesis_start(items: list[Item], comma: int, lo: int) -> int | None:
-    """For a comma right before a cue, the comma opening a parenthesis (", speaking at HQ,")."""
+    """For a comma right before a cue, the comma opening the parenthesis it closes (", speaking at
+    HQ,", ", vice chairman of G-III,", ", who served as secretary of state when ...,")."""
     index = comma - 1
-    while index > lo and items[index].word != "," and items[index].quote is None:
-        if word_class().get(items[index].word) == "opener" and items[index].word not in ("as", "and", "of"):
-            return None
+    while index > lo and comma - index < 30 and items[index].word != "," and items[index].quote is None:
         index -= 1
-    if index <= lo or items[index].word != ",":
+    if index <= lo or items[index].word != "," or index + 1 >= comma:
         return None
     opener = items[index + 1].word
-    relative = opener in ("who", "whose", "which", "where") or opener.endswith("ing")
-    appositive = word_class().get(opener) == "determiner" or opener.isdigit() or opener in ("then", "now", "a")
-    return index if relative or appositive else None
+    if opener in word_set("cue_adverbs") or (word_class().get(opener) == "opener" and opener not in _RELATIVES):
+        return None  # ", is wrong," / ", but ..." are clauses, not a parenthesis
+    return index
 
 
 # --- content ----------------------------------------------------------------------------------
@@ -361,20 +436,24 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     return index
 
 
-def _that_ahead(items: list[Item], index: int, end: int) -> int | None:
-    """The "that"/"whether" opening the content a few adjunct words after the cue ("said on Friday that")."""
+def _content_ahead(items: list[Item], index: int, end: int) -> int | None:
+    """Where the content starts a few adjunct words after the cue: at "that"/"whether" ("said on
+    Friday that", "said, in a statement, that") or at a quote after a colon or comma ("said in a
+    statement: "..."", "told reporters in Nashua last week, "..."")."""
     if index < end and items[index].word in _CONTENT_OPENERS:
         return index
     if index >= end or not (items[index].word in _PREPOSITIONS or items[index].word in word_set("time_words")
                             or items[index].word == ","):
         return None
-    for ahead in range(index + 1, min(end, index + 10)):
+    commas = 0 if items[index].word == "," else 1  # only a parenthesis ", in a statement," may hold commas
+    for ahead in range(index + 1, min(end, index + 12)):
         word = items[ahead].word
-        if word in _CONTENT_OPENERS and items[ahead - 1].word != ",":
-            return ahead
         if word in _CONTENT_OPENERS:
             return ahead
-        if items[ahead].quote is not None or word in (";", ":") or (word_class().get(word) == "opener"):
+        if word in (":", ",") and ahead + 1 < end and items[ahead + 1].quote is not None:
+            return ahead + 1
+        commas += word == ","
+        if commas > 1 or word in (";", ":") or word_class().get(word) == "opener" or _cue_at(items, ahead):
             return None
     return None
 
@@ -387,8 +466,9 @@ def _adjunct_like(items: list[Item], index: int, end: int) -> bool:
     if word in _FINAL_PUNCT and word != ",":
         return True
     if word == ",":
-        following = items[index + 1].word if index + 1 < end else ""
-        return following in ("who", "which", "whose", "where", "according") or following.endswith("ing") or not following
+        return True  # content never starts with a comma; ", who ...", ", then ..." are circumstance
+    if word in _RELATIVES:
+        return True  # "said a member who supports Trump"
     return word in _PREPOSITIONS or word in word_set("time_words")
 
 
@@ -424,22 +504,26 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     """The statement a cue makes inside items ``lo..hi`` (exclusive ``hi``), or None."""
     if cue.frame == "according":
         return _according_to(items, cue, lo, hi, doc)
+    if cue.frame == "colon":
+        return _colon(items, cue, lo, doc)
     text = doc.text
     cue_span = Span(items[cue.first].start, items[cue.last].end)
     left = _skip_time_left(items, cue.first - 1)
     # "X did this and said Y", "X did this, saying Y": the speaker of the clause before
-    if left >= lo and (items[left].word in ("and", "but") or (items[cue.first].word.endswith("ing") and items[left].word == ",")):
+    participle = items[cue.first].word.endswith("ing") and items[left].word in (",", "by", "while", "after", "before")
+    if left >= lo and (items[left].word in ("and", "but") or participle):
         source = previous.source if previous is not None else _subject(items, lo, left, text)
         return _right_statement(items, cue, cue_span, source, cue.first, hi, doc)
     if left < lo:
         return None
     if items[left].word == "," or items[left].quote is not None:
-        paren = _parenthesis_start(items, left, lo) if items[left].word == "," else None
+        inverted = _inverted(items, cue, cue_span, left, lo, hi, doc)
+        paren = _parenthesis_start(items, left, lo) if inverted is None and items[left].word == "," else None
         if paren is not None:
             found = source_left(items, _skip_time_left(items, paren - 1), text)
             if found is not None and (found[0] == lo or _boundary(items[found[0] - 1])):
                 return _after_source(items, cue, cue_span, found, lo, hi, doc)
-        return _inverted(items, cue, cue_span, left, lo, hi, doc)
+        return inverted
     found = source_left(items, left, text)
     if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
         return None
@@ -451,25 +535,76 @@ def _boundary(item: Item) -> bool:
 
 
 def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
+    """The subject opening the sentence, after an introductory phrase ("On Sunday, Sanders ...")."""
+    if lo < hi and word_class().get(items[lo].word) == "opener":
+        lo += 1  # "Although ...", "But ..."
+    while lo < hi and items[lo].word in word_set("time_words"):
+        lo += 1
+    if lo < hi and items[lo].word in _PREPOSITIONS:
+        lo = next((i + 1 for i in range(lo, hi) if items[i].word == ","), hi)
+    if lo < hi and not (items[lo].upper or word_class().get(items[lo].word) in ("pronoun", "determiner")):
+        # "... although at the mention of email she laughed and admitted": the pronoun is the subject
+        lo = next((i for i in range(lo, hi) if word_class().get(items[i].word) == "pronoun"), hi)
     found = source_right(items, lo, text)
     if found is None or found[1] >= hi:
         return None
-    return Span(items[found[0]].start, items[found[1]].end)
+    first, last = found
+    if items[first].upper or word_class().get(items[first].word) == "pronoun":
+        # a name or pronoun ends at the first lower-case word: "Trump went fully on the attack"
+        last = next((i - 1 for i in range(first + 1, last + 1)
+                     if not items[i].upper and word_class().get(items[i].word) != "inner"), last)
+    return Span(items[first].start, items[last].end)
 
 
 def _after_source(items: list[Item], cue: Cue, cue_span: Span, found: tuple[int, int], lo: int, hi: int,
                   doc: Doc) -> Found | None:
     """``X said ...``: content after the cue, or before the speaker when nothing follows the cue."""
     source = Span(items[found[0]].start, items[found[1]].end)
+    before = found[0] - 1
+    quote_before = before >= lo and (items[before].quote_open_ended or (
+        items[before].word == "," and before - 1 >= lo and items[before - 1].quote is not None))
+    start = _after_cue(items, cue, hi, doc.text)
+    says_more = start < hi and (items[start].word in _CONTENT_OPENERS | {":"} or items[start].quote is not None)
+    if quote_before and not says_more:
+        # "“...,” he tells hundreds of supporters at a party": the quote is what he tells them
+        left = _left_statement(items, cue, cue_span, source, lo, before if items[before].quote else before - 1,
+                               found[0], hi, doc)
+        if left is not None:
+            return left
     right = _right_statement(items, cue, cue_span, source, found[0], hi, doc)
     if right is not None:
         return right
+    split = _around(items, cue, cue_span, source, lo, before, hi, doc)
+    if split is not None:
+        return split
     # "“...,” Blinken told reporters after the meeting." / "..., he said."
-    before = found[0] - 1
     if before < lo or not (items[before].word == "," or items[before].quote is not None):
         return None
     end = before if items[before].quote is not None else before - 1
     return _left_statement(items, cue, cue_span, source, lo, end, found[0], hi, doc)
+
+
+def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, comma: int, hi: int,
+            doc: Doc) -> Found | None:
+    """``A, X said, B.``: an attribution set off by commas inside what was said gives two pieces."""
+    after = _skip_adjuncts(items, _after_cue(items, cue, hi, doc.text), hi)
+    if not (lo < comma < hi and items[comma].word == "," and after + 1 < hi and items[after].word == ","):
+        return None
+    following = items[after + 1]
+    if following.quote is not None or following.word in _RELATIVES or _participle(following.word) \
+            or word_class().get(following.word) == "opener" or not following.is_word:
+        return None
+    after_part = _content(items, after + 1, _content_end(items, after + 1, hi), doc)
+    if after_part is None:
+        return None
+    if sum(1 for i in items[lo:comma] if i.is_word) < 2:  # "Still, he said, nothing changed."
+        return Found(after_part[0], after_part[1], cue_span, source, lo, hi - 1, True)
+    before_part = _content(items, lo, comma - 1, doc)
+    if before_part is None:
+        return None
+    kinds = {before_part[0], after_part[0]}
+    kind: StatementKind = "indirect" if kinds == {"indirect"} else "direct" if kinds == {"direct"} else "mixed"
+    return Found(kind, before_part[1] + after_part[1], cue_span, source, lo, hi - 1, True)
 
 
 def _after_cue(items: list[Item], cue: Cue, hi: int, text: str) -> int:
@@ -482,10 +617,12 @@ def _after_cue(items: list[Item], cue: Cue, hi: int, text: str) -> int:
 def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | None, first: int, hi: int,
                      doc: Doc) -> Found | None:
     """Content after the cue: ``said (on Friday) that ...``, ``said: "..."``, ``called for ...``."""
+    if cue.frame == "quoted":
+        return None
     start = _after_cue(items, cue, hi, doc.text)
-    that = _that_ahead(items, start, hi)
-    if that is not None:
-        start = that
+    ahead = _content_ahead(items, start, hi)
+    if ahead is not None:
+        start = ahead
     elif start < hi and items[start].word in (":", ",") and start + 1 < hi and items[start + 1].quote is not None:
         start += 1
     elif _adjunct_like(items, start, hi):
@@ -495,6 +632,8 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
     else:
         start = _skip_adjuncts(items, start, hi)
     end = _content_end(items, start, hi)
+    if cue.frame == "object":  # "condemned the attacks, though ...": the object is a noun phrase
+        end = next((i - 1 for i in range(start + 1, end + 1) if items[i].word in (",", ";", "--")), end)
     content = _content(items, start, end, doc)
     if content is None or source is None:
         return None
@@ -518,11 +657,15 @@ def _content_end(items: list[Item], start: int, hi: int) -> int:
 
 def _left_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | None, lo: int, end: int,
                     first: int, hi: int, doc: Doc) -> Found | None:
+    if any(_cue_at(items, index) is not None and items[index].word == "according" for index in range(lo, end + 1)):
+        return None  # "According to X, they agreed on it.": what X reported is not what they said
     content = _content(items, lo, end, doc)
     if content is None or source is None:
         return None
     kind, spans = content
     last = _statement_end(items, first, hi)
+    if kind == "indirect" and not _reported_before(items, lo, end, last, hi):
+        return None
     # "“A,” she said, “B.”": the quote resumes after the attribution
     if kind == "direct" and last + 1 < hi and items[last + 1].quote is not None:
         last += 1
@@ -530,12 +673,27 @@ def _left_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | 
     return Found(kind, spans, cue_span, source, lo, last, True)
 
 
+def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -> bool:
+    """Whether unquoted words before ``, X said`` are what X said: a clause of a few words, with the
+    attribution ending the sentence ("Still, he said, ..." and "In Germany, a person can ..." are not)."""
+    if sum(1 for item in items[lo : end + 1] if item.is_word) < 4:
+        return False
+    after = last + 1
+    if after >= hi or items[after].word in _FINAL_PUNCT - {","}:
+        return True
+    if items[after].word != "," or after + 1 >= hi:
+        return items[after].word == ","
+    following = items[after + 1].word
+    return following in _RELATIVES or _participle(following) or _cue_at(items, after + 1) is not None
+
+
 def _statement_end(items: list[Item], index: int, hi: int) -> int:
     """The last item of an attribution clause ("she said", "Blinken told reporters after the meeting")."""
     index = max(index, 0)
     while index + 1 < hi and items[index + 1].quote is None and items[index + 1].word not in (".", "!", "?"):
-        if items[index + 1].word == "," and index + 2 < hi and items[index + 2].quote is not None:
-            return index + 1
+        if items[index + 1].word == ",":
+            resumed = index + 2 < hi and items[index + 2].quote is not None
+            return index + 1 if resumed else index
         index += 1
     return index
 
@@ -543,11 +701,28 @@ def _statement_end(items: list[Item], index: int, hi: int) -> int:
 def _inverted(items: list[Item], cue: Cue, cue_span: Span, left: int, lo: int, hi: int, doc: Doc) -> Found | None:
     """``"...," said X`` / ``..., said X``: content before the cue, speaker right after it."""
     found = source_right(items, cue.last + 1, doc.text)
-    if found is None:
-        return None
+    if found is None or not _adjunct_like(items, found[1] + 1, hi):
+        return None  # "Blinken, speaking at HQ, said the alliance was ...": not inverted
     source = Span(items[found[0]].start, items[found[1]].end)
     end = left if items[left].quote is not None else left - 1
     return _left_statement(items, cue, cue_span, source, lo, end, found[1], hi, doc)
+
+
+def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
+    """``Donald Trump: "..."`` and ``Kasich resisted: "..."``: a named speaker, maybe a verb, a colon
+    and a quote."""
+    quote = items[cue.last + 1]
+    for end, cue_first in ((cue.first - 1, cue.first), (cue.first - 2, cue.first - 1)):
+        found = source_left(items, end, doc.text) if end >= lo else None
+        if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
+            continue
+        head = items[found[1]] if items[found[1]].word != ")" else items[found[0]]
+        if head.upper or word_class().get(head.word) == "pronoun":
+            cue_span = Span(items[cue_first].start, items[cue.last].end)
+            source = Span(items[found[0]].start, items[found[1]].end)
+            content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
+            return Found("direct", content, cue_span, source, found[0], cue.last + 1, False)
+    return None
 
 
 def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Found | None:
@@ -584,8 +759,9 @@ def _unit_statements(items: list[Item], doc: Doc) -> list[Found]:
 
 
 def _nested_ok(outer: Found, cue: Cue) -> bool:
-    """A cue inside the content of another statement may make its own ("X said Y warned that Z")."""
-    return not outer.content_left
+    """A cue inside the content of another statement may make its own ("X said Y warned that Z");
+    the colon of ``X said: "..."`` is part of that statement."""
+    return not outer.content_left and cue.frame != "colon"
 
 
 def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: Doc) -> list[Found]:
@@ -599,7 +775,7 @@ def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: 
         previous_items, previous_found = unit_found[index - 1]
         last = previous_found[-1] if previous_found else None
         only_quote = [item for item in items if item.word not in _FINAL_PUNCT]
-        if (last is not None and last is result[-1] and last.content_left and last.kind == "direct"
+        if (last is not None and last is result[-1] and last.content_left and last.kind != "indirect"
                 and len(only_quote) == 1 and only_quote[0].quote is not None):
             spans = last.content + quote_spans(doc.text, only_quote[0].quote, doc.paragraphs)
             result[-1] = replace(last, content=tuple(sorted(set(spans))))
@@ -615,7 +791,7 @@ def find(doc: Doc) -> tuple[Statement, ...]:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for paragraph, sentences in by_paragraph.items():
         unit_found = []
-        for unit in _units(sentences, quotes):
+        for unit in _units(doc.text, sentences, quotes):
             items = _items(doc, unit, quotes)
             unit_found.append((items, _unit_statements(items, doc)))
         for f in _join_resumed_quotes(unit_found, doc):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Literal
 
 from . import lexicons
 from .doc import Doc
@@ -31,12 +31,17 @@ MentionForm = Literal["name", "demonym", "descriptive", "category", "pronoun"]
 
 MAX_PHRASE = 6  # longest lexicon entry, in tokens
 MAX_ROLE_WORDS = 3  # "top diplomat", "foreign policy chief"
+# A line of >= 4 words, >= 60% capitalised, with >= 3 capitalised ordinary words, is Title Case.
+HEADLINE_WORDS, HEADLINE_SHARE, HEADLINE_ORDINARY = 4, 0.6, 3
 # Tokens after which a capitalised word is capitalised because it starts something, not as a name.
 _OPENERS = frozenset({'"', "``", "''", "'", "`", ":", ";", "(", "[", "-", "--", "—", "–"})
 _POSSESSIVE = frozenset({"'s", "'"})
+ACTOR_KINDS = frozenset({"person", "organisation", "group"})  # what a description may stand for
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "few", "other", "two", "three"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ROLE_LINKS = frozenset({"for", "of", "at"})  # "a spokesman for the Kremlin", "the head of NATO"
+_CAPITALISED_ONLY = frozenset({"military", "other"})  # title classes that are ordinary words in lower case
+_PLACE_PREPOSITIONS = frozenset({"in", "near"})  # "fought in Fallujah": a lone unknown word is a place
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class Gazetteer:
     aliases: dict[str, tuple[str, ...]]  # canonical key -> other names from the lexicon
     pronouns: dict[str, str]  # lower-cased pronoun -> m | f | n | p | we | i
     kind_keywords: dict[str, str]  # last word of a name -> kind
+    given_names: dict[str, str]  # given name -> gender (m, f)
     stop_names: frozenset[str]
     function_words: frozenset[str]
     particles: frozenset[str]
@@ -117,6 +123,7 @@ def gazetteer() -> Gazetteer:
         aliases=aliases,
         pronouns={row[0]: row[1] for row in lexicons.table("pronouns")},
         kind_keywords={row[0]: row[1] for row in lexicons.table("kind_keywords")},
+        given_names={row[0]: row[1] for row in lexicons.table("given_names")},
         stop_names=frozenset(lexicons.entries("stop_names")),
         function_words=frozenset(lexicons.entries("function_words")),
         particles=frozenset(lexicons.entries("name_particles")),
@@ -141,26 +148,26 @@ class Mention:
     owner: Mention | None = None  # "NATO" in "NATO's head", "Ukrainian" in "Ukrainian President"
     possessive: bool = False  # followed by 's
     pronoun: str | None = None  # m | f | n | p | we | i
+    is_source: bool = False  # the head of a statement's source ("Blinken" in "Blinken said")
+    initial: bool = False  # first word of its sentence (capitalised whatever it is)
     entity: Entity | None = field(default=None, repr=False)  # set by the actors stage
 
 
-@dataclass
-class _Token:
-    start: int
-    end: int
-    text: str
+@dataclass(frozen=True)
+class SentenceTokens:
+    """One sentence's tokens as parallel lists (the scan reads these once per token)."""
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    starts: list[int]
+    ends: list[int]
+    words: list[str]  # curly quotes mapped to ASCII
+    lowers: list[str]
+    capitalised: list[bool]
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-
-def _is_name_word(token: _Token, gaz: Gazetteer) -> bool:
-    return token.capitalised and token.text not in gaz.stop_names
+    @classmethod
+    def of(cls, ascii_text: str, spans: tuple[Span, ...]) -> SentenceTokens:
+        words = [ascii_text[t.start : t.end] for t in spans]
+        return cls([t.start for t in spans], [t.end for t in spans], words, [w.lower() for w in words],
+                   [w[:1].isupper() for w in words])
 
 
 def _longest(table: dict, words: list[str], start: int) -> int:
@@ -175,18 +182,21 @@ def _longest(table: dict, words: list[str], start: int) -> int:
 class _Segment:
     start: int  # token indices
     end: int
-    kind: str  # organisation | place | demonym | adjective | title | honorific | word | particle
+    kind: str  # organisation | place | demonym | adjective | plural | title | honorific | word | particle
     entry: LexiconEntry | None = None
 
 
 class _SentenceScanner:
     """Finds the mentions of one sentence; see the module docstring."""
 
-    def __init__(self, doc_text: str, tokens: list[_Token], sentence: int, context: _DocContext):
+    def __init__(self, doc_text: str, tokens: SentenceTokens, sentence: int, context: _DocContext,
+                 headline: bool):
         self.text = doc_text
-        self.tokens = tokens
-        self.words = [t.text for t in tokens]
-        self.lowers = [t.lower for t in tokens]
+        self.starts, self.ends = tokens.starts, tokens.ends
+        self.words, self.lowers, self.caps = tokens.words, tokens.lowers, tokens.capitalised
+        self.count = len(tokens.words)
+        # In a Title Case line only words the article capitalises elsewhere are names.
+        self.headline = headline
         self.sentence = sentence
         self.context = context
         self.gaz = context.gaz
@@ -194,37 +204,45 @@ class _SentenceScanner:
 
     # --- helpers -------------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
-        return Span(self.tokens[start].start, self.tokens[end - 1].end)
+        return Span(self.starts[start], self.ends[end - 1])
 
     def surface(self, start: int, end: int) -> str:
-        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+        return self.text[self.starts[start] : self.ends[end - 1]]
 
     def starts_sentence(self, index: int) -> bool:
         return index == 0 or self.words[index - 1] in _OPENERS
 
     def mention(self, start: int, end: int, form: MentionForm, kind: str, **details) -> Mention:
-        made = Mention(self.span(start, end), form, kind, self.sentence, **details)
+        made = Mention(self.span(start, end), form, kind, self.sentence, initial=self.starts_sentence(start), **details)
         self.found.append(made)
         return made
 
     def segment_at(self, index: int, in_run: bool) -> _Segment | None:
-        gaz, token = self.gaz, self.tokens[index]
-        if token.capitalised or token.text.isupper():
+        gaz, word = self.gaz, self.words[index]
+        if self.caps[index]:
             if length := _longest(gaz.names, self.words, index):
                 entry = gaz.names[tuple(self.words[index : index + length])]
                 kind = entry.detail if entry.detail in ("demonym", "adjective") else entry.kind
                 return _Segment(index, index + length, kind, entry)
-            if token.text in gaz.honorifics:
+            if word.isupper() and len(word) > 1:
+                titled = [w.title() if w.isupper() else w for w in self.words[index : index + MAX_PHRASE]]
+                if (length := _longest(gaz.names, titled, 0)) and gaz.names[tuple(titled[:length])].detail != "demonym":
+                    entry = gaz.names[tuple(titled[:length])]
+                    return _Segment(index, index + length, entry.kind, entry)  # "LOS ANGELES - ..."
+                if len(word) > 3 and self.lowers[index] in gaz.common_words:
+                    return None  # "FULL TEXT", "ABSTRACT" (short ones are acronyms: "CAP")
+            if word[-1:] == "s" and (entry := gaz.names.get((word[:-1],))) and entry.detail:
+                return _Segment(index, index + 1, "plural")  # "Floridians", "Republicans": people
+            if word in gaz.honorifics:
                 return _Segment(index, index + 1, "honorific")
             if length := _longest(gaz.titles, self.lowers, index):
                 entry = gaz.titles[tuple(self.lowers[index : index + length])]
-                if all(self.tokens[i].capitalised for i in (index, index + length - 1)):
+                if self.caps[index + length - 1]:
                     return _Segment(index, index + length, "title", entry)
-            if _is_name_word(token, gaz):
+            if word not in gaz.stop_names and (not self.headline or word in self.context.capitalised_inside):
                 return _Segment(index, index + 1, "word")
             return None
-        following = index + 1 < len(self.tokens) and _is_name_word(self.tokens[index + 1], gaz)
-        if in_run and token.text in gaz.particles and following:
+        if in_run and word in gaz.particles and self.followed_by_name(index + 1):
             return _Segment(index, index + 1, "particle")
         return None
 
@@ -232,34 +250,45 @@ class _SentenceScanner:
         """A capitalised sentence-initial word that is just an English word ("The", "Asked")."""
         word = self.words[index]
         return (
-            self.lowers[index] in self.gaz.common_words
-            and word not in self.context.capitalised_inside
+            not (word.isupper() and len(word) > 1)  # an acronym: "(CAP)"
+            and self.lowers[index] in self.gaz.common_words
+            and (word not in self.context.capitalised_inside or self.lowers[index] in self.context.lower_case_seen)
             and not _longest(self.gaz.names, self.words, index)
         )
 
     # --- the scan ------------------------------------------------------------------------------
     def scan(self) -> list[Mention]:
-        index, count = 0, len(self.tokens)
+        index, count, caps, lowers = 0, self.count, self.caps, self.lowers
+        starters = self.context.lower_case_starters
         while index < count:
-            token = self.tokens[index]
-            pronoun = self.gaz.pronouns.get(token.lower)
-            if pronoun and pronoun != "rel" and token.text in (token.lower, token.lower.title()):
-                self.mention(index, index + 1, "pronoun", "unknown", pronoun=pronoun, key=token.lower)
+            if not caps[index]:
+                index = self.lower_case_at(index) if lowers[index] in starters else index + 1
+                continue
+            pronoun = self.gaz.pronouns.get(self.lowers[index])
+            if pronoun and pronoun != "rel" and self.words[index] == self.lowers[index].title():
+                self.mention(index, index + 1, "pronoun", "unknown", pronoun=pronoun, key=self.lowers[index])
                 index += 1
                 continue
             if self.starts_sentence(index) and self.is_ordinary_first_word(index):
                 index = self.role_phrase_from_determiner(index) or self.category_at(index) or index + 1
                 continue
             segments = self.run_at(index)
-            if not segments:
-                index = self.role_phrase_from_determiner(index) or self.category_at(index) or index + 1
-                continue
-            index = self.interpret(segments)
+            index = self.interpret(segments) if segments else index + 1
         return self.found
+
+    def lower_case_at(self, index: int) -> int:
+        """Pronouns and descriptions that start with a lower-case word; returns the next index."""
+        lower = self.lowers[index]
+        if lower in _DETERMINERS:
+            return self.role_phrase_from_determiner(index) or self.category_at(index) or index + 1
+        pronoun = self.gaz.pronouns.get(lower)
+        if pronoun and pronoun != "rel":
+            self.mention(index, index + 1, "pronoun", "unknown", pronoun=pronoun, key=lower)
+        return index + 1
 
     def run_at(self, index: int) -> list[_Segment]:
         segments: list[_Segment] = []
-        while index < len(self.tokens) and (segment := self.segment_at(index, bool(segments))):
+        while index < self.count and (segment := self.segment_at(index, bool(segments))):
             segments.append(segment)
             index = segment.end
         while segments and segments[-1].kind == "particle":
@@ -294,17 +323,23 @@ class _SentenceScanner:
             position += 1
         rest = segments[position:]
         single_entry = len(rest) == 1 and rest[0].entry is not None
-        if rest and not single_entry and self.gaz.kind_keywords.get(self.words[rest[-1].end - 1]):
-            # "Justice Department", "Foreign Ministry": the whole run is one organisation or place.
-            self.named(segments[0].start, end, kind=self.gaz.kind_keywords[self.words[end - 1]])
+        kind = None if single_entry else self.keyword_kind(rest)
+        if kind is not None:
+            # "Justice Department", "Center for American Progress": one organisation (or place).
+            self.named(segments[0].start, end, kind=kind)
             return end
         if titles or honorific:
             owner = self.owner_mention(owner_segment)
             title = self.title_text(owner_segment, titles)
             title_class = titles[-1].entry.detail if titles else None
             if rest:
-                self.person(rest[0].start, end, titles=title, title_class=title_class, owner=owner,
+                # "Senate Minority Whip Richard J. Durbin of Illinois": the name stops before "of Illinois".
+                cut = next((i for i in range(1, len(rest) - 1)
+                            if rest[i].kind == "particle" and rest[i + 1].entry is not None), len(rest))
+                self.person(rest[0].start, rest[cut - 1].end, titles=title, title_class=title_class, owner=owner,
                             honorific=honorific)
+                if cut < len(rest):
+                    self.split_run(rest[cut + 1 :])
             elif titles and title and not honorific:
                 # A title without a name: "the President", "the Ukrainian President".
                 first = self.determiner_before(segments[0].start)
@@ -312,6 +347,11 @@ class _SentenceScanner:
             return end
         self.split_run(rest)
         return end
+
+    def keyword_kind(self, segments: list[_Segment]) -> str | None:
+        """The kind the last organisation/place word of the unknown words says ("Department")."""
+        kinds = [self.gaz.kind_keywords.get(self.words[seg.start]) for seg in segments if seg.kind == "word"]
+        return next((k for k in reversed(kinds) if k), None)
 
     def owner_mention(self, segment: _Segment | None) -> Mention | None:
         if segment is None or segment.entry is None:
@@ -327,7 +367,11 @@ class _SentenceScanner:
         return self.surface(first, titles[-1].end)
 
     def split_run(self, segments: list[_Segment]) -> None:
-        """A run without title: lexicon names stand alone, other words group into names."""
+        """A run without title: lexicon names stand alone, other words group into names; a run that
+        starts with a given name is one person ("Bryan English", "Paris Jackson")."""
+        if len(segments) > 1 and segments[0].kind == "word" and self.words[segments[0].start] in self.gaz.given_names:
+            self.person(segments[0].start, segments[-1].end)
+            return
         words_start: int | None = None
         for segment in [*segments, None]:
             if segment is not None and segment.kind in ("word", "particle"):
@@ -345,6 +389,9 @@ class _SentenceScanner:
 
     def lexicon_name(self, segment: _Segment) -> None:
         entry = segment.entry
+        if segment.kind == "plural":
+            self.named(segment.start, segment.end, kind="group")
+            return
         if entry is None:  # a lone title or honorific word inside a run of names: not a mention
             return
         if segment.kind == "demonym":
@@ -357,10 +404,12 @@ class _SentenceScanner:
 
     def unknown_name(self, start: int, end: int) -> None:
         words = tuple(self.words[start:end])
-        if len(words) > 1:
+        if len(words) > 1 or words[0] in self.gaz.given_names:
             kind = "person"
         elif words[0].isupper() and len(words[0]) > 1:
             kind = "organisation"  # an unknown acronym
+        elif start > 0 and self.lowers[start - 1] in _PLACE_PREPOSITIONS:
+            kind = "place"
         else:
             kind = "unknown"
         self.person(start, end, kind=kind)
@@ -376,6 +425,8 @@ class _SentenceScanner:
             titles, title_class, owner = self.title_before(start)
         first = honorific.start if honorific else start
         gender = self.gaz.honorifics.get(self.words[honorific.start]) if honorific else None
+        if gender not in ("m", "f") and kind == "person":
+            gender = self.gaz.given_names.get(self.words[start])
         made = self.mention(
             first, end, "name", kind,
             words=tuple(self.words[start:end]),
@@ -389,14 +440,14 @@ class _SentenceScanner:
         """A lower-case title right before a name: "White House spokesman Josh Earnest"."""
         for length in range(min(MAX_PHRASE, start), 0, -1):
             entry = self.gaz.titles.get(tuple(self.lowers[start - length : start]))
-            if entry is None:
-                continue
+            if entry is None or (entry.detail in _CAPITALISED_ONLY and not self.caps[start - length]):
+                continue  # "a major Rahm Emanuel ally": lower-case "major" is no rank
             title_start = start - length
             owner = self.found[-1] if self.found else None
-            adjacent = title_start > 0 and owner is not None and owner.span.end == self.tokens[title_start - 1].end
+            adjacent = title_start > 0 and owner is not None and owner.span.end == self.ends[title_start - 1]
             if adjacent and owner.form in ("name", "demonym") and owner.kind in ("organisation", "place"):
                 self.found.pop()  # the owner qualifies the title; not a mention of its own
-                text = self.text[owner.span.start : self.tokens[start - 1].end]
+                text = self.text[owner.span.start : self.ends[start - 1]]
                 return text, entry.detail, owner
             return self.surface(title_start, start), entry.detail, None
         return None, None, None
@@ -409,7 +460,7 @@ class _SentenceScanner:
         """The longest role phrase in the lower-case words from ``start``, after at most one
         adjective ("top diplomat", "senior Ukrainian officials" is not one: capitalised)."""
         best = None
-        for end in range(start + 1, min(start + MAX_ROLE_WORDS, len(self.tokens)) + 1):
+        for end in range(start + 1, min(start + MAX_ROLE_WORDS, self.count) + 1):
             word = self.words[end - 1]
             if not word.replace("-", "").isalpha() or not word.islower() or word in self.gaz.function_words:
                 break
@@ -423,7 +474,7 @@ class _SentenceScanner:
         return index - 1 if index > 0 and self.lowers[index - 1] in _DETERMINERS else index
 
     def followed_by_name(self, index: int) -> bool:
-        return index < len(self.tokens) and _is_name_word(self.tokens[index], self.gaz)
+        return index < self.count and self.caps[index] and self.words[index] not in self.gaz.stop_names
 
     def descriptions_after(self, named: Mention, start: int, end: int) -> None:
         """ "NATO's head", "France's presidential office", "Kremlin officials", "NATO (...)"."""
@@ -457,9 +508,9 @@ class _SentenceScanner:
             return None
         role_end, (title_class, kind) = found
         link = role_end
-        if link + 1 < len(self.tokens) and self.lowers[link] in _ROLE_LINKS:
-            name_at = link + 2 if self.lowers[link + 1] == "the" and link + 2 < len(self.tokens) else link + 1
-            segments = self.run_at(name_at) if self.tokens[name_at].capitalised else []
+        if link + 1 < self.count and self.lowers[link] in _ROLE_LINKS:
+            name_at = link + 2 if self.lowers[link + 1] == "the" and link + 2 < self.count else link + 1
+            segments = self.run_at(name_at) if self.caps[name_at] else []
             if segments and segments[0].entry is not None and segments[0].entry.kind in ("organisation", "place"):
                 entry = segments[0].entry
                 owner = Mention(self.span(name_at, segments[0].end), "name", entry.kind, self.sentence, key=entry.key)
@@ -473,10 +524,10 @@ class _SentenceScanner:
 
     def category_at(self, index: int) -> int | None:
         """ "the alliance" standing for the alliance the article named before."""
-        if self.lowers[index] != "the" or index + 1 >= len(self.tokens):
+        if self.lowers[index] != "the" or index + 1 >= self.count:
             return None
         category = self.gaz.categories.get(self.words[index + 1])
-        following = self.lowers[index + 2] if index + 2 < len(self.tokens) else ""
+        following = self.lowers[index + 2] if index + 2 < self.count else ""
         if category is None or following == "of" or self.followed_by_name(index + 2):
             return None
         made = self.mention(index, index + 2, "category", "organisation", key=category)
@@ -485,6 +536,8 @@ class _SentenceScanner:
 
     def descriptive(self, start: int, end: int, role: str, title_class: str | None, kind: str,
                     owner: Mention | None) -> int:
+        if kind not in ACTOR_KINDS:
+            return end  # "a Trump video": a thing, not an actor (it may still be a statement's source)
         words = self.lowers[start:end]
         if words and words[0] in _ARTICLES:
             words = words[1:]
@@ -498,27 +551,39 @@ class _SentenceScanner:
 class _DocContext:
     gaz: Gazetteer
     capitalised_inside: frozenset[str]  # words the article capitalises mid-sentence
+    lower_case_seen: frozenset[str]  # words the article writes in lower case
+    lower_case_starters: frozenset[str]  # determiners and pronouns: lower-case words worth a look
 
 
-def sentence_tokens(doc: Doc) -> Iterator[list[_Token]]:
-    ascii_text = doc.text.translate(ASCII_QUOTES)
-    for sentence in doc.sentences:
-        yield [_Token(t.start, t.end, ascii_text[t.start : t.end]) for t in sentence.tokens]
+def is_headline(tokens: SentenceTokens, gaz: Gazetteer) -> bool:
+    """A Title Case line ("Rand Paul Scores Direct Hit On Donald Trump"), not a sentence."""
+    alphabetic = [c for w, c in zip(tokens.words, tokens.capitalised) if w[:1].isalpha()]
+    if len(alphabetic) < HEADLINE_WORDS or sum(alphabetic) < HEADLINE_SHARE * len(alphabetic):
+        return False
+    ordinary = sum(
+        1
+        for w, low, c in zip(tokens.words[1:], tokens.lowers[1:], tokens.capitalised[1:])
+        if c and low in gaz.common_words and (w,) not in gaz.names
+    )
+    return ordinary >= HEADLINE_ORDINARY
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every mention in the article, in document order."""
     gaz = gazetteer()
-    sentences = list(sentence_tokens(doc))
-    inside = set()
-    for tokens in sentences:
-        for index in range(1, len(tokens)):
-            token = tokens[index]
-            if token.capitalised and tokens[index - 1].text not in _OPENERS:
-                inside.add(token.text)
-    context = _DocContext(gaz, frozenset(inside))
+    ascii_text = doc.text.translate(ASCII_QUOTES)
+    sentences = [SentenceTokens.of(ascii_text, sentence.tokens) for sentence in doc.sentences]
+    headlines = [is_headline(tokens, gaz) for tokens in sentences]
+    inside, lower_case = set(), set()
+    for tokens, headline in zip(sentences, headlines):
+        words, caps = tokens.words, tokens.capitalised
+        if headline:
+            continue
+        inside.update(words[i] for i in range(1, len(words)) if caps[i] and words[i - 1] not in _OPENERS)
+        lower_case.update(w for w, c in zip(words, caps) if not c)
+    context = _DocContext(gaz, frozenset(inside), frozenset(lower_case), _DETERMINERS | frozenset(gaz.pronouns))
     found: list[Mention] = []
     for index, tokens in enumerate(sentences):
-        found.extend(_SentenceScanner(doc.text, tokens, index, context).scan())
+        found.extend(_SentenceScanner(doc.text, tokens, index, context, headlines[index]).scan())
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return found

@@ -44,11 +44,14 @@ class QuotelensApp(App):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit quotelens"),
     ]
 
-    def __init__(self, path: Path, text: str, annotator: Annotator = default_annotator) -> None:
+    def __init__(
+        self, path: Path, text: str, annotator: Annotator = default_annotator, notes_dir: str | None = None
+    ) -> None:
         # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
         # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
         gc.freeze()
         super().__init__()
+        self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
         self.path = path
         self.text = text
         self.annotator = annotator

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from annotators import Annotation, Statement
 
 from .anchor import TextAnchor
-from .model import Document, Note
+from .model import Document, Note, text_hash
 from .placement import PlacedNote, place_notes, statement_anchor
 from .store import NotesStore
+
+
+def source_for(path: Path) -> str:
+    """How a file is named in the store: its absolute path, so the same file has one name wherever
+    quotelens is started from."""
+    return str(path.expanduser().resolve())
 
 
 class ArticleNotes:
@@ -24,6 +32,11 @@ class ArticleNotes:
         self.title = title
         self._document: Document | None = store.document_for(text, source)
         self._registered_here = False
+
+    @property
+    def text_hash(self) -> str:
+        """The stable document id of this text version."""
+        return text_hash(self.text)
 
     @property
     def document(self) -> Document | None:

@@ -120,6 +120,18 @@ class NotesStore:
                    new_id=new_id)
 
     @classmethod
+    def salvage(cls, directory: str | os.PathLike[str] | None, problem: str) -> NotesStore:
+        """The notes that can still be read from a database ``open`` refused, read-only (SQLite's
+        ``mode=ro``: nothing is written to it), or no notes when none can be read."""
+        path = data_dir(directory) / DATABASE_NAME
+        try:
+            connection = _connect(path, read_only=True)
+            connection.execute("SELECT count(*) FROM notes").fetchone()
+        except sqlite3.DatabaseError:
+            return cls.unavailable(problem)
+        return cls(connection, path, problem=problem)
+
+    @classmethod
     def unavailable(cls, problem: str, clock: Clock = utc_now) -> NotesStore:
         """A store with no notes that refuses to save, explaining ``problem``: the reader opens the
         article anyway when the real database cannot be used."""

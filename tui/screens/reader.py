@@ -27,6 +27,7 @@ from tui.commands import ActorCommands, StatementCommands
 from tui.layout import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
+from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
 from tui.widgets.actor_sidebar import ActorSidebar
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
@@ -37,7 +38,7 @@ SIDEBAR_MIN_WIDTH = 100  # columns: below this the sidebar starts hidden
 SUMMARY_LENGTH = 90
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(ReaderNotes, Screen):
     COMMANDS = {StatementCommands, ActorCommands}
 
     BINDINGS = [
@@ -63,6 +64,7 @@ class ReaderScreen(Screen):
                 tooltip="Move focus back"),
         Binding("question_mark,f1", "help", "Help", id="reader.help", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", id="reader.quit", tooltip="Quit quotelens"),
+        *NOTE_BINDINGS,
     ]
 
     # Reading state as `var`s: their watchers update the widgets, which repaint themselves; a
@@ -110,6 +112,7 @@ class ReaderScreen(Screen):
         self.query_one(LoadingIndicator).display = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
+        self.open_notes()
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
@@ -118,6 +121,7 @@ class ReaderScreen(Screen):
         self.filter_actor = None
         self.article.annotation = self.annotation
         self._show_annotation()
+        self.place_notes()
 
     def _show_annotation(self) -> None:
         overlays = self.article.overlays

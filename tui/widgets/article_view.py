@@ -21,11 +21,13 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from annotators.model import Annotation, Span
 from tui.layout import ArticleLayout, Line, displayable
 from tui.overlays import Mark, Overlays
+from tui.selection import selection_span
 
 ROLE_CLASSES = {
     "direct": "article-view--direct",
@@ -45,6 +47,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--unattributed",  # statements whose speaker is unknown
         "article-view--match",  # search matches
         "article-view--match-current",
+        "article-view--noted",  # passages with a note of the reader's
+        "article-view--note-marker",  # the first character of each: a mark that is not colour alone
     }
 
     BINDINGS = [
@@ -63,6 +67,7 @@ class ArticleView(ScrollView, can_focus=True):
     speaker_colours: reactive[tuple[Color, ...]] = reactive(tuple)
     matches: reactive[tuple[Span, ...]] = reactive(tuple)
     current_match: reactive[int | None] = reactive(None)
+    noted: reactive[tuple[Span, ...]] = reactive(tuple)  # set by the reader's notes
 
     class StatementClicked(Message):
         """The user clicked on a statement."""
@@ -147,6 +152,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._style_cache.clear()
         self._redraw()
 
+    def watch_noted(self) -> None:
+        self._redraw()
+
     def watch_matches(self) -> None:
         self._match_starts = [span.start for span in self.matches]
         self._redraw()
@@ -211,17 +219,43 @@ class ArticleView(ScrollView, can_focus=True):
             segments = text.render(self.app.console)
             strip = Strip(segments, text.cell_len).apply_style(base).crop_extend(0, layout.width, base)
             self._line_cache[index] = strip
-        return strip
+        return strip.apply_offsets(0, index)  # (column, line) of each cell: how Textual reports selections
 
     def line_text(self, index: int) -> Text:
         """One laid-out line with every overlay that touches it."""
         line = self.layout.lines[index]
         text = Text(self.display_text[line.start : line.end], end="", no_wrap=True)
+        self._paint_notes(text, line)  # under the statements, so the current one still shows
         if self.overlays_shown and line.paragraph >= 0:
             self._paint_statements(text, line)
         if self._match_starts:
             self._paint_matches(text, line)
+        self._paint_selection(text, line)
         return text
+
+    def _paint_notes(self, text: Text, line: Line) -> None:
+        for span in self.noted:
+            self._stylize(text, line, span.start, span.end, self.component_style("article-view--noted"))
+            self._stylize(text, line, span.start, span.start + 1, self.component_style("article-view--note-marker"))
+
+    def _paint_selection(self, text: Text, line: Line) -> None:
+        selected = self.selected_span()
+        if selected is not None:
+            style = self.screen.get_component_rich_style("screen--selection")
+            self._stylize(text, line, selected.start, selected.end, style)
+
+    # --- selection (the text a highlight note is written on) ------------------------------------
+
+    def selected_span(self) -> Span | None:
+        selection = self.text_selection
+        return None if selection is None else selection_span(self.layout, self.display_text, selection)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        span = selection_span(self.layout, self.display_text, selection)
+        return (span.text(self.text), "\n") if span is not None else None
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._redraw()
 
     def _paint_statements(self, text: Text, line: Line) -> None:
         for mark in self._overlays.marks(line.paragraph):

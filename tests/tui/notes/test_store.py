@@ -141,3 +141,32 @@ def _no_statements():
     from annotators import Annotation
 
     return Annotation()
+
+
+def test_a_refused_database_still_shows_its_notes_read_only(tmp_path):
+    store = NotesStore.open(tmp_path)
+    ArticleNotes(store, TEXT, None, None).add_highlight(0, 4, "kept")
+    store.close()
+    path = tmp_path / DATABASE_NAME
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(NotesUnavailable) as refused:
+        NotesStore.open(tmp_path)
+    salvaged = NotesStore.salvage(tmp_path, str(refused.value))
+    notes = ArticleNotes(salvaged, TEXT, None, None)
+    assert [n.body for n in notes.notes()] == ["kept"]
+    with pytest.raises(NotesUnavailable, match="newer quotelens"):
+        notes.add_highlight(0, 4, "not saved")
+    salvaged.close()
+    assert path.read_bytes() == before
+
+
+def test_salvaging_a_file_that_is_not_a_database_gives_no_notes(tmp_path):
+    path = tmp_path / DATABASE_NAME
+    path.write_bytes(b"garbage" * 500)
+    salvaged = NotesStore.salvage(tmp_path, "damaged")
+    assert salvaged.notes(salvaged.document_for(TEXT, None)) == [] and not salvaged.writable
+    assert path.read_bytes() == b"garbage" * 500
