@@ -78,6 +78,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def __init__(self, text: str, annotation: Annotation, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.text = text
         self.display_text = displayable(text)
         self._layout: ArticleLayout | None = None
         self._overlays = Overlays(annotation)
