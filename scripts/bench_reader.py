@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textual import events  # noqa: E402
+from textual import events
 
-from annotators.model import Actor, Annotation, Span, Statement  # noqa: E402
-from tui.app import QuotelensApp, preview  # noqa: E402
-from tui.widgets.article_view import ArticleView  # noqa: E402
+from annotators.model import Actor, Annotation, Span, Statement
+from tui.app import QuotelensApp, preview
+from tui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
 SYLLABLES = ["ka", "lo", "mi", "ren", "sa", "tor", "vel", "an", "bri", "dor", "es", "fin", "gal", "hu"]

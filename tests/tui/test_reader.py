@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import LoadingIndicator
 
-from tests.tui.helpers import article_lines, no_statements, rendered_text, screen_text, seed_app, settle, styles_at
+from tests.tui.helpers import (
+    no_statements,
+    rendered_text,
+    screen_text,
+    seed_app,
+    settle,
+    styles_at,
+)
 from tui.app import QuotelensApp
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
