@@ -72,7 +72,7 @@ def export_data(article: ExportSource, *, now: datetime, version: str, all_state
         "exported_at": timestamp(now),
         "quotelens_version": version,
         "tags": [*BASE_TAGS, *(f"speaker/{_slug(name)}" for name in speakers)],
-        "actors": [_actor_data(annotation, actor) for actor in annotation.actors],
+        "actors": [_actor_data(annotation, actor) for actor in _speakers_first(annotation)],
         "statements": statements,
         "highlights": [
             {**_passage(text, annotation, p.span), "note": _note_data(p)}
@@ -102,6 +102,15 @@ def _statement_data(
         ],
         "notes": [_note_data(p) for p in notes],
     }
+
+
+def _speakers_first(annotation: Annotation) -> list[Actor]:
+    """Actors who speak, in the order they first do, then the others as the annotation lists them."""
+    first_said = {}
+    for position, statement in enumerate(annotation.statements):
+        first_said.setdefault(statement.actor, position)
+    order = {actor.id: index for index, actor in enumerate(annotation.actors)}
+    return sorted(annotation.actors, key=lambda a: (a.id not in first_said, first_said.get(a.id, order[a.id])))
 
 
 def _speaker_from_source(text: str, statement: Statement) -> str:

@@ -112,3 +112,14 @@ def test_atomic_write_replaces_only_when_asked(tmp_path):
     write_atomically(target, "third\n", overwrite=True)
     assert target.read_text() == "third\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.notes.md"]  # no temporary file left behind
+
+
+def test_the_actors_table_lists_speakers_first_in_the_order_they_speak(seed_text, tmp_path):
+    from dataclasses import replace
+
+    handmade = handmade_seed_annotation(seed_text)
+    nato, *speakers = reversed(handmade.actors)  # NATO (no statements) first, speakers backwards
+    shuffled = replace(handmade, actors=(nato, *speakers))
+    article = seed_with_notes(seed_text, shuffled, tmp_path)
+    names = [a["name"] for a in export_data(article, now=EXPORTED_AT, version=VERSION)["actors"]]
+    assert names == ["Antony Blinken", "Jens Stoltenberg", "Josep Borrell", "North Atlantic Treaty Organization"]

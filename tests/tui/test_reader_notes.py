@@ -6,7 +6,6 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-import pytest
 from textual.widgets import TextArea
 
 from annotators.model import Span
@@ -193,12 +192,3 @@ async def test_capital_e_edits_the_note_in_the_users_editor(seed_path, seed_text
         await pilot.press("n", "E")
         await pilot.pause()
     assert [n.body for n in saved_notes(seed_path, seed_text, tmp_path)] == ["written in my editor"]
-
-
-@pytest.fixture(autouse=True)
-def _no_user_data_dir(monkeypatch, tmp_path):
-    """Never touch the real user's notes from a test."""
-    monkeypatch.setenv("QUOTELENS_DATA_DIR", str(tmp_path / "user-data"))
-
-
-

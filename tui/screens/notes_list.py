@@ -63,9 +63,10 @@ class NotesList(ModalScreen[NoteChoice | None]):
     """
 
     BINDINGS = [
-        Binding("escape,ctrl+n", "dismiss", "Close", id="notes_list.close"),
-        Binding("a", "choose('edit')", "Edit note", id="notes_list.edit"),
-        Binding("d,delete", "choose('delete')", "Delete note", id="notes_list.delete"),
+        Binding("escape,ctrl+n", "dismiss", "Close", id="notes_list.close", tooltip="Close the list"),
+        Binding("a", "choose('edit')", "Edit note", id="notes_list.edit", tooltip="Edit the highlighted note"),
+        Binding("d,delete", "choose('delete')", "Delete note", id="notes_list.delete",
+                tooltip="Delete the highlighted note (asks first)"),
     ]
 
     def __init__(self, entries: list[NoteEntry]) -> None:

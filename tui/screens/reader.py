@@ -260,6 +260,7 @@ class ReaderScreen(ReaderNotes, Screen):
             ("Article pane", list(Binding.make_bindings(ArticleView.BINDINGS))),
             ("Actor sidebar", list(Binding.make_bindings(ActorSidebar.BINDINGS))),
             ("Search bar", list(Binding.make_bindings(SearchInput.BINDINGS))),
+            *self.note_key_sections(),
             ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
         ]
 

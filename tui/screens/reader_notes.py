@@ -28,10 +28,14 @@ from tui.screens.note_editor import ExternalEditorError, NoteEdit, NoteEditor, e
 from tui.screens.notes_list import NoteChoice, NoteEntry, NotesList
 
 NOTE_BINDINGS = [
-    Binding("a", "note", "Note", id="reader.note"),
-    Binding("E", "note_in_editor", "Note in $EDITOR", show=False, id="reader.note_in_editor"),
-    Binding("ctrl+n", "notes_list", "Notes", id="reader.notes_list"),
-    Binding("e", "export", "Export", id="reader.export"),
+    Binding("a", "note", "Note", id="reader.note",
+            tooltip="Write or edit the note on the selected text, else on the current statement"),
+    Binding("E", "note_in_editor", "Note in $EDITOR", show=False, id="reader.note_in_editor",
+            tooltip="The same, in your own editor ($VISUAL or $EDITOR)"),
+    Binding("ctrl+n", "notes_list", "Notes", id="reader.notes_list",
+            tooltip="List every note of the article; enter jumps to one"),
+    Binding("e", "export", "Export", id="reader.export",
+            tooltip="Export statements and notes to Markdown (or JSON), proposing <article>.notes.md"),
 ]
 
 
@@ -53,6 +57,14 @@ class ReaderNotes:
 
     _article_notes: ArticleNotes | None = None
     placed_notes: tuple[PlacedNote, ...] = ()
+
+    @staticmethod
+    def note_key_sections() -> list[tuple[str, list[Binding]]]:
+        """The keys of the notes screens, for the reader's help."""
+        return [
+            ("Note editor", list(Binding.make_bindings(NoteEditor.BINDINGS))),
+            ("Notes list (ctrl+n)", list(Binding.make_bindings(NotesList.BINDINGS))),
+        ]
 
     # --- loading and placing ----------------------------------------------------------------------
 

@@ -238,8 +238,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _paint_notes(self, text: Text, line: Line) -> None:
         for span in self.noted:
-            self._stylize(text, line, span.start, span.end, self._component("article-view--noted"))
-            self._stylize(text, line, span.start, span.start + 1, self._component("article-view--note-marker"))
+            self._stylize(text, line, span.start, span.end, self.component_style("article-view--noted"))
+            self._stylize(text, line, span.start, span.start + 1, self.component_style("article-view--note-marker"))
 
     def _paint_selection(self, text: Text, line: Line) -> None:
         selected = self.selected_span()
