@@ -154,26 +154,33 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+])")
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: str, *, line_start: bool = True) -> str:
     """``text`` as one line of Markdown that renders exactly as written (whitespace runs become one
-    space, as they do when the article is rendered)."""
+    space, as they do when the article is rendered). ``line_start``: the text begins a line (or a
+    block quote line), where "1." or "-" would start a list; inside a line they need no escape."""
     line = " ".join(text.split())
     line = _MARKDOWN_PUNCTUATION.sub(r"\\\1", line)
     line = _DOUBLED_MARKS.sub(lambda m: "".join("\\" + c for c in m.group()), line)
     line = _ENTITY.sub(r"\\&", line)
+    if not line_start:
+        return line
     # A line starting "1." or "-" would become a list item.
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
 
 
+def _inline(text: str) -> str:
+    return escape_markdown(text, line_start=False)
+
+
 def to_markdown(data: dict[str, Any]) -> str:
-    blocks = [_front_matter(data), f"# {escape_markdown(data['document']['title'])}"]
+    blocks = [_front_matter(data), f"# {_inline(data['document']['title'])}"]
     blocks.append(_summary_line(data))
     if data["actors"]:
         blocks += ["## Actors", _actors_table(data["actors"])]
     if data["statements"]:
         blocks.append("## Statements")
         for speaker, statements in _by_speaker(data["statements"]):
-            blocks.append(f"### {escape_markdown(speaker)}")
+            blocks.append(f"### {_inline(speaker)}")
             blocks += [_statement_block(s) for s in statements]
     if data["highlights"]:
         blocks.append("## Notes on highlights")
@@ -214,7 +221,7 @@ def _summary_line(data: dict[str, Any]) -> str:
     notes = sum(len(s["notes"]) for s in data["statements"]) + len(data["highlights"]) + len(data["unanchored"])
     parts = [document["date"], document["dateline"], _count(len(data["statements"]), "statement"),
              _count(len(data["actors"]), "actor"), _count(notes, "note")]
-    return "*" + escape_markdown(" · ".join(p for p in parts if p)) + "*"
+    return "*" + _inline(" · ".join(p for p in parts if p)) + "*"
 
 
 def _count(number: int, noun: str) -> str:
@@ -226,9 +233,9 @@ def _actors_table(actors: list[dict[str, Any]]) -> str:
     header = ["Actor", "Kind", "Role", "Statements", *(["Stance"] if with_stance else [])]
     rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- | ---: |" + (" --- |" if with_stance else "")]
     for actor in actors:
-        cells = [escape_markdown(actor["name"]), actor["kind"], escape_markdown(actor["role"]), str(actor["statements"])]
+        cells = [_inline(actor["name"]), actor["kind"], _inline(actor["role"]), str(actor["statements"])]
         if with_stance:
-            cells.append(escape_markdown(_stance_summary(actor["stances"])))
+            cells.append(_inline(_stance_summary(actor["stances"])))
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
@@ -257,9 +264,9 @@ def _by_speaker(statements: list[dict[str, Any]]) -> list[tuple[str, list[dict[s
 
 
 def _statement_block(statement: dict[str, Any]) -> str:
-    details = [f"**{escape_markdown(statement['speaker'])}**"]
+    details = [f"**{_inline(statement['speaker'])}**"]
     if statement["cue"]:
-        details.append(f"*{escape_markdown(statement['cue'])}*")
+        details.append(f"*{_inline(statement['cue'])}*")
     details.append(statement["kind"])
     if statement["paragraph"]:
         details.append(f"paragraph {statement['paragraph']}")

@@ -123,3 +123,18 @@ def test_the_actors_table_lists_speakers_first_in_the_order_they_speak(seed_text
     article = seed_with_notes(seed_text, shuffled, tmp_path)
     names = [a["name"] for a in export_data(article, now=EXPORTED_AT, version=VERSION)["actors"]]
     assert names == ["Antony Blinken", "Jens Stoltenberg", "Josep Borrell", "North Atlantic Treaty Organization"]
+
+
+def test_a_stance_column_appears_once_actors_carry_stances(handmade_export):
+    data = export_data(handmade_export, now=EXPORTED_AT, version=VERSION)
+    assert "| Stance |" not in render(data, "md")
+    data["actors"][0]["stances"] = [{"target": "no-fly zone", "polarity": "favor"},
+                                    {"target": {"text": "Russia"}, "polarity": "against"}]
+    markdown = render(data, "md")
+    assert "| Actor | Kind | Role | Statements | Stance |" in markdown
+    assert "| Antony Blinken | person | United States Secretary of State | 3 | + no-fly zone; − Russia |" in markdown
+
+
+def test_inside_a_line_list_markers_need_no_escape():
+    assert escape_markdown("- 1. + fine", line_start=False) == "- 1. + fine"
+    assert escape_markdown("*still* escaped", line_start=False) == r"\*still\* escaped"
