@@ -26,6 +26,7 @@ from .model import Actor, Span, Statement
 # A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...", "diplomats at the meeting".
 _SOURCE_END = re.compile(r",|;|\(|\s(?:who|whose|which|that|at|in|from|on|with)\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OF_BETWEEN = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _LOWER_WORD = re.compile(r"(?<!')\b[a-z][a-z-]+\b")
 
 
@@ -123,7 +124,9 @@ class Clusterer:
     def full_name(self, mention: Mention) -> None:
         words = mention.words
         for person in self.people:
-            if person.words[-1] == words[-1] and person.words[0] == words[0]:
+            shorter, longer = sorted((person.words, words), key=len)
+            # "Hillary Rodham Clinton" is "Hillary Clinton"; "Van Dyke" is "Jason Van Dyke".
+            if person.words[-1] == words[-1] and (person.words[0] == words[0] or longer[-len(shorter):] == shorter):
                 if len(words) > len(person.words):
                     person.words = words
                 person.add(mention)
@@ -147,9 +150,10 @@ class Clusterer:
             self.people.append(entity)
 
     def person_called(self, word: str, offset: int) -> Entity | None:
-        """The person whose surname (else first name) is ``word``, nearest before ``offset``."""
-        for position in (-1, 0):
-            named = [p for p in self.people if p.words[position] == word and len(p.words) > 1]
+        """The person whose surname (else another of their names) is ``word``, nearest before ``offset``:
+        "Blinken" is "Antony Blinken", "Acosta" is "Melba Acosta Febo", "Hillary" is "Hillary Clinton"."""
+        for positions in (slice(-1, None), slice(1, -1), slice(0, 1)):
+            named = [p for p in self.people if word in p.words[positions] and len(p.words) > 1]
             if named:
                 return max(named, key=lambda p: _last_before(p, offset))
         return None
@@ -329,9 +333,13 @@ class SourceResolver:
         if not candidates:
             return None
         best = max(candidates, key=lambda m: (m.span.end, len(m.span)))
-        tail = self.text[best.span.end : head.end].lower()
-        nouns = [w for w in _LOWER_WORD.findall(tail) if w not in self.gaz.pronouns and w not in self.gaz.function_words]
-        return None if nouns else best
+        # "Gov. Terry E. Branstad of Iowa": the head is the name before "of".
+        while (before := next((m for m in candidates if _OF_BETWEEN.fullmatch(self.text[m.span.end : best.span.start])), None)):
+            best = before
+        tail = [w for w in _LOWER_WORD.findall(self.text[best.span.end : head.end]) if w not in self.gaz.function_words]
+        # A role noun after the mention is the head ("his rival"); other words are most likely a
+        # verb the source span ran into ("Trump shot back").
+        return None if tail and self.role_of(tuple(tail)) else best
 
     def apposition(self, source: Span, head: Span, index: MentionIndex) -> Mention | None:
         """A name right after the head: "his rival, Hillary Clinton," -> Hillary Clinton."""
@@ -351,6 +359,7 @@ class SourceResolver:
             head = source_head(self.text, statement.source)
             if self.head_mention(head, index) or self.apposition(statement.source, head, index):
                 continue
+            head = self.without_trailing_function_words(head)
             words = tuple(head.text(self.text).split())
             if not words or all(w.lower().strip(".,") in self.gaz.pronouns for w in words):
                 continue
@@ -363,6 +372,13 @@ class SourceResolver:
             self.clusterer.description(mention)
         self.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
 
+    def without_trailing_function_words(self, head: Span) -> Span:
+        """ "the Romney campaign would" -> "the Romney campaign"."""
+        words = list(re.finditer(r"\S+", head.text(self.text)))
+        while len(words) > 1 and words[-1].group().lower() in self.gaz.function_words:
+            words.pop()
+        return Span(head.start, head.start + words[-1].end()) if words else head
+
     def role_of(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         lowered = tuple(w.lower() for w in words)
         return self.gaz.roles.get(lowered[-2:]) or self.gaz.roles.get(lowered[-1:])
@@ -371,9 +387,7 @@ class SourceResolver:
         if role := self.role_of(words):
             return role[1]
         last = words[-1]
-        if last.islower():
-            return "group" if last.endswith("s") else "person"
-        return "other"
+        return "group" if last.islower() and last.endswith("s") else "other"
 
     def resolve(self, statements: tuple[Statement, ...]) -> dict[int, Entity]:
         """Statement index -> the entity its source mentions."""
@@ -492,7 +506,7 @@ def stage(doc: Doc) -> Doc:
     resolver.describe_uncovered(doc.statements)
     link_descriptions(clusterer.entities, mentions, doc.text)
     resolver.mark_sources(doc.statements)
-    sources = frozenset(s.source for s in doc.statements if s.source is not None)
+    sources = {s.source: s.content for s in doc.statements if s.source is not None}
     resolve_pronouns(resolver.mentions, sources)
     speakers = resolver.resolve(doc.statements)
     resolve_speakers_pronouns(doc.statements, speakers, resolver.mentions, clusterer)

@@ -41,6 +41,8 @@ _PREPOSITIONS = {
     "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near",
 }
 _CONTENT_OPENERS = {"that", "whether", "if"}
+_LONE_DETERMINERS = {"another", "some", "many", "both", "all", "most", "few", "several", "one", "each", "others"}
+_ING_NOUNS = {"during", "morning", "evening", "spring", "string", "bring", "ceiling", "king"}
 _RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
 
@@ -169,7 +171,7 @@ def _units(text: str, sentences: list[Sentence], quotes: QuoteIndex) -> Iterator
 
 def _open_ended(text: str, span: Span) -> bool:
     """Whether a quote ends the way an attributed one does: ``"...,"``, ``"...?"``, ``"...!"``."""
-    inner = text[span.start : span.end].rstrip(_QUOTE_CHARS + " ")
+    inner = text[span.start : span.end].rstrip(_QUOTE_CHARS + "‘’ ")
     return inner[-1:] in (",", "?", "!", "-", "—")
 
 
@@ -195,10 +197,14 @@ def _items(doc: Doc, unit: list[Sentence], quotes: QuoteIndex) -> list[Item]:
     start, end = unit[0].span.start, unit[-1].span.end
     inside = quotes.overlapping(start, end)
     items = [Item(span.start, span.end, "", q, False, _open_ended(doc.text, span)) for q, span in inside]
+    spans = sorted(span for _, span in inside)
+    next_quote = 0
     for sentence in unit:
         for token in sentence.tokens:
-            if any(span.start < token.end and token.start < span.end for _, span in inside):
-                continue
+            while next_quote < len(spans) and spans[next_quote].end <= token.start:
+                next_quote += 1
+            if next_quote < len(spans) and spans[next_quote].start < token.end:
+                continue  # inside a quote
             surface = doc.text[token.start : token.end]
             items.append(Item(token.start, token.end, surface.translate(ASCII_QUOTES).lower(), None, surface[:1].isupper()))
     items.sort(key=lambda item: item.start)
@@ -225,6 +231,8 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
     word = items[index].word
     if word == "according" and index + 1 < len(items) and items[index + 1].word == "to":
         return Cue(index, index + 1, "according")
+    if word == ":" and index + 1 < len(items) and items[index + 1].quote is not None:
+        return Cue(index, index, "colon")
     options = cue_forms().get(word)
     if not options:
         return Cue(index, index, "quoted") if _verb_after_quote(items, index) else None
@@ -246,7 +254,7 @@ def _verb_after_quote(items: list[Item], index: int) -> bool:
     ``"...," quipped the senator.`` It must look like a finite verb and sit right after the quote or
     after a short speaker that follows the quote."""
     item = items[index]
-    if item.upper or not item.is_word or not (item.word.endswith("ed") or item.word.endswith("s")) or len(item.word) < 4:
+    if item.word[-1:] not in ("d", "s") or item.upper or len(item.word) < 4 or not item.word.endswith(("ed", "s")):
         return False
     if index + 1 < len(items) and items[index + 1].is_word and item.word.endswith("s") and not items[index + 1].upper:
         return False  # "“...,” his aides say it" is rare; a plural noun before a word is common
@@ -257,6 +265,11 @@ def _verb_after_quote(items: list[Item], index: int) -> bool:
     if before >= 1 and items[before].word == "," and items[before - 1].quote is not None:
         return True
     return before >= 0 and items[before].quote is not None and items[before].quote_open_ended
+
+
+def _participle(word: str) -> bool:
+    """An -ing form ("saying", "speaking"), not a noun such as "nothing" or "morning"."""
+    return word.endswith("ing") and len(word) > 4 and word not in _ING_NOUNS and not word.endswith("thing")
 
 
 def _skip_left(items: list[Item], index: int, words: Iterable[str] | frozenset[str]) -> int:
@@ -314,19 +327,24 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
     first = end
     while first - 1 >= 0 and _np_word_at(items, first - 1, text):
         first -= 1
-    # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it
-    while first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
-        items[first].capitalised(text) or word_class().get(items[first].word) == "determiner"
+    # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it,
+    # and the joined phrase starts its clause ("a woman asked for a photo and Clinton said" does not)
+    if first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
+        items[first].upper or word_class().get(items[first].word) == "determiner"
     ):
-        first -= 2
-        while first - 1 >= 0 and _np_word_at(items, first - 1, text):
-            first -= 1
+        joined = first - 2
+        while joined - 1 >= 0 and _np_word_at(items, joined - 1, text):
+            joined -= 1
+        if joined == 0 or _boundary(items[joined - 1]):
+            first = joined
     times = word_set("time_words")
     while first < end and (items[first].word in times or items[first].word in _PREPOSITIONS):
         first += 1  # "On Friday Blinken said": the time phrase is not the speaker
     if not _np_word_at(items, end, text) or end - first + 1 > _MAX_SOURCE_WORDS:
         return None
-    if word_class().get(items[end].word) in ("determiner", "inner"):
+    if word_class().get(items[end].word) == "inner" or (
+        word_class().get(items[end].word) == "determiner" and not (first == end and items[end].word in _LONE_DETERMINERS)
+    ):
         return None
     if any(word_class().get(items[i].word) == "pronoun" for i in range(first, end)):
         return None  # "she made her decision based said": a pronoun is a whole speaker or none
@@ -341,15 +359,21 @@ def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | 
     while index < len(items):
         item = items[index]
         verb_after_name = index > start and items[index - 1].upper and not item.upper and item.word.endswith("ed")
-        if _np_word(item, text) and item.word not in word_set("time_words") and not verb_after_name:
-            last = index
+        joins = item.word == "and" and last >= start and index + 1 < len(items) and (
+            items[index + 1].upper or word_class().get(items[index + 1].word) == "determiner"
+        )  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
+        if joins:
             index += 1
-        elif item.word == "," and last >= start and _appositive_end(items, index + 1, text) is not None:
-            index += 1
-        else:
+            continue
+        if not _np_word(item, text) or item.word in word_set("time_words") or verb_after_name:
             break
+        last, index = index, index + 1
     if last < start or last - start + 1 > _MAX_SOURCE_WORDS:
         return None
+    if last + 1 < len(items) and items[last + 1].word == ",":
+        apposition = _appositive_end(items, last + 2, text)
+        if apposition is not None and apposition - start + 1 <= 2 * _MAX_SOURCE_WORDS:
+            last = apposition
     return start, last
 
 
@@ -412,20 +436,24 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     return index
 
 
-def _that_ahead(items: list[Item], index: int, end: int) -> int | None:
-    """The "that"/"whether" opening the content a few adjunct words after the cue ("said on Friday that")."""
+def _content_ahead(items: list[Item], index: int, end: int) -> int | None:
+    """Where the content starts a few adjunct words after the cue: at "that"/"whether" ("said on
+    Friday that", "said, in a statement, that") or at a quote after a colon or comma ("said in a
+    statement: "..."", "told reporters in Nashua last week, "..."")."""
     if index < end and items[index].word in _CONTENT_OPENERS:
         return index
     if index >= end or not (items[index].word in _PREPOSITIONS or items[index].word in word_set("time_words")
                             or items[index].word == ","):
         return None
-    for ahead in range(index + 1, min(end, index + 10)):
+    commas = 0 if items[index].word == "," else 1  # only a parenthesis ", in a statement," may hold commas
+    for ahead in range(index + 1, min(end, index + 12)):
         word = items[ahead].word
-        if word in _CONTENT_OPENERS and items[ahead - 1].word != ",":
-            return ahead
         if word in _CONTENT_OPENERS:
             return ahead
-        if word in (";", ":") or (word_class().get(word) == "opener"):
+        if word in (":", ",") and ahead + 1 < end and items[ahead + 1].quote is not None:
+            return ahead + 1
+        commas += word == ","
+        if commas > 1 or word in (";", ":") or word_class().get(word) == "opener" or _cue_at(items, ahead):
             return None
     return None
 
@@ -439,6 +467,8 @@ def _adjunct_like(items: list[Item], index: int, end: int) -> bool:
         return True
     if word == ",":
         return True  # content never starts with a comma; ", who ...", ", then ..." are circumstance
+    if word in _RELATIVES:
+        return True  # "said a member who supports Trump"
     return word in _PREPOSITIONS or word in word_set("time_words")
 
 
@@ -474,11 +504,14 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     """The statement a cue makes inside items ``lo..hi`` (exclusive ``hi``), or None."""
     if cue.frame == "according":
         return _according_to(items, cue, lo, hi, doc)
+    if cue.frame == "colon":
+        return _colon(items, cue, lo, doc)
     text = doc.text
     cue_span = Span(items[cue.first].start, items[cue.last].end)
     left = _skip_time_left(items, cue.first - 1)
     # "X did this and said Y", "X did this, saying Y": the speaker of the clause before
-    if left >= lo and (items[left].word in ("and", "but") or (items[cue.first].word.endswith("ing") and items[left].word == ",")):
+    participle = items[cue.first].word.endswith("ing") and items[left].word in (",", "by", "while", "after", "before")
+    if left >= lo and (items[left].word in ("and", "but") or participle):
         source = previous.source if previous is not None else _subject(items, lo, left, text)
         return _right_statement(items, cue, cue_span, source, cue.first, hi, doc)
     if left < lo:
@@ -503,22 +536,44 @@ def _boundary(item: Item) -> bool:
 
 def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
     """The subject opening the sentence, after an introductory phrase ("On Sunday, Sanders ...")."""
-    if lo < hi and (items[lo].word in _PREPOSITIONS or items[lo].word in word_set("time_words")):
+    if lo < hi and word_class().get(items[lo].word) == "opener":
+        lo += 1  # "Although ...", "But ..."
+    while lo < hi and items[lo].word in word_set("time_words"):
+        lo += 1
+    if lo < hi and items[lo].word in _PREPOSITIONS:
         lo = next((i + 1 for i in range(lo, hi) if items[i].word == ","), hi)
+    if lo < hi and not (items[lo].upper or word_class().get(items[lo].word) in ("pronoun", "determiner")):
+        # "... although at the mention of email she laughed and admitted": the pronoun is the subject
+        lo = next((i for i in range(lo, hi) if word_class().get(items[i].word) == "pronoun"), hi)
     found = source_right(items, lo, text)
     if found is None or found[1] >= hi:
         return None
-    return Span(items[found[0]].start, items[found[1]].end)
+    first, last = found
+    if items[first].upper or word_class().get(items[first].word) == "pronoun":
+        # a name or pronoun ends at the first lower-case word: "Trump went fully on the attack"
+        last = next((i - 1 for i in range(first + 1, last + 1)
+                     if not items[i].upper and word_class().get(items[i].word) != "inner"), last)
+    return Span(items[first].start, items[last].end)
 
 
 def _after_source(items: list[Item], cue: Cue, cue_span: Span, found: tuple[int, int], lo: int, hi: int,
                   doc: Doc) -> Found | None:
     """``X said ...``: content after the cue, or before the speaker when nothing follows the cue."""
     source = Span(items[found[0]].start, items[found[1]].end)
+    before = found[0] - 1
+    quote_before = before >= lo and (items[before].quote_open_ended or (
+        items[before].word == "," and before - 1 >= lo and items[before - 1].quote is not None))
+    start = _after_cue(items, cue, hi, doc.text)
+    says_more = start < hi and (items[start].word in _CONTENT_OPENERS | {":"} or items[start].quote is not None)
+    if quote_before and not says_more:
+        # "“...,” he tells hundreds of supporters at a party": the quote is what he tells them
+        left = _left_statement(items, cue, cue_span, source, lo, before if items[before].quote else before - 1,
+                               found[0], hi, doc)
+        if left is not None:
+            return left
     right = _right_statement(items, cue, cue_span, source, found[0], hi, doc)
     if right is not None:
         return right
-    before = found[0] - 1
     split = _around(items, cue, cue_span, source, lo, before, hi, doc)
     if split is not None:
         return split
@@ -536,12 +591,16 @@ def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, 
     if not (lo < comma < hi and items[comma].word == "," and after + 1 < hi and items[after].word == ","):
         return None
     following = items[after + 1]
-    if following.quote is not None or following.word in _RELATIVES or following.word.endswith("ing") \
+    if following.quote is not None or following.word in _RELATIVES or _participle(following.word) \
             or word_class().get(following.word) == "opener" or not following.is_word:
         return None
-    before_part = _content(items, lo, comma - 1, doc)
     after_part = _content(items, after + 1, _content_end(items, after + 1, hi), doc)
-    if before_part is None or after_part is None or sum(1 for i in items[lo:comma] if i.is_word) < 2:
+    if after_part is None:
+        return None
+    if sum(1 for i in items[lo:comma] if i.is_word) < 2:  # "Still, he said, nothing changed."
+        return Found(after_part[0], after_part[1], cue_span, source, lo, hi - 1, True)
+    before_part = _content(items, lo, comma - 1, doc)
+    if before_part is None:
         return None
     kinds = {before_part[0], after_part[0]}
     kind: StatementKind = "indirect" if kinds == {"indirect"} else "direct" if kinds == {"direct"} else "mixed"
@@ -561,9 +620,9 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
     if cue.frame == "quoted":
         return None
     start = _after_cue(items, cue, hi, doc.text)
-    that = _that_ahead(items, start, hi)
-    if that is not None:
-        start = that
+    ahead = _content_ahead(items, start, hi)
+    if ahead is not None:
+        start = ahead
     elif start < hi and items[start].word in (":", ",") and start + 1 < hi and items[start + 1].quote is not None:
         start += 1
     elif _adjunct_like(items, start, hi):
@@ -625,7 +684,7 @@ def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -
     if items[after].word != "," or after + 1 >= hi:
         return items[after].word == ","
     following = items[after + 1].word
-    return following in _RELATIVES or following.endswith("ing") or _cue_at(items, after + 1) is not None
+    return following in _RELATIVES or _participle(following) or _cue_at(items, after + 1) is not None
 
 
 def _statement_end(items: list[Item], index: int, hi: int) -> int:
@@ -647,6 +706,23 @@ def _inverted(items: list[Item], cue: Cue, cue_span: Span, left: int, lo: int, h
     source = Span(items[found[0]].start, items[found[1]].end)
     end = left if items[left].quote is not None else left - 1
     return _left_statement(items, cue, cue_span, source, lo, end, found[1], hi, doc)
+
+
+def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
+    """``Donald Trump: "..."`` and ``Kasich resisted: "..."``: a named speaker, maybe a verb, a colon
+    and a quote."""
+    quote = items[cue.last + 1]
+    for end, cue_first in ((cue.first - 1, cue.first), (cue.first - 2, cue.first - 1)):
+        found = source_left(items, end, doc.text) if end >= lo else None
+        if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
+            continue
+        head = items[found[1]] if items[found[1]].word != ")" else items[found[0]]
+        if head.upper or word_class().get(head.word) == "pronoun":
+            cue_span = Span(items[cue_first].start, items[cue.last].end)
+            source = Span(items[found[0]].start, items[found[1]].end)
+            content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
+            return Found("direct", content, cue_span, source, found[0], cue.last + 1, False)
+    return None
 
 
 def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Found | None:
@@ -683,8 +759,9 @@ def _unit_statements(items: list[Item], doc: Doc) -> list[Found]:
 
 
 def _nested_ok(outer: Found, cue: Cue) -> bool:
-    """A cue inside the content of another statement may make its own ("X said Y warned that Z")."""
-    return not outer.content_left
+    """A cue inside the content of another statement may make its own ("X said Y warned that Z");
+    the colon of ``X said: "..."`` is part of that statement."""
+    return not outer.content_left and cue.frame != "colon"
 
 
 def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: Doc) -> list[Found]:

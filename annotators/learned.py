@@ -83,10 +83,10 @@ def word_features(word: str) -> tuple[str, ...]:
     return cached
 
 
-def _bucket(distance: int | None) -> str:
-    if distance is None:
+def _bucket(count: int | None) -> str:
+    if count is None:
         return "none"
-    return str(distance) if distance <= 3 else ("4-7" if distance <= 7 else "far")
+    return str(count) if count <= 3 else ("4-7" if count <= 7 else ("8-15" if count <= 15 else "far"))
 
 
 def _quote_states(words: Sequence[str]) -> list[str]:
@@ -105,22 +105,40 @@ def _quote_states(words: Sequence[str]) -> list[str]:
     return states
 
 
-def _distances_back(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
-    """Per token, tokens since the last flagged token within the same barrier group (sentence)."""
+def _nearest_back(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
+    """Per token, the index of the last flagged token before it within the same barrier group."""
     out: list[int | None] = []
     last: int | None = None
     for i, flag in enumerate(flags):
         if i and barrier[i] != barrier[i - 1]:
             last = None
-        out.append(None if last is None else i - last)
+        out.append(last)
         if flag:
             last = i
     return out
 
 
-def _distances_forward(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
-    backward = _distances_back(flags[::-1], barrier[::-1])
-    return backward[::-1]
+def _nearest_forward(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
+    n = len(flags)
+    backward = _nearest_back(flags[::-1], barrier[::-1])
+    return [None if j is None else n - 1 - j for j in backward[::-1]]
+
+
+def _quote_lengths(quotes: Sequence[str]) -> list[int]:
+    """Per token inside a quotation (marks included), the number of tokens quoted; 0 outside."""
+    lengths = [0] * len(quotes)
+    start = None
+    for i, state in enumerate(quotes):
+        if state == "open":
+            start = i
+        elif state == "close" and start is not None:
+            for j in range(start, i + 1):
+                lengths[j] = i - start - 1
+            start = None
+    if start is not None:  # an unclosed quote runs to the end of the paragraph
+        for j in range(start, len(quotes)):
+            lengths[j] = len(quotes) - start - 1
+    return lengths
 
 
 def rule_roles(doc: Doc, unit: Unit) -> list[str | None]:
@@ -150,10 +168,12 @@ def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -
     quotes = _quote_states(words)
     is_mark = [state in ("open", "close") for state in quotes]
     sentence_of = unit.sentence_of
-    cue_before = _distances_back(is_cue, sentence_of)
-    cue_after = _distances_forward(is_cue, sentence_of)
-    closed_before = _distances_back([s == "close" for s in quotes], [0] * len(words))
-    opens_after = _distances_forward([s == "open" for s in quotes], [0] * len(words))
+    cue_before = _nearest_back(is_cue, sentence_of)
+    cue_after = _nearest_forward(is_cue, sentence_of)
+    no_barrier = [0] * len(words)
+    closed_before = _nearest_back([s == "close" for s in quotes], no_barrier)
+    opens_after = _nearest_forward([s == "open" for s in quotes], no_barrier)
+    quote_lengths = _quote_lengths(quotes)
     sentences_with_cue = {sentence_of[i] for i, flag in enumerate(is_cue) if flag}
     sentences_with_mark = {sentence_of[i] for i, flag in enumerate(is_mark) if flag}
     paragraph_opens_quoted = quotes[0] == "open"
@@ -161,8 +181,14 @@ def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -
     sequence = []
     for i in range(n):
         sentence = sentence_of[i]
-        f = [*own[i], f"q={quotes[i]}", f"cb={_bucket(cue_before[i])}", f"ca={_bucket(cue_after[i])}",
-             f"aq={_bucket(closed_before[i])}", f"bq={_bucket(opens_after[i])}",
+        before, after = cue_before[i], cue_after[i]
+        f = [*own[i], f"q={quotes[i]}", f"ql={_bucket(quote_lengths[i])}",
+             f"cb={_bucket(None if before is None else i - before)}",
+             f"ca={_bucket(None if after is None else after - i)}",
+             f"cbw={lowers[before][2:] if before is not None else None}",
+             f"caw={lowers[after][2:] if after is not None else None}",
+             f"aq={_bucket(None if closed_before[i] is None else i - closed_before[i])}",
+             f"bq={_bucket(None if opens_after[i] is None else opens_after[i] - i)}",
              f"sent={min(sentence, 3)}", f"sc={sentence in sentences_with_cue}",
              f"sq={sentence in sentences_with_mark}"]
         if i == 0 or sentence_of[i - 1] != sentence:
@@ -180,8 +206,6 @@ def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -
                     f.append(f"{offset}cue")
             else:
                 f.append(f"{offset}edge")
-        if i:
-            f.append(f"bi={lowers[i - 1]}|{lowers[i][2:]}")
         if rules is not None and rules[i]:
             f.append(f"r={rules[i]}")
             if i and rules[i - 1] != rules[i]:
@@ -247,37 +271,48 @@ def _kind(text: str, content: Sequence[Span]) -> str:
     return "mixed" if marks else "indirect"
 
 
+def _joinable(labels: Sequence[str], text: str, unit: Unit, before: Segment, after: Segment) -> bool:
+    """Two content runs are one content in pieces when only its cue, source and punctuation
+    come between them (``"A," she said, "B."``)."""
+    between = range(before.last + 1, after.first)
+    return any(labels[i].endswith("CUE") for i in between) and all(
+        labels[i] != OUTSIDE or not unit.tokens[i].text(text)[:1].isalnum() for i in between
+    )
+
+
 def decode(text: str, unit: Unit, labels: Sequence[str]) -> list[Statement]:
     """Statements from one tagged paragraph.
 
-    Each content goes to the nearest cue; contents sharing a cue are one statement in pieces
-    (``"A," she said. "B."``); a cue takes the nearest source.
+    Each content goes to its nearest cue, and a cue to its nearest source; consecutive contents of
+    one cue with only that cue and its source between them are one statement in pieces.
     """
     found = segments(labels)
     cues = [s for s in found if s.role == "CUE"]
     sources = [s for s in found if s.role == "SRC"]
-    by_cue: dict[Segment | None, list[Segment]] = {}
+    groups: list[tuple[Segment | None, list[Segment]]] = []
     for content in (s for s in found if s.role == "CONTENT"):
-        by_cue.setdefault(_nearest(content, cues), []).append(content)
+        cue = _nearest(content, cues)
+        if groups and cue is not None and groups[-1][0] == cue and _joinable(labels, text, unit, groups[-1][1][-1], content):
+            groups[-1][1].append(content)
+        else:
+            groups.append((cue, [content]))
 
     def span(segment: Segment) -> Span:
         return Span(unit.tokens[segment.first].start, unit.tokens[segment.last].end)
 
     statements = []
-    for cue, contents in by_cue.items():
-        groups = [[c] for c in contents] if cue is None else [contents]
-        for group in groups:
-            source = _nearest(cue or group[0], sources)
-            pieces = tuple(span(c) for c in group)
-            statements.append(
-                Statement(
-                    id="",
-                    kind=_kind(text, pieces),
-                    content=pieces,
-                    cue=span(cue) if cue else None,
-                    source=span(source) if source else None,
-                )
+    for cue, group in groups:
+        source = _nearest(cue or group[0], sources)
+        pieces = tuple(span(c) for c in group)
+        statements.append(
+            Statement(
+                id="",
+                kind=_kind(text, pieces),
+                content=pieces,
+                cue=span(cue) if cue else None,
+                source=span(source) if source else None,
             )
+        )
     return statements
 
 

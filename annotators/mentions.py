@@ -36,9 +36,11 @@ HEADLINE_WORDS, HEADLINE_SHARE, HEADLINE_ORDINARY = 4, 0.6, 3
 # Tokens after which a capitalised word is capitalised because it starts something, not as a name.
 _OPENERS = frozenset({'"', "``", "''", "'", "`", ":", ";", "(", "[", "-", "--", "—", "–"})
 _POSSESSIVE = frozenset({"'s", "'"})
+ACTOR_KINDS = frozenset({"person", "organisation", "group"})  # what a description may stand for
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "few", "other", "two", "three"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ROLE_LINKS = frozenset({"for", "of", "at"})  # "a spokesman for the Kremlin", "the head of NATO"
+_CAPITALISED_ONLY = frozenset({"military", "other"})  # title classes that are ordinary words in lower case
 _PLACE_PREPOSITIONS = frozenset({"in", "near"})  # "fought in Fallujah": a lone unknown word is a place
 
 
@@ -147,6 +149,7 @@ class Mention:
     possessive: bool = False  # followed by 's
     pronoun: str | None = None  # m | f | n | p | we | i
     is_source: bool = False  # the head of a statement's source ("Blinken" in "Blinken said")
+    initial: bool = False  # first word of its sentence (capitalised whatever it is)
     entity: Entity | None = field(default=None, repr=False)  # set by the actors stage
 
 
@@ -179,7 +182,7 @@ def _longest(table: dict, words: list[str], start: int) -> int:
 class _Segment:
     start: int  # token indices
     end: int
-    kind: str  # organisation | place | demonym | adjective | title | honorific | word | particle
+    kind: str  # organisation | place | demonym | adjective | plural | title | honorific | word | particle
     entry: LexiconEntry | None = None
 
 
@@ -210,7 +213,7 @@ class _SentenceScanner:
         return index == 0 or self.words[index - 1] in _OPENERS
 
     def mention(self, start: int, end: int, form: MentionForm, kind: str, **details) -> Mention:
-        made = Mention(self.span(start, end), form, kind, self.sentence, **details)
+        made = Mention(self.span(start, end), form, kind, self.sentence, initial=self.starts_sentence(start), **details)
         self.found.append(made)
         return made
 
@@ -221,6 +224,15 @@ class _SentenceScanner:
                 entry = gaz.names[tuple(self.words[index : index + length])]
                 kind = entry.detail if entry.detail in ("demonym", "adjective") else entry.kind
                 return _Segment(index, index + length, kind, entry)
+            if word.isupper() and len(word) > 1:
+                titled = [w.title() if w.isupper() else w for w in self.words[index : index + MAX_PHRASE]]
+                if (length := _longest(gaz.names, titled, 0)) and gaz.names[tuple(titled[:length])].detail != "demonym":
+                    entry = gaz.names[tuple(titled[:length])]
+                    return _Segment(index, index + length, entry.kind, entry)  # "LOS ANGELES - ..."
+                if len(word) > 3 and self.lowers[index] in gaz.common_words:
+                    return None  # "FULL TEXT", "ABSTRACT" (short ones are acronyms: "CAP")
+            if word[-1:] == "s" and (entry := gaz.names.get((word[:-1],))) and entry.detail:
+                return _Segment(index, index + 1, "plural")  # "Floridians", "Republicans": people
             if word in gaz.honorifics:
                 return _Segment(index, index + 1, "honorific")
             if length := _longest(gaz.titles, self.lowers, index):
@@ -321,8 +333,13 @@ class _SentenceScanner:
             title = self.title_text(owner_segment, titles)
             title_class = titles[-1].entry.detail if titles else None
             if rest:
-                self.person(rest[0].start, end, titles=title, title_class=title_class, owner=owner,
+                # "Senate Minority Whip Richard J. Durbin of Illinois": the name stops before "of Illinois".
+                cut = next((i for i in range(1, len(rest) - 1)
+                            if rest[i].kind == "particle" and rest[i + 1].entry is not None), len(rest))
+                self.person(rest[0].start, rest[cut - 1].end, titles=title, title_class=title_class, owner=owner,
                             honorific=honorific)
+                if cut < len(rest):
+                    self.split_run(rest[cut + 1 :])
             elif titles and title and not honorific:
                 # A title without a name: "the President", "the Ukrainian President".
                 first = self.determiner_before(segments[0].start)
@@ -332,7 +349,8 @@ class _SentenceScanner:
         return end
 
     def keyword_kind(self, segments: list[_Segment]) -> str | None:
-        kinds = [self.gaz.kind_keywords.get(w) for seg in segments for w in self.words[seg.start : seg.end]]
+        """The kind the last organisation/place word of the unknown words says ("Department")."""
+        kinds = [self.gaz.kind_keywords.get(self.words[seg.start]) for seg in segments if seg.kind == "word"]
         return next((k for k in reversed(kinds) if k), None)
 
     def owner_mention(self, segment: _Segment | None) -> Mention | None:
@@ -371,6 +389,9 @@ class _SentenceScanner:
 
     def lexicon_name(self, segment: _Segment) -> None:
         entry = segment.entry
+        if segment.kind == "plural":
+            self.named(segment.start, segment.end, kind="group")
+            return
         if entry is None:  # a lone title or honorific word inside a run of names: not a mention
             return
         if segment.kind == "demonym":
@@ -385,8 +406,6 @@ class _SentenceScanner:
         words = tuple(self.words[start:end])
         if len(words) > 1 or words[0] in self.gaz.given_names:
             kind = "person"
-        elif words[0].endswith("s") and (words[0][:-1],) in self.gaz.names:
-            kind = "group"  # "Republicans", "Ukrainians"
         elif words[0].isupper() and len(words[0]) > 1:
             kind = "organisation"  # an unknown acronym
         elif start > 0 and self.lowers[start - 1] in _PLACE_PREPOSITIONS:
@@ -421,8 +440,8 @@ class _SentenceScanner:
         """A lower-case title right before a name: "White House spokesman Josh Earnest"."""
         for length in range(min(MAX_PHRASE, start), 0, -1):
             entry = self.gaz.titles.get(tuple(self.lowers[start - length : start]))
-            if entry is None:
-                continue
+            if entry is None or (entry.detail in _CAPITALISED_ONLY and not self.caps[start - length]):
+                continue  # "a major Rahm Emanuel ally": lower-case "major" is no rank
             title_start = start - length
             owner = self.found[-1] if self.found else None
             adjacent = title_start > 0 and owner is not None and owner.span.end == self.ends[title_start - 1]
@@ -517,6 +536,8 @@ class _SentenceScanner:
 
     def descriptive(self, start: int, end: int, role: str, title_class: str | None, kind: str,
                     owner: Mention | None) -> int:
+        if kind not in ACTOR_KINDS:
+            return end  # "a Trump video": a thing, not an actor (it may still be a statement's source)
         words = self.lowers[start:end]
         if words and words[0] in _ARTICLES:
             words = words[1:]

@@ -94,8 +94,7 @@ def score_holdout(articles: Sequence[GoldArticle], model_path: Path) -> dict[str
     }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m annotators.train", description=__doc__.split("\n\n")[0])
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("split", type=Path, metavar="CORPUS_SPLIT_DIR")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"model file (default: {DEFAULT_OUT})")
     parser.add_argument("--holdout", type=int, default=0, metavar="K", help="hold out every K-th article and score it")
@@ -103,7 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c1", type=float, default=0.5, help="L1 penalty (higher: smaller model)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=150)
-    args = parser.parse_args(argv)
+
+
+def run_training(args: argparse.Namespace) -> int:
     if not (args.split / "attributions").is_dir():
         print(f"{args.split}: not a brat split (expected text/ and attributions/ inside)", file=sys.stderr)
         return 2
@@ -119,6 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, figures in score_holdout(held, args.out).items() if held else ():
         print(name, {k: v for k, v in figures.items() if k not in ("articles", "missing_predictions")})
     return 0
+
+
+def main(argv: Sequence[str] | None = None, prog: str = "python -m annotators.train") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
+    add_arguments(parser)
+    return run_training(parser.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -94,7 +94,8 @@ async def first_paint(app: QuotelensApp, needle: str) -> float:
         while needle not in "".join(s.text for s in app.screen._compositor.render_strips()):
             await pilot.pause(0.001)
         painted = time.perf_counter() - start
-        await app.workers.wait_for_complete()
+        while app.reader.annotating:
+            await pilot.pause(0.2)
     return painted
 
 
@@ -133,7 +134,8 @@ async def open_and_step(text: str, annotation: Annotation, presses: int, engine:
         while needle not in "".join(s.text for s in app.screen._compositor.render_strips()):
             await pilot.pause(0.001)
         figures["open"] = time.perf_counter() - start
-        await app.workers.wait_for_complete()
+        while app.reader.annotating:  # a slow poll: waking often would slow the worker (GIL)
+            await pilot.pause(0.2)
         await pilot.pause()
         figures["annotated"] = annotated_at
         if engine:  # step through what the bench generated, not what the engine found

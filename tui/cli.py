@@ -140,6 +140,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- quotelens train ------------------------------------------------------------------------------
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from annotators.train import main as train
+
+    return train(args.arguments, prog="quotelens train")
+
+
+def _train_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """``quotelens train ...`` hands everything after ``train`` (``-h`` too) to the trainer's parser."""
+    if argv[:1] == ["train"]:
+        return argparse.Namespace(handler=cmd_train, arguments=argv[1:])
+    return None
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
@@ -177,6 +193,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     evaluation.add_argument("split", type=Path, metavar="CORPUS_SPLIT_DIR")
     evaluation.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     evaluation.set_defaults(handler=cmd_eval)
+
+    # Listed here for the help only: main() hands `train ...` to the trainer's own parser, which
+    # lives with the trainer (importing it here would slow every command down).
+    commands.add_parser("train", add_help=False, help="retrain the learned tagger on a brat corpus split")
     return parser, set(commands.choices)
 
 
@@ -186,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `quotelens` and `quotelens PATH` mean `quotelens read [PATH]`.
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         argv.insert(0, "read")
-    args = parser.parse_args(argv)
+    args = _train_arguments(argv) or parser.parse_args(argv)
     try:
         return args.handler(args)
     except CommandError as error:

@@ -35,6 +35,11 @@ def displayable(text: str) -> str:
     return text.translate(VISIBLE_CONTROLS)
 
 
+def one_line(text: str) -> str:
+    """Article text for a one-line label (a name, a title, a cue): visible, whitespace collapsed."""
+    return " ".join(displayable(text).split())
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     start: int

@@ -224,3 +224,64 @@ def test_verb_outside_the_lexicon_after_an_open_ended_quote():
 
 def test_a_sentence_after_a_closed_quote_is_not_its_attribution():
     assert statements("He sees no “path forward.” He scrapped plans to attend.") == []
+
+
+def test_quote_after_a_circumstance_and_a_colon():
+    assert statements('Verizon said in a statement: "We look forward to it."') == [
+        ("direct", "Verizon", "said", ['"We look forward to it."'])
+    ]
+
+
+def test_quote_after_a_listener_and_a_comma():
+    assert statements('Christie told reporters in Nashua last week, "I could feel it."') == [
+        ("direct", "Christie", "told", ['"I could feel it."'])
+    ]
+
+
+def test_name_colon_quote():
+    assert statements('Donald Trump: "Appreciate the congrats."') == [("direct", "Donald Trump", ":", ['"Appreciate the congrats."'])]
+
+
+def test_name_verb_colon_quote_with_a_verb_outside_the_lexicon():
+    assert statements('Kasich resisted: "Governors do not have the power."') == [
+        ("direct", "Kasich", "resisted:", ['"Governors do not have the power."'])
+    ]
+
+
+def test_a_colon_after_something_that_is_not_a_speaker_is_not_a_cue():
+    assert statements('The plan: "Nothing."') == []
+
+
+def test_a_lone_determiner_can_speak():
+    assert statements("Another tweeted, “Clinton thinks she is above the rules.”") == [
+        ("direct", "Another", "tweeted", ["“Clinton thinks she is above the rules.”"])
+    ]
+
+
+def test_by_saying_takes_the_subject_of_the_sentence():
+    assert statements("Obama punctuated his list by saying “Too many.”") == [("direct", "Obama", "saying", ["“Too many.”"])]
+
+
+def test_inverted_speaker_stops_before_a_relative_clause_without_comma():
+    text = "“I’d want answers,” said a prominent member who supports Trump."
+    assert statements(text) == [("direct", "a prominent member", "said", ["“I’d want answers,”"])]
+
+
+def test_quote_before_the_speaker_wins_over_a_listener_phrase():
+    assert statements("“Let’s go,” he tells hundreds of screaming supporters at a party.") == [
+        ("direct", "he", "tells", ["“Let’s go,”"])
+    ]
+
+
+def test_attribution_set_off_by_commas_splits_the_content():
+    text = "By eliminating the line, Ms. Tchen said, the White House can invite more guests."
+    assert statements(text) == [
+        ("indirect", "Ms. Tchen", "said", ["By eliminating the line", "the White House can invite more guests"])
+    ]
+
+
+def test_an_introductory_phrase_before_a_trailing_cue_is_not_content():
+    assert statements("Still, he said, nothing changed.") == [("indirect", "he", "said", ["nothing changed"])]
+    assert statements("Six months ago, the senator said he would run.") == [
+        ("indirect", "the senator", "said", ["he would run"])
+    ]

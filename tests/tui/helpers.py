@@ -25,8 +25,12 @@ def no_statements(text: str) -> Annotation:
     return preview(text)
 
 
-async def settle(app: App, pilot) -> None:
-    """Wait for the annotation worker and the refresh after it."""
+async def settle(app: QuotelensApp, pilot, timeout: float = 30) -> None:
+    """Wait until the annotation is in (or failed) and the screen has caught up."""
+    waited = 0.0
+    while app.reader.annotating and waited < timeout:
+        await pilot.pause(0.02)
+        waited += 0.02
     await app.workers.wait_for_complete()
     await pilot.pause()
 

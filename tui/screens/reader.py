@@ -2,6 +2,11 @@
 
 The screen owns the reading state (current statement, actor filter, overlays on/off, search) and
 hands it down to its widgets as attributes; widgets report user intent up as messages.
+
+Extending it: add keys to ``BINDINGS`` (with an id; the help screen lists them by itself), read
+``annotation``, ``current`` (an index into ``annotation.statements``, or None) and ``filter_actor``,
+follow changes with ``self.watch(reader, "current", callback)``, and move with ``go_to_statement``
+and ``show_actor``.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from textual.widgets import Footer, Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
-from tui.layout import displayable
+from tui.layout import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
@@ -124,8 +129,8 @@ class ReaderScreen(ReaderNotes, Screen):
         self._update_colours()
         meta = self.annotation.meta
         header = self.query_one(ArticleHeader)
-        header.title_text = meta.title or self.path.name
-        header.details = " · ".join(x for x in (meta.date, meta.dateline) if x)
+        header.title_text = one_line(meta.title or self.path.name)
+        header.details = one_line(" · ".join(x for x in (meta.date, meta.dateline) if x))
         header.counts = self._counts()
         self._update_status()
 
@@ -206,7 +211,8 @@ class ReaderScreen(ReaderNotes, Screen):
 
     @on(ActorSidebar.ActorChosen)
     def _actor_chosen(self, event: ActorSidebar.ActorChosen) -> None:
-        self.filter_actor = event.actor_id
+        """Choosing the actor already filtered on clears the filter."""
+        self.filter_actor = None if event.actor_id == self.filter_actor else event.actor_id
 
     def watch_filter_actor(self, actor_id: str | None) -> None:
         self.article.filter_actor = actor_id
@@ -219,8 +225,8 @@ class ReaderScreen(ReaderNotes, Screen):
         self.filter_actor = None
 
     def _actor_name(self, actor_id: str) -> str:
-        actor = self.annotation.actor(actor_id)
-        return actor.name if actor else actor_id
+        actor = self.article.overlays.actors.get(actor_id)
+        return one_line(actor.name) if actor else actor_id
 
     # --- showing and hiding ---------------------------------------------------------------------
 
@@ -333,16 +339,15 @@ class ReaderScreen(ReaderNotes, Screen):
         ]
 
     def speaker_name(self, statement: Statement) -> str:
-        actor = self.annotation.actor(statement.actor)
+        actor = self.article.overlays.actors.get(statement.actor) if statement.actor else None
         if actor is not None:
-            return actor.name
+            return one_line(actor.name)
         if statement.source is not None:
-            return " ".join(displayable(statement.source.text(self.text)).split())
+            return one_line(statement.source.text(self.text))
         return "unknown speaker"
 
     def _snippet(self, statement: Statement) -> str:
-        said = " … ".join(displayable(span.text(self.text)) for span in statement.content)
-        said = " ".join(said.split())
+        said = " … ".join(one_line(span.text(self.text)) for span in statement.content)
         return said if len(said) <= SUMMARY_LENGTH else said[: SUMMARY_LENGTH - 1] + "…"
 
     def _update_status(self) -> None:
@@ -353,10 +358,8 @@ class ReaderScreen(ReaderNotes, Screen):
             status.statement = None
         else:
             statement = statements[index]
-            cue = statement.cue.text(self.text) if statement.cue else ""
-            status.statement = StatementInfo(
-                index + 1, len(statements), self.speaker_name(statement), " ".join(displayable(cue).split()), statement.kind
-            )
+            cue = one_line(statement.cue.text(self.text)) if statement.cue else ""
+            status.statement = StatementInfo(index + 1, len(statements), self.speaker_name(statement), cue, statement.kind)
         status.filter_name = None if self.filter_actor is None else self._actor_name(self.filter_actor)
         if self.annotating:
             status.hint = "Annotating the article…"

@@ -2,6 +2,7 @@
 
 Choosing an actor (enter or click) posts ``ActorChosen``; the screen decides what that means
 (it filters navigation) and tells the sidebar which actor is the filter (attributes down).
+A row is ``name_line`` plus ``detail_lines``: more per-actor facts (a stance chip, ...) go there.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotators.model import Actor, Annotation
+from tui.layout import one_line
 from tui.overlays import Overlays
 
 DEFAULT_ROW_WIDTH = 30  # before the sidebar has been laid out
@@ -50,11 +52,11 @@ class ActorSidebar(OptionList):
     def ordered_actors(self) -> list[Actor]:
         """Speakers first (most statements first), then everyone else in order of appearance."""
         annotation = self.overlays.annotation
-        counts = {a.id: len(annotation.statements_by(a.id)) for a in annotation.actors}
+        counts = self.overlays.own_count
 
         def key(actor: Actor) -> tuple[int, int]:
             first_mention = min((m.start for m in actor.mentions), default=0)
-            return (-counts[actor.id], first_mention)
+            return (-counts.get(actor.id, 0), first_mention)
 
         return sorted(annotation.actors, key=key)
 
@@ -73,18 +75,18 @@ class ActorSidebar(OptionList):
         marker = "▶ " if actor.id == self.filter_actor else ""
         swatch = "●" if slot is not None else "○"  # filled for speakers: not colour alone
         swatch_style = Style(bold=True, color=colour) if colour else Style(dim=True)
-        return Text.assemble(marker, (swatch, swatch_style), " ", (actor.name, "bold"))
+        return Text.assemble(marker, (swatch, swatch_style), " ", (one_line(actor.name), "bold"))
 
     def detail_lines(self, actor: Actor) -> list[Text]:
-        annotation = self.overlays.annotation
-        count = len(annotation.statements_by(actor.id))
+        overlays = self.overlays
+        count = overlays.own_count.get(actor.id, 0)
         said = f"{count} statement{'s' if count != 1 else ''}" if count else "no statements"
         lines = [Text(f"  {actor.kind} · {said}", style="dim")]
         if actor.titles:
-            lines.append(Text(f"  {'; '.join(actor.titles)}", style="italic"))
-        speaker = self.overlays.speaker.get(actor.id, actor.id)
-        if speaker != actor.id and (named := annotation.actor(speaker)) is not None:
-            lines.append(Text(f"  = {named.name}", style="italic"))
+            lines.append(Text(f"  {one_line('; '.join(actor.titles))}", style="italic"))
+        speaker = overlays.speaker.get(actor.id, actor.id)
+        if speaker != actor.id and (named := overlays.actors.get(speaker)) is not None:
+            lines.append(Text(f"  = {one_line(named.name)}", style="italic"))
         return lines
 
     def on_resize(self) -> None:
@@ -94,6 +96,8 @@ class ActorSidebar(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         actors = self.ordered_actors()
         self.set_options(Option(self.actor_prompt(actor), id=actor.id) for actor in actors)
+        if not actors:
+            self.add_option(Option(Text("No actors found", style="italic"), disabled=True))
         ids = [actor.id for actor in actors]
         if ids:
             self.highlighted = ids.index(highlighted) if highlighted in ids else 0

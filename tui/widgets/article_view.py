@@ -103,10 +103,6 @@ class ArticleView(ScrollView, can_focus=True):
         assert self._layout is not None
         return self._layout
 
-    def lines_of(self, index: int) -> tuple[int, int]:
-        """First and last line of a statement (all of it: source, cue and content)."""
-        return self.layout.lines_of(self.annotation.statements[index].extent)
-
     def visible_lines(self) -> range:
         top = round(self.scroll_offset.y)
         return range(top, top + self.scrollable_content_region.height)
@@ -192,7 +188,7 @@ class ArticleView(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width)
 
     def _relayout(self) -> None:
-        """Wrap to the current width, keeping the line at the top of the pane in view."""
+        """Wrap to the current width, keeping the top line (and the current statement) in view."""
         previous = self._layout
         top_offset = None
         if previous is not None and len(previous):
@@ -201,6 +197,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(self._layout.width, len(self._layout))
         if top_offset is not None:
             self.scroll_to(y=self._layout.line_of(top_offset), animate=False)
+        if self._current_extent is not None:
+            self.scroll_to_span(self._current_extent)
         self._redraw()
 
     def on_resize(self, event: events.Resize) -> None:
