@@ -112,7 +112,7 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(LoadingIndicator).display = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
-        self.open_notes()
+        self.call_after_refresh(self.open_notes)  # notes never delay the first paint
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 

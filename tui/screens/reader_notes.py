@@ -70,6 +70,8 @@ class ReaderNotes:
 
     def open_notes(self) -> None:
         """Open the notes store; when it cannot be used, say why and read on without saving notes."""
+        if self._article_notes is not None:
+            return
         directory = getattr(self.app, "notes_dir", None)
         try:
             store = NotesStore.open(directory)
