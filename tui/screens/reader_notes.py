@@ -247,6 +247,10 @@ class ReaderNotes:
     # --- e: export ---------------------------------------------------------------------------------
 
     def action_export(self) -> None:
+        if getattr(self, "annotating", False):
+            self.notify("Still annotating: the export would miss the statements; try again in a moment",
+                        timeout=4)
+            return
         proposal = Path.cwd() / default_export_name(self.path)
         self.app.push_screen(ExportDialog(proposal), self._export_requested)
 
