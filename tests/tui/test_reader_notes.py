@@ -192,3 +192,19 @@ async def test_capital_e_edits_the_note_in_the_users_editor(seed_path, seed_text
         await pilot.press("n", "E")
         await pilot.pause()
     assert [n.body for n in saved_notes(seed_path, seed_text, tmp_path)] == ["written in my editor"]
+
+
+async def test_a_note_deleted_by_another_reader_meanwhile_is_saved_anew(seed_path, seed_text, tmp_path):
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n")
+        await write_note(pilot, "first")
+        await pilot.press("a")
+        (note,) = saved_notes(seed_path, seed_text, tmp_path)
+        other_reader = ArticleNotes(NotesStore.open(tmp_path), seed_text, source_for(seed_path), None)
+        other_reader.delete(note.id)
+        app.screen.query_one(TextArea).text = "second"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [n.body for n in saved_notes(seed_path, seed_text, tmp_path)] == ["second"]

@@ -22,6 +22,7 @@ from annotators.model import Annotation, Span, Statement
 from tui.export import ExportExists, ExportSource, default_export_name, export_data, render, write_atomically
 from tui.notes import ArticleNotes, Note, NotesStore, NotesUnavailable, PlacedNote
 from tui.notes.article import source_for
+from tui.notes.store import NoteMissing
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportDialog, ExportRequest
 from tui.screens.note_editor import ExternalEditorError, NoteEdit, NoteEditor, edit_externally
@@ -167,7 +168,12 @@ class ReaderNotes:
                 notes.delete(existing.note.id)
                 self.notify("Note deleted", timeout=3)
             elif existing is not None:
-                notes.update(existing, edit.body)
+                try:
+                    notes.update(existing, edit.body)
+                except NoteMissing:
+                    if create is None:
+                        raise
+                    create(edit.body)  # deleted by another reader meanwhile: save it anew
                 self.notify("Note saved", timeout=2)
             elif create is not None:
                 create(edit.body)
@@ -195,8 +201,8 @@ class ReaderNotes:
             self.notify("Note unchanged", timeout=2)
         elif not body.strip():
             self.notify("The note came back empty: nothing saved (delete notes with a, then ctrl+r)", timeout=6)
-        else:
-            self._apply_edit(NoteEdit("save", body), target.existing, target.create)
+        elif not self._apply_edit(NoteEdit("save", body), target.existing, target.create):
+            self.edit_note(target.heading, target.span, target.existing, target.create, body)  # keep the text
 
     # --- ctrl+n: every note ----------------------------------------------------------------------
 
