@@ -231,7 +231,7 @@ class ReaderNotes:
         elif choice.action == "edit" or placed.span is None:
             if placed.span is None and choice.action == "jump":
                 self.notify("This note's passage is no longer in the article: here is the note", timeout=4)
-            self.edit_note("Note", placed.span, placed, None)
+            self.edit_note(f"Note · {self._entry(placed).where}", placed.span, placed, None)
         else:
             self.jump_to_note(placed)
 
