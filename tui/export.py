@@ -229,7 +229,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def _actors_table(actors: list[dict[str, Any]]) -> str:
-    with_stance = any(a["stances"] for a in actors)
+    with_stance = any(_stance_summary(a["stances"]) for a in actors)
     header = ["Actor", "Kind", "Role", "Statements", *(["Stance"] if with_stance else [])]
     rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- | ---: |" + (" --- |" if with_stance else "")]
     for actor in actors:
@@ -240,18 +240,20 @@ def _actors_table(actors: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
-_POLARITY_MARKS = {"favor": "+", "against": "−", "mixed": "±", "neutral": "·"}
+_POLARITY_MARKS = {"favor": "+", "against": "−", "mixed": "±"}
 
 
 def _stance_summary(stances: list[dict[str, Any]] | None) -> str:
-    """"+ no-fly zone; − Russia": each stance's polarity mark and target."""
+    """"+ no-fly zone; − Russia": the stances that take a side, each as its polarity mark and target
+    (neutral ones only say what was talked about)."""
     parts = []
     for stance in stances or ():
-        target = stance.get("target") or stance.get("label") or ""
+        mark = _POLARITY_MARKS.get(str(stance.get("polarity")))
+        target = stance.get("target")
         if isinstance(target, dict):
-            target = target.get("text") or target.get("name") or ""
-        mark = _POLARITY_MARKS.get(str(stance.get("polarity")), "")
-        parts.append(f"{mark} {target}".strip())
+            target = target.get("text") or target.get("name")
+        if mark and target:
+            parts.append(f"{mark} {' '.join(str(target).split())}")
     return "; ".join(parts)
 
 

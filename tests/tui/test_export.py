@@ -128,7 +128,10 @@ def test_the_actors_table_lists_speakers_first_in_the_order_they_speak(seed_text
 def test_a_stance_column_appears_once_actors_carry_stances(handmade_export):
     data = export_data(handmade_export, now=EXPORTED_AT, version=VERSION)
     assert "| Stance |" not in render(data, "md")
+    data["actors"][1]["stances"] = [{"target": "the war", "polarity": "neutral"}]
+    assert "| Stance |" not in render(data, "md")  # a topic alone takes no side
     data["actors"][0]["stances"] = [{"target": "no-fly zone", "polarity": "favor"},
+                                    {"target": "the war", "polarity": "neutral"},
                                     {"target": {"text": "Russia"}, "polarity": "against"}]
     markdown = render(data, "md")
     assert "| Actor | Kind | Role | Statements | Stance |" in markdown
