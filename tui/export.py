@@ -248,12 +248,9 @@ def _stance_summary(stances: list[dict[str, Any]] | None) -> str:
     (neutral ones only say what was talked about)."""
     parts = []
     for stance in stances or ():
-        mark = _POLARITY_MARKS.get(str(stance.get("polarity")))
-        target = stance.get("target")
-        if isinstance(target, dict):
-            target = target.get("text") or target.get("name")
-        if mark and target:
-            parts.append(f"{mark} {' '.join(str(target).split())}")
+        mark = _POLARITY_MARKS.get(stance["polarity"])
+        if mark:
+            parts.append(f"{mark} {' '.join(stance['target'].split())}")
     return "; ".join(parts)
 
 

@@ -132,7 +132,7 @@ def test_a_stance_column_appears_once_actors_carry_stances(handmade_export):
     assert "| Stance |" not in render(data, "md")  # a topic alone takes no side
     data["actors"][0]["stances"] = [{"target": "no-fly zone", "polarity": "favor"},
                                     {"target": "the war", "polarity": "neutral"},
-                                    {"target": {"text": "Russia"}, "polarity": "against"}]
+                                    {"target": "Russia", "polarity": "against"}]
     markdown = render(data, "md")
     assert "| Actor | Kind | Role | Statements | Stance |" in markdown
     assert "| Antony Blinken | person | United States Secretary of State | 3 | + no-fly zone; − Russia |" in markdown
