@@ -112,7 +112,7 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(LoadingIndicator).display = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
-        self.open_notes()
+        self.call_after_refresh(self.open_notes)  # notes never delay the first paint
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
@@ -266,6 +266,7 @@ class ReaderScreen(ReaderNotes, Screen):
             ("Article pane", list(Binding.make_bindings(ArticleView.BINDINGS))),
             ("Actor sidebar", list(Binding.make_bindings(ActorSidebar.BINDINGS))),
             ("Search bar", list(Binding.make_bindings(SearchInput.BINDINGS))),
+            *self.note_key_sections(),
             ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
         ]
 
