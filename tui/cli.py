@@ -84,6 +84,31 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- quotelens eval-stance ------------------------------------------------------------------------
+
+
+def cmd_eval_stance(args: argparse.Namespace) -> int:
+    import json
+
+    from annotators.stance import evaluate
+
+    if not args.tsv.is_file():
+        raise CommandError(f"{args.tsv}: not a file")
+    result = evaluate(args.tsv)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"rows {result['rows']}  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}")
+    print(f"{'label':<16} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
+    for number, scores in result["per_label"].items():
+        name = f"{number} {scores['name']}"
+        print(
+            f"{name:<16} {scores['precision']:6.3f} {scores['recall']:6.3f} {scores['f1']:6.3f}"
+            f" {scores['support']:6d}"
+        )
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
@@ -104,6 +129,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     annotate.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
     annotate.add_argument("--out", type=Path, metavar="DIR", help="write DIR/NAME.json per input")
     annotate.set_defaults(handler=cmd_annotate)
+
+    eval_stance = commands.add_parser(
+        "eval-stance", help="score the directed-sentiment model on a TSV (sentence, p, q, label)"
+    )
+    eval_stance.add_argument("tsv", type=Path, metavar="TSV")
+    eval_stance.add_argument("--json", action="store_true", help="print the scores as a JSON object")
+    eval_stance.set_defaults(handler=cmd_eval_stance)
     return parser, set(commands.choices)
 
 
