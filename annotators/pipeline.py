@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import metadata, segment
+from . import actors, attribution, continuation, learned, metadata, quotes, segment
 from .doc import Doc, Sentence
 from .model import Annotation
 
@@ -29,7 +29,15 @@ def segment_stage(doc: Doc) -> Doc:
 
 
 def default_stages() -> tuple[Stage, ...]:
-    return (metadata.stage, segment_stage)
+    return (
+        metadata.stage,
+        segment_stage,
+        quotes.stage,
+        attribution.stage,
+        learned.stage,
+        actors.stage,
+        continuation.stage,
+    )
 
 
 def run(text: str, stages: Sequence[Stage] | None = None) -> Doc:

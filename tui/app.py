@@ -1,23 +1,77 @@
-"""The Textual application (thin: it holds the article and pushes the reader screen)."""
+"""The Textual application: holds the article, annotates it in a worker, shows the reader screen."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import Callable
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
-from rich.text import Text
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from annotators import metadata, segment
+from annotators.model import Annotation
+from tui.screens.reader import ReaderScreen
+
+Annotator = Callable[[str], Annotation]
+
+
+def preview(text: str) -> Annotation:
+    """What can be shown at once, before annotation: metadata and paragraphs, no statements.
+
+    Both are plain regular-expression passes, fast even on a very long article.
+    """
+    meta = metadata.extract(text)
+    body = meta.body
+    paragraphs = segment.paragraphs(text, body.start, body.end) if body else segment.paragraphs(text)
+    return Annotation(meta=meta, paragraphs=paragraphs)
+
+
+def default_annotator(text: str) -> Annotation:
+    from annotators import annotate
+
+    return annotate(text)
 
 
 class QuotelensApp(App):
     TITLE = "quotelens"
+    CSS_PATH = "quotelens.tcss"
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette",
+                tooltip='Command palette: "Go to statement …", "Show actor …", themes'),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit quotelens"),
+    ]
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(
+        self, path: Path, text: str, annotator: Annotator = default_annotator, notes_dir: str | None = None
+    ) -> None:
+        # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
+        # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
+        gc.freeze()
         super().__init__()
+        self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
         self.path = path
         self.text = text
+        self.annotator = annotator
+        self.reader = ReaderScreen(path, text, preview(text))
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(Text(self.text))
-        yield Footer()
+    def get_default_screen(self) -> Screen:
+        return self.reader
+
+    def on_mount(self) -> None:
+        # Text first: start annotating once the article has been drawn.
+        self.call_after_refresh(self.run_worker, self._annotate, thread=True, exit_on_error=False, name="annotate")
+
+    def _annotate(self) -> Annotation:
+        return self.annotator(self.text)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "annotate":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.reader.annotation = event.worker.result
+            self.reader.annotating = False
+        elif event.state == WorkerState.ERROR:
+            self.reader.annotation_failed(str(event.worker.error))

@@ -46,7 +46,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     text = _read(path)  # fail before the UI starts
     from tui.app import QuotelensApp
 
-    QuotelensApp(path=path, text=text).run()
+    QuotelensApp(path=path, text=text, notes_dir=args.data_dir).run()
     return 0
 
 
@@ -82,6 +82,78 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         for path, text, annotation in results:
             print_annotation(path, text, annotation)
     return 0
+
+
+# --- quotelens export -----------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from tui.export import ExportExists, export_article, write_atomically
+    from tui.notes import NotesUnavailable
+
+    text = _read(args.path)
+    if args.output and args.output.exists() and not args.force:  # say so before the work of annotating
+        raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)")
+    try:
+        content = export_article(
+            args.path, text, fmt=args.format, all_statements=args.all, data_dir=args.data_dir,
+            now=datetime.now(timezone.utc), version=_version(),
+        )
+    except NotesUnavailable as error:
+        raise CommandError(str(error)) from None
+    if not args.output:
+        sys.stdout.write(content)
+        return 0
+    try:
+        write_atomically(args.output, content, overwrite=args.force)
+    except ExportExists:
+        raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)") from None
+    except OSError as error:
+        raise CommandError(f"{args.output}: cannot write ({error.strerror or error})") from None
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+# --- quotelens eval -------------------------------------------------------------------------------
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from annotators.evaluate import evaluate
+
+    if not (args.split / "attributions").is_dir() or not (args.split / "text").is_dir():
+        raise CommandError(f"{args.split}: not a brat split (expected text/ and attributions/ inside)")
+    figures = evaluate(args.split).to_json()
+    if args.json:
+        print(json.dumps(figures))
+        return 0
+    for name, value in figures.items():
+        if isinstance(value, tuple):
+            precision, recall, f1 = value
+            value = f"P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}"
+        elif isinstance(value, float):
+            value = f"{value:.4f}"
+        print(f"{name.replace('_', ' '):22} {value}")
+    return 0
+
+
+# --- quotelens train ------------------------------------------------------------------------------
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from annotators.train import main as train
+
+    return train(args.arguments, prog="quotelens train")
+
+
+def _train_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """``quotelens train ...`` hands everything after ``train`` (``-h`` too) to the trainer's parser."""
+    if argv[:1] == ["train"]:
+        return argparse.Namespace(handler=cmd_train, arguments=argv[1:])
+    return None
 
 
 # --- quotelens eval-stance ------------------------------------------------------------------------
@@ -122,6 +194,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
 
     read = commands.add_parser("read", help="open an article in the reader (the default command)")
     read.add_argument("path", nargs="?", type=Path, help="a text or Markdown file (default: the bundled seed)")
+    read.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
+                      "or the user data directory)")
     read.set_defaults(handler=cmd_read)
 
     annotate = commands.add_parser("annotate", help="print who said what in one or more articles")
@@ -129,6 +203,25 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     annotate.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
     annotate.add_argument("--out", type=Path, metavar="DIR", help="write DIR/NAME.json per input")
     annotate.set_defaults(handler=cmd_annotate)
+
+    export = commands.add_parser("export", help="export an article's statements and notes as Markdown or JSON")
+    export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE (default: stdout)")
+    export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument("--all", action="store_true", help="every statement, not only those with notes")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
+                        "or the user data directory)")
+    export.set_defaults(handler=cmd_export)
+
+    evaluation = commands.add_parser("eval", help="score the annotator on a brat corpus split (PolNeAR)")
+    evaluation.add_argument("split", type=Path, metavar="CORPUS_SPLIT_DIR")
+    evaluation.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    evaluation.set_defaults(handler=cmd_eval)
+
+    # Listed here for the help only: main() hands `train ...` to the trainer's own parser, which
+    # lives with the trainer (importing it here would slow every command down).
+    commands.add_parser("train", add_help=False, help="retrain the learned tagger on a brat corpus split")
 
     eval_stance = commands.add_parser(
         "eval-stance", help="score the directed-sentiment model on a TSV (sentence, p, q, label)"
@@ -145,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `quotelens` and `quotelens PATH` mean `quotelens read [PATH]`.
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         argv.insert(0, "read")
-    args = parser.parse_args(argv)
+    args = _train_arguments(argv) or parser.parse_args(argv)
     try:
         return args.handler(args)
     except CommandError as error:

@@ -1,0 +1,156 @@
+"""Scoring attributed statements against a brat gold corpus (PolNeAR's metrics).
+
+Over whole articles, with tokens = ``\\w+`` runs (a span is the set of token start offsets inside it):
+
+- content overlap P/R/F1: one-to-one greedy matching of predicted to gold contents on token
+  Jaccard >= 0.5 (best pairs first);
+- content exact P/R/F1: the same matching with Jaccard == 1;
+- attribution P/R/F1: an overlap match whose predicted source shares a token with the gold source
+  (gold without a source: the predicted source must be null too);
+- cue accuracy among overlap matches (predicted cue shares a token with the gold cue);
+- direct recall: overlap recall on gold contents that contain a quotation mark;
+- words per second of annotation (``\\w+`` runs over the time spent annotating).
+
+Figures are rounded to 4 places, as ``tools/polnear_score.py`` (the independent reference) does.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from .brat import GoldArticle, read_split
+from .model import Annotation, Span, Statement
+
+WORD = re.compile(r"\w+")
+QUOTATION_MARK = re.compile(r"[\"“”]")
+OVERLAP, EXACT = 0.5, 1.0
+
+TokenSet = frozenset[int]
+
+
+def token_set(text: str, spans: Iterable[Span]) -> TokenSet:
+    return frozenset(m.start() for span in spans for m in WORD.finditer(text, span.start, span.end))
+
+
+def greedy_match(gold: Sequence[TokenSet], predicted: Sequence[TokenSet], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs with Jaccard >= threshold, best pairs first.
+
+    Ties break on the higher gold index, then the higher predicted index, like the reference scorer.
+    """
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(predicted):
+            shared = len(g & p)
+            if shared and (jaccard := shared / len(g | p)) >= threshold:
+                pairs.append((jaccard, i, j))
+    pairs.sort(reverse=True)
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    matches = []
+    for _, i, j in pairs:
+        if i not in used_gold and j not in used_predicted:
+            used_gold.add(i)
+            used_predicted.add(j)
+            matches.append((i, j))
+    return matches
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    predicted: int = 0
+    overlap: int = 0
+    exact: int = 0
+    attribution: int = 0
+    cue: int = 0
+    gold_direct: int = 0
+    direct: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def score_article(text: str, gold: Iterable[Any], predicted: Iterable[Statement]) -> Counts:
+    """Counts for one article; ``gold`` items have ``content``/``source``/``cue`` span tuples."""
+    gold_items = [(g, s) for g in gold if (s := token_set(text, g.content))]
+    predicted_items = [(p, s) for p in predicted if (s := token_set(text, p.content))]
+    gold_sets = [s for _, s in gold_items]
+    predicted_sets = [s for _, s in predicted_items]
+    overlap = greedy_match(gold_sets, predicted_sets, OVERLAP)
+    counts = Counts(
+        gold=len(gold_items),
+        predicted=len(predicted_items),
+        overlap=len(overlap),
+        exact=len(greedy_match(gold_sets, predicted_sets, EXACT)),
+    )
+    for i, j in overlap:
+        gold_item, statement = gold_items[i][0], predicted_items[j][0]
+        gold_source = token_set(text, gold_item.source)
+        predicted_source = token_set(text, [statement.source] if statement.source else [])
+        if (gold_source & predicted_source) if gold_source else not predicted_source:
+            counts.attribution += 1
+        if token_set(text, gold_item.cue) & token_set(text, [statement.cue] if statement.cue else []):
+            counts.cue += 1
+    direct = [i for i, (g, _) in enumerate(gold_items) if any(QUOTATION_MARK.search(s.text(text)) for s in g.content)]
+    matched = {i for i, _ in overlap}
+    counts.gold_direct = len(direct)
+    counts.direct = sum(1 for i in direct if i in matched)
+    return counts
+
+
+def _prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    precision = hits / predicted if predicted else 0.0
+    recall = hits / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return round(precision, 4), round(recall, 4), round(f1, 4)
+
+
+@dataclass
+class Report:
+    articles: int = 0
+    counts: Counts = field(default_factory=Counts)
+    words: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The reference scorer's keys (plus ``words_per_second``)."""
+        c = self.counts
+        return {
+            "articles": self.articles,
+            "missing_predictions": 0,
+            "gold": c.gold,
+            "predicted": c.predicted,
+            "content_overlap": _prf(c.overlap, c.predicted, c.gold),
+            "content_exact": _prf(c.exact, c.predicted, c.gold),
+            "attribution": _prf(c.attribution, c.predicted, c.gold),
+            "cue_given_content": round(c.cue / c.overlap, 4) if c.overlap else 0.0,
+            "direct_recall": round(c.direct / c.gold_direct, 4) if c.gold_direct else 0.0,
+            "words_per_second": round(self.words / self.seconds) if self.seconds else 0,
+        }
+
+
+Annotator = Callable[[str], Annotation]
+
+
+def evaluate_articles(articles: Iterable[GoldArticle], annotate: Annotator | None = None) -> Report:
+    """Annotate every article and score it; only the annotating is timed."""
+    if annotate is None:
+        from .pipeline import annotate
+    report = Report()
+    for article in articles:
+        started = time.perf_counter()
+        annotation = annotate(article.text)
+        report.seconds += time.perf_counter() - started
+        report.words += sum(1 for _ in WORD.finditer(article.text))
+        report.articles += 1
+        report.counts.add(score_article(article.text, article.attributions, annotation.statements))
+    return report
+
+
+def evaluate(split_dir: Path, annotate: Annotator | None = None) -> Report:
+    return evaluate_articles(read_split(split_dir), annotate)

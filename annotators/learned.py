@@ -1,0 +1,352 @@
+"""The learned stage: a CRF over paragraph token sequences tags Source / Cue / Content (BIO).
+
+Rules find the clear cases; news attribution has a long tail ("the campaign's view is that ...",
+"sources familiar with ..."), so a linear-chain CRF (python-crfsuite) trained on PolNeAR train tags
+every token of a paragraph with ``B-``/``I-`` ``SRC``/``CUE``/``CONTENT`` or ``O``. Its features are
+the word and its shape, cue-lexicon membership, quotation-mark state and distances, sentence position,
+the neighbouring words, and what the rule stages before it found. Tagged paragraphs are decoded into
+``Statement``s (contents linked to their nearest cue, the cue to its nearest source) and combined with
+the rule statements. ``annotators/train.py`` rebuilds the shipped model from a brat corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib.resources import as_file, files
+from typing import Iterable, Sequence
+
+from . import lexicons
+from .doc import Doc
+from .model import Span, Statement
+from .segment import ASCII_QUOTES
+
+MODEL_FILE = "attribution.crfsuite"
+ROLES = ("SRC", "CUE", "CONTENT")
+OUTSIDE = "O"
+QUOTE_MARKS = frozenset('"“”«»')
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph as the tagger sees it: its tokens and where its sentences start."""
+
+    tokens: tuple[Span, ...]
+    sentence_of: tuple[int, ...]  # per token, the index of its sentence within the paragraph
+
+
+def units(doc: Doc) -> list[Unit]:
+    grouped: dict[int, tuple[list[Span], list[int]]] = {}
+    for sentence in doc.sentences:
+        tokens, sentence_of = grouped.setdefault(sentence.paragraph, ([], []))
+        number = sentence_of[-1] + 1 if sentence_of else 0
+        tokens.extend(sentence.tokens)
+        sentence_of.extend([number] * len(sentence.tokens))
+    return [Unit(tuple(tokens), tuple(sentence_of)) for tokens, sentence_of in grouped.values() if tokens]
+
+
+# --- features -------------------------------------------------------------------------------------
+
+
+@cache
+def cue_words() -> frozenset[str]:
+    return frozenset(lexicons.entries("cue_words"))
+
+
+def shape(word: str) -> str:
+    if word.isdigit():
+        return "d"
+    if word.isalpha():
+        if word.islower():
+            return "x"
+        if word.isupper():
+            return "X" if len(word) > 1 else "Xs"
+        return "Xx" if word[0].isupper() and word[1:].islower() else "mixed"
+    if len(word) == 1:
+        return "p" + word.translate(ASCII_QUOTES)
+    return "other"
+
+
+_word_features_cache: dict[str, tuple[str, ...]] = {}
+
+
+def word_features(word: str) -> tuple[str, ...]:
+    """The features of a word type (cached: a word's own features never depend on context)."""
+    cached = _word_features_cache.get(word)
+    if cached is None:
+        lower = word.lower().translate(ASCII_QUOTES)
+        cached = (f"w={lower}", f"sh={shape(word)}", f"s3={lower[-3:]}", f"p2={lower[:2]}")
+        if lower in cue_words():
+            cached += ("cue",)
+        if len(_word_features_cache) < 200_000:
+            _word_features_cache[word] = cached
+    return cached
+
+
+def _bucket(count: int | None) -> str:
+    if count is None:
+        return "none"
+    return str(count) if count <= 3 else ("4-7" if count <= 7 else ("8-15" if count <= 15 else "far"))
+
+
+def _quote_states(words: Sequence[str]) -> list[str]:
+    """Per token: "open"/"close" for a quotation mark, "in"/"out" otherwise.
+
+    A curly mark says which way it goes; a straight one toggles. Each paragraph starts outside
+    (a quote running over paragraphs reopens with a mark in each).
+    """
+    states, inside = [], False
+    for word in words:
+        if word in QUOTE_MARKS:
+            inside = word == "“" or (word != "”" and not inside)
+            states.append("open" if inside else "close")
+        else:
+            states.append("in" if inside else "out")
+    return states
+
+
+def _nearest_back(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
+    """Per token, the index of the last flagged token before it within the same barrier group."""
+    out: list[int | None] = []
+    last: int | None = None
+    for i, flag in enumerate(flags):
+        if i and barrier[i] != barrier[i - 1]:
+            last = None
+        out.append(last)
+        if flag:
+            last = i
+    return out
+
+
+def _nearest_forward(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
+    n = len(flags)
+    backward = _nearest_back(flags[::-1], barrier[::-1])
+    return [None if j is None else n - 1 - j for j in backward[::-1]]
+
+
+def _quote_lengths(quotes: Sequence[str]) -> list[int]:
+    """Per token inside a quotation (marks included), the number of tokens quoted; 0 outside."""
+    lengths = [0] * len(quotes)
+    start = None
+    for i, state in enumerate(quotes):
+        if state == "open":
+            start = i
+        elif state == "close" and start is not None:
+            for j in range(start, i + 1):
+                lengths[j] = i - start - 1
+            start = None
+    if start is not None:  # an unclosed quote runs to the end of the paragraph
+        for j in range(start, len(quotes)):
+            lengths[j] = len(quotes) - start - 1
+    return lengths
+
+
+def rule_roles(doc: Doc, unit: Unit) -> list[str | None]:
+    """Per token, the role the earlier (rule) stages gave it: content, cue or source."""
+    roles: list[str | None] = [None] * len(unit.tokens)
+    if not doc.statements or not unit.tokens:
+        return roles
+    first, last = unit.tokens[0].start, unit.tokens[-1].end
+    for statement in doc.statements:
+        marked = [(piece, "content") for piece in statement.content]
+        marked += [(span, role) for span, role in ((statement.cue, "cue"), (statement.source, "source")) if span]
+        for span, role in marked:
+            if span.end <= first or span.start >= last:
+                continue
+            for i, token in enumerate(unit.tokens):
+                if span.start <= token.start < span.end:
+                    roles[i] = role
+    return roles
+
+
+def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -> list[list[str]]:
+    words = [token.text(text) for token in unit.tokens]
+    own = [word_features(word) for word in words]
+    lowers = [f[0] for f in own]
+    shapes = [f[1] for f in own]
+    is_cue = [f[-1] == "cue" for f in own]
+    quotes = _quote_states(words)
+    is_mark = [state in ("open", "close") for state in quotes]
+    sentence_of = unit.sentence_of
+    cue_before = _nearest_back(is_cue, sentence_of)
+    cue_after = _nearest_forward(is_cue, sentence_of)
+    no_barrier = [0] * len(words)
+    closed_before = _nearest_back([s == "close" for s in quotes], no_barrier)
+    opens_after = _nearest_forward([s == "open" for s in quotes], no_barrier)
+    quote_lengths = _quote_lengths(quotes)
+    sentences_with_cue = {sentence_of[i] for i, flag in enumerate(is_cue) if flag}
+    sentences_with_mark = {sentence_of[i] for i, flag in enumerate(is_mark) if flag}
+    paragraph_opens_quoted = quotes[0] == "open"
+    n = len(words)
+    sequence = []
+    for i in range(n):
+        sentence = sentence_of[i]
+        before, after = cue_before[i], cue_after[i]
+        f = [*own[i], f"q={quotes[i]}", f"ql={_bucket(quote_lengths[i])}",
+             f"cb={_bucket(None if before is None else i - before)}",
+             f"ca={_bucket(None if after is None else after - i)}",
+             f"cbw={lowers[before][2:] if before is not None else None}",
+             f"caw={lowers[after][2:] if after is not None else None}",
+             f"aq={_bucket(None if closed_before[i] is None else i - closed_before[i])}",
+             f"bq={_bucket(None if opens_after[i] is None else opens_after[i] - i)}",
+             f"sent={min(sentence, 3)}", f"sc={sentence in sentences_with_cue}",
+             f"sq={sentence in sentences_with_mark}"]
+        if i == 0 or sentence_of[i - 1] != sentence:
+            f.append("bos")
+        if i == n - 1 or sentence_of[i + 1] != sentence:
+            f.append("eos")
+        if paragraph_opens_quoted:
+            f.append("pq")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                f.append(f"{offset}{lowers[j]}")
+                f.append(f"{offset}{shapes[j]}")
+                if is_cue[j]:
+                    f.append(f"{offset}cue")
+            else:
+                f.append(f"{offset}edge")
+        if rules is not None and rules[i]:
+            f.append(f"r={rules[i]}")
+            if i and rules[i - 1] != rules[i]:
+                f.append(f"rb={rules[i]}")
+        sequence.append(f)
+    return sequence
+
+
+# --- labels and decoding --------------------------------------------------------------------------
+
+
+def bio_labels(unit: Unit, roles: Iterable[tuple[str, int, Span]]) -> list[str]:
+    """BIO labels from (role, attribution number, span) triples; later triples win on overlaps."""
+    owner: list[tuple[str, int] | None] = [None] * len(unit.tokens)
+    for role, number, span in roles:
+        for i, token in enumerate(unit.tokens):
+            if span.start <= token.start < span.end:
+                owner[i] = (role, number)
+    labels = []
+    for i, current in enumerate(owner):
+        if current is None:
+            labels.append(OUTSIDE)
+        else:
+            labels.append(("I-" if i and owner[i - 1] == current else "B-") + current[0])
+    return labels
+
+
+@dataclass(frozen=True)
+class Segment:
+    role: str
+    first: int  # token indices, inclusive
+    last: int
+
+
+def segments(labels: Sequence[str]) -> list[Segment]:
+    """Maximal runs of one role; a ``B-`` starts a new run, an ``I-`` after another role starts one too."""
+    found: list[Segment] = []
+    for i, label in enumerate(labels):
+        if label == OUTSIDE:
+            continue
+        prefix, role = label.split("-", 1)
+        previous = found[-1] if found else None
+        if prefix == "I" and previous and previous.role == role and previous.last == i - 1:
+            found[-1] = replace(previous, last=i)
+        else:
+            found.append(Segment(role, i, i))
+    return found
+
+
+def _gap(a: Segment, b: Segment) -> int:
+    return max(a.first - b.last, b.first - a.last)
+
+
+def _nearest(target: Segment, candidates: Sequence[Segment]) -> Segment | None:
+    return min(candidates, key=lambda c: (_gap(target, c), c.first), default=None)
+
+
+def _kind(text: str, content: Sequence[Span]) -> str:
+    joined = "".join(span.text(text) for span in content).strip()
+    marks = sum(1 for ch in joined if ch in QUOTE_MARKS)
+    if marks and joined[:1] in QUOTE_MARKS and joined[-1:] in QUOTE_MARKS | {".", ","}:
+        return "direct"
+    return "mixed" if marks else "indirect"
+
+
+def _joinable(labels: Sequence[str], text: str, unit: Unit, before: Segment, after: Segment) -> bool:
+    """Two content runs are one content in pieces when only its cue, source and punctuation
+    come between them (``"A," she said, "B."``)."""
+    between = range(before.last + 1, after.first)
+    return any(labels[i].endswith("CUE") for i in between) and all(
+        labels[i] != OUTSIDE or not unit.tokens[i].text(text)[:1].isalnum() for i in between
+    )
+
+
+def decode(text: str, unit: Unit, labels: Sequence[str]) -> list[Statement]:
+    """Statements from one tagged paragraph.
+
+    Each content goes to its nearest cue, and a cue to its nearest source; consecutive contents of
+    one cue with only that cue and its source between them are one statement in pieces.
+    """
+    found = segments(labels)
+    cues = [s for s in found if s.role == "CUE"]
+    sources = [s for s in found if s.role == "SRC"]
+    groups: list[tuple[Segment | None, list[Segment]]] = []
+    for content in (s for s in found if s.role == "CONTENT"):
+        cue = _nearest(content, cues)
+        if groups and cue is not None and groups[-1][0] == cue and _joinable(labels, text, unit, groups[-1][1][-1], content):
+            groups[-1][1].append(content)
+        else:
+            groups.append((cue, [content]))
+
+    def span(segment: Segment) -> Span:
+        return Span(unit.tokens[segment.first].start, unit.tokens[segment.last].end)
+
+    statements = []
+    for cue, group in groups:
+        source = _nearest(cue or group[0], sources)
+        pieces = tuple(span(c) for c in group)
+        statements.append(
+            Statement(
+                id="",
+                kind=_kind(text, pieces),
+                content=pieces,
+                cue=span(cue) if cue else None,
+                source=span(source) if source else None,
+            )
+        )
+    return statements
+
+
+# --- tagging and combining ------------------------------------------------------------------------
+
+
+@cache
+def tagger():
+    import pycrfsuite
+
+    model = pycrfsuite.Tagger()
+    with as_file(files(__package__).joinpath("models", MODEL_FILE)) as path:
+        model.open(str(path))
+    return model
+
+
+def tag(doc: Doc, model=None) -> list[Statement]:
+    """The tagger's statements for every paragraph of ``doc`` (with the shipped model by default)."""
+    model = model or tagger()
+    statements = []
+    for unit in units(doc):
+        labels = model.tag(features(doc.text, unit, rule_roles(doc, unit)))
+        statements.extend(decode(doc.text, unit, labels))
+    return statements
+
+
+def combine(rule_statements: Sequence[Statement], tagged: Sequence[Statement]) -> tuple[Statement, ...]:
+    """Rule statements stay; a tagged statement is added where no rule statement's content overlaps it."""
+    kept = list(rule_statements)
+    for statement in tagged:
+        if not any(a.overlaps(b) for rule in rule_statements for a in rule.content for b in statement.content):
+            kept.append(statement)
+    return tuple(kept)
+
+
+def stage(doc: Doc) -> Doc:
+    return replace(doc, statements=combine(doc.statements, tag(doc)))

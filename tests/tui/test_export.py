@@ -1,0 +1,114 @@
+"""The Markdown and JSON exports: golden files for the seed with notes, escaping, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from annotators import annotate
+from tests.tui.export_fixtures import EXPORTED_AT, VERSION, handmade_seed_annotation, seed_with_notes
+from tui.export import (
+    ExportExists,
+    escape_markdown,
+    export_data,
+    render,
+    write_atomically,
+)
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+UPDATE = os.environ.get("QUOTELENS_UPDATE_GOLDENS") == "1"
+
+
+def assert_golden(name: str, content: str) -> None:
+    """Compare with tests/golden/NAME; regenerate with QUOTELENS_UPDATE_GOLDENS=1 python -m pytest tests/tui."""
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(content, encoding="utf-8", newline="\n")
+    assert path.read_text(encoding="utf-8") == content, (
+        f"{name} differs; if the change is intended: QUOTELENS_UPDATE_GOLDENS=1 python -m pytest tests/tui"
+    )
+
+
+@pytest.fixture
+def handmade_export(seed_text, tmp_path):
+    return seed_with_notes(seed_text, handmade_seed_annotation(seed_text), tmp_path)
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_seed_with_notes_matches_the_golden_file(handmade_export, fmt):
+    data = export_data(handmade_export, now=EXPORTED_AT, version=VERSION)
+    assert_golden(f"seed-handmade.notes.{fmt}", render(data, fmt))
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_seed_annotated_by_the_pipeline_matches_the_golden_file(seed_text, tmp_path, fmt):
+    """End to end: the real annotator's statements, with notes written on hand-marked statements
+    that follow them over. Regenerate when the annotator changes on purpose (see assert_golden)."""
+    article = seed_with_notes(seed_text, annotate(seed_text), tmp_path, noted_on=handmade_seed_annotation(seed_text))
+    data = export_data(article, now=EXPORTED_AT, version=VERSION)
+    assert_golden(f"seed.notes.{fmt}", render(data, fmt))
+
+
+def test_all_exports_every_statement_and_notes_only_those_with_notes(handmade_export):
+    noted = export_data(handmade_export, now=EXPORTED_AT, version=VERSION)
+    everything = export_data(handmade_export, now=EXPORTED_AT, version=VERSION, all_statements=True)
+    assert [s["id"] for s in noted["statements"]] == ["s2", "s3", "s6"]
+    assert len(everything["statements"]) == len(handmade_export.annotation.statements)
+
+
+def test_statements_are_grouped_by_speaker_in_document_order(handmade_export):
+    markdown = render(export_data(handmade_export, now=EXPORTED_AT, version=VERSION, all_statements=True), "md")
+    headings = [line for line in markdown.splitlines() if line.startswith("### ")]
+    assert headings == ["### Antony Blinken", "### Jens Stoltenberg", "### diplomats at the meeting",
+                        "### Josep Borrell"]
+    blinken = markdown.split("### Antony Blinken")[1].split("###")[0]
+    assert blinken.index("would defend") < blinken.index("stand united") < blinken.index("Ours is")
+
+
+def test_sections_come_in_the_documented_order(handmade_export):
+    markdown = render(export_data(handmade_export, now=EXPORTED_AT, version=VERSION), "md")
+    order = ["---\ntitle:", "# nato-no-fly-zone", "## Actors", "## Statements", "## Notes on highlights",
+             "## Unanchored notes"]
+    assert [markdown.index(marker) for marker in order] == sorted(markdown.index(m) for m in order)
+    assert "| Antony Blinken | person | United States Secretary of State | 3 |" in markdown
+    assert "> ~~The ministers then walked out of the meeting in protest.~~" in markdown
+
+
+def test_json_export_round_trips_and_keeps_w3c_selectors(handmade_export):
+    data = json.loads(render(export_data(handmade_export, now=EXPORTED_AT, version=VERSION), "json"))
+    note = data["statements"][0]["notes"][0]
+    assert [s["type"] for s in note["selector"]] == ["TextQuoteSelector", "TextPositionSelector"]
+    assert data["unanchored"][0]["found"] is None
+    assert data["document"]["id"].startswith("sha256:")
+
+
+@pytest.mark.parametrize(
+    "article, rendered",
+    [
+        ("[bold]x[/bold] *not* _emph_", r"\[bold\]x\[/bold\] \*not\* \_emph\_"),
+        ("# not a heading", r"\# not a heading"),
+        ("1. not a list", r"1\. not a list"),
+        ("- not a bullet", r"\- not a bullet"),
+        ("a | b <b>tag</b> `code` ~~gone~~ $x$", r"a \| b \<b\>tag\</b\> \`code\` \~\~gone\~\~ \$x\$"),
+        ("==mark== %%comment%% a=b 50%", r"\=\=mark\=\= \%\%comment\%\% a=b 50%"),
+        ("AT&T &amp; co", r"AT&T \&amp; co"),
+        ("back\\slash", r"back\\slash"),
+        ("wrapped\n  across   lines", "wrapped across lines"),
+    ],
+)
+def test_article_text_is_escaped_so_it_renders_as_written(article, rendered):
+    assert escape_markdown(article) == rendered
+
+
+def test_atomic_write_replaces_only_when_asked(tmp_path):
+    target = tmp_path / "a.notes.md"
+    write_atomically(target, "first\n", overwrite=False)
+    with pytest.raises(ExportExists):
+        write_atomically(target, "second\n", overwrite=False)
+    assert target.read_text() == "first\n"
+    write_atomically(target, "third\n", overwrite=True)
+    assert target.read_text() == "third\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.notes.md"]  # no temporary file left behind

@@ -1,0 +1,204 @@
+"""Notes and export in the reader, driven with Pilot on the seed (statements marked by hand)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from annotators.model import Span
+from tests.tui.seed_annotation import seed_annotation
+from tui.app import QuotelensApp
+from tui.notes import ArticleNotes, NotesStore
+from tui.notes.article import source_for
+from tui.notes.store import DATABASE_NAME
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.export_dialog import ExportDialog
+from tui.screens.note_editor import NoteEditor
+from tui.screens.notes_list import NotesList
+from tui.widgets.article_view import ArticleView
+
+SIZE = (120, 40)
+
+
+def reader_app(seed_path: Path, text: str, notes_dir: Path) -> QuotelensApp:
+    return QuotelensApp(seed_path, text, annotator=seed_annotation, notes_dir=str(notes_dir))
+
+
+async def annotated(pilot) -> None:
+    for _ in range(200):
+        await pilot.pause()
+        if not pilot.app.reader.annotating:
+            return
+    raise AssertionError("annotation never finished")
+
+
+def saved_notes(seed_path: Path, text: str, notes_dir: Path):
+    return ArticleNotes(NotesStore.open(notes_dir), text, source_for(seed_path), None).notes()
+
+
+async def write_note(pilot, body: str) -> None:
+    await pilot.press("a")
+    assert isinstance(pilot.app.screen, NoteEditor)
+    pilot.app.screen.query_one(TextArea).insert(body)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_a_writes_a_note_on_the_current_statement_and_marks_it(seed_path, seed_text, tmp_path):
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n", "n", "n")
+        await write_note(pilot, "Wales summit, 2014?")
+        statement = app.reader.annotation.statements[2]
+        assert app.reader.article.noted == (Span(statement.start, statement.end),)
+    (note,) = saved_notes(seed_path, seed_text, tmp_path)
+    assert (note.target, note.body) == ("statement", "Wales summit, 2014?")
+    assert note.anchor.exact == seed_text[statement.start : statement.end]
+
+
+async def test_notes_survive_a_restart_and_a_again_edits_the_same_note(seed_path, seed_text, tmp_path):
+    async with reader_app(seed_path, seed_text, tmp_path).run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n")
+        await write_note(pilot, "first")
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        assert len(app.reader.article.noted) == 1
+        await pilot.press("n", "a")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor) and editor.body == "first"
+        editor.query_one(TextArea).text = "second"
+        await pilot.press("ctrl+s")
+    assert [n.body for n in saved_notes(seed_path, seed_text, tmp_path)] == ["second"]
+
+
+async def test_escape_with_unsaved_changes_asks_first(seed_path, seed_text, tmp_path):
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n", "a")
+        app.screen.query_one(TextArea).insert("half a thought")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing
+        assert isinstance(app.screen, NoteEditor) and app.screen.body == "half a thought"
+        await pilot.press("escape", "y")
+        assert app.screen is app.reader
+    assert saved_notes(seed_path, seed_text, tmp_path) == []
+
+
+async def test_deleting_a_note_asks_for_confirmation(seed_path, seed_text, tmp_path):
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n")
+        await write_note(pilot, "to be deleted")
+        await pilot.press("a", "ctrl+r")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        assert app.screen is app.reader and app.reader.article.noted == ()
+    assert saved_notes(seed_path, seed_text, tmp_path) == []
+
+
+async def test_a_on_a_mouse_selection_writes_a_highlight_note(seed_path, seed_text, tmp_path):
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        article = app.reader.article
+        line = article.layout.lines[0]
+        left, top = article.content_region.x - article.region.x, article.content_region.y - article.region.y
+        # A real drag: from the first cell of the first line to the 15th (Textual's own selection).
+        await pilot.mouse_down(ArticleView, offset=(left, top))
+        await pilot.hover(ArticleView, offset=(left + 14, top))
+        await pilot.mouse_up(ArticleView, offset=(left + 14, top))
+        await pilot.pause()
+        expected = seed_text[line.start : line.start + 15].strip()
+        assert app.reader.get_selected_text() == expected
+        await write_note(pilot, "the opening")
+    (note,) = saved_notes(seed_path, seed_text, tmp_path)
+    assert (note.target, note.anchor.exact, note.body) == ("highlight", expected, "the opening")
+
+
+async def test_ctrl_n_lists_notes_and_enter_jumps_to_one(seed_path, seed_text, tmp_path):
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press(*"nnnnn")
+        await write_note(pilot, "fifth")
+        await pilot.press("n", "n")
+        assert app.reader.current == 6
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, NotesList) and len(app.screen.entries) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.reader and app.reader.current == 4
+
+
+async def test_e_exports_to_the_proposed_file_and_never_overwrites_without_asking(
+    seed_path, seed_text, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    app = reader_app(seed_path, seed_text, tmp_path / "notes")
+    target = tmp_path / "nato-no-fly-zone.notes.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n")
+        await write_note(pilot, "exported note")
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog) and app.screen.proposal == target
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "exported note" in target.read_text()
+        assert any(str(target) in n.message for n in app._notifications)
+        target.write_text("my own edits\n")
+        await pilot.press("e", "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text() == "my own edits\n"
+
+
+async def test_a_damaged_database_is_reported_left_alone_and_the_article_still_opens(seed_path, seed_text, tmp_path):
+    damaged = tmp_path / DATABASE_NAME
+    damaged.write_bytes(b"not SQLite at all\n" * 100)
+    before = damaged.read_bytes()
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        assert any("damaged" in n.message for n in app._notifications)
+        await pilot.press("n", "a")
+        assert app.screen is app.reader  # no editor: notes cannot be saved
+        assert any("read-only" in n.message for n in app._notifications)
+    assert damaged.read_bytes() == before
+
+
+async def test_capital_e_edits_the_note_in_the_users_editor(seed_path, seed_text, tmp_path, monkeypatch):
+    script = tmp_path / "editor.py"
+    script.write_text("import sys; open(sys.argv[1], 'a').write('written in my editor')\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = reader_app(seed_path, seed_text, tmp_path)
+    monkeypatch.setattr(app, "suspend", nullcontext)  # no real terminal to hand over in a test
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n", "E")
+        await pilot.pause()
+    assert [n.body for n in saved_notes(seed_path, seed_text, tmp_path)] == ["written in my editor"]
+
+
+@pytest.fixture(autouse=True)
+def _no_user_data_dir(monkeypatch, tmp_path):
+    """Never touch the real user's notes from a test."""
+    monkeypatch.setenv("QUOTELENS_DATA_DIR", str(tmp_path / "user-data"))
+
+
+

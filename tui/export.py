@@ -1,0 +1,379 @@
+"""Export an article's statements and notes as Markdown (for Obsidian, GitHub, a report) or JSON.
+
+Both formats come from one dictionary (``export_data``), so they always say the same thing; the JSON
+is that dictionary. Article text is escaped in Markdown so the export renders as the article reads;
+note bodies are the user's own Markdown and are kept as written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Literal
+
+from annotators import Actor, Annotation, Span, Statement
+from tui.notes.placement import PlacedNote
+from tui.notes.store import timestamp
+
+EXPORT_SCHEMA = "quotelens.notes-export/1"
+ExportFormat = Literal["md", "json"]
+UNATTRIBUTED = "Unattributed"
+BASE_TAGS = ("quotelens",)
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """Everything an export is made from."""
+
+    text: str
+    annotation: Annotation
+    placed: tuple[PlacedNote, ...]
+    document_id: str  # the text hash: stable across machines and exports
+    source: str | None  # path or URL
+    fallback_title: str  # shown when the article has no title line (e.g. the file name)
+
+
+class ExportExists(Exception):
+    """The target exists and overwriting was not asked for."""
+
+
+# --- the data ------------------------------------------------------------------------------------
+
+
+def export_data(article: ExportSource, *, now: datetime, version: str, all_statements: bool = False) -> dict[str, Any]:
+    """The export as a JSON-ready dictionary; ``now`` is injectable so exports can be compared."""
+    text, annotation = article.text, article.annotation
+    notes_by_statement: dict[str, list[PlacedNote]] = defaultdict(list)
+    for placed in article.placed:
+        if placed.statement_id is not None:
+            notes_by_statement[placed.statement_id].append(placed)
+    statements = [
+        _statement_data(text, annotation, statement, notes_by_statement[statement.id])
+        for statement in annotation.statements
+        if all_statements or notes_by_statement[statement.id]
+    ]
+    meta = annotation.meta
+    speakers = dict.fromkeys(s["speaker"] for s in statements if s["actor"])
+    return {
+        "schema": EXPORT_SCHEMA,
+        "document": {
+            "id": article.document_id,
+            "title": meta.title or article.fallback_title,
+            "date": meta.date,
+            "dateline": meta.dateline,
+            "source": article.source,
+        },
+        "exported_at": timestamp(now),
+        "quotelens_version": version,
+        "tags": [*BASE_TAGS, *(f"speaker/{_slug(name)}" for name in speakers)],
+        "actors": [_actor_data(annotation, actor) for actor in annotation.actors],
+        "statements": statements,
+        "highlights": [
+            {**_passage(text, annotation, p.span), "note": _note_data(p)}
+            for p in article.placed
+            if p.span is not None and p.statement_id is None
+        ],
+        "unanchored": [_note_data(p) for p in article.placed if p.span is None],
+    }
+
+
+def _statement_data(
+    text: str, annotation: Annotation, statement: Statement, notes: Iterable[PlacedNote]
+) -> dict[str, Any]:
+    actor = annotation.actor(statement.actor)
+    return {
+        "id": statement.id,
+        "kind": statement.kind,
+        "speaker": actor.name if actor else _speaker_from_source(text, statement),
+        "actor": statement.actor,
+        "source": statement.source.text(text) if statement.source else None,
+        "cue": statement.cue.text(text) if statement.cue else None,
+        "paragraph": _paragraph_number(annotation, statement.start),
+        "content": [
+            {"text": piece.text(text), "start": piece.start, "end": piece.end,
+             "paragraph": _paragraph_number(annotation, piece.start)}
+            for piece in statement.content
+        ],
+        "notes": [_note_data(p) for p in notes],
+    }
+
+
+def _speaker_from_source(text: str, statement: Statement) -> str:
+    return " ".join(statement.source.text(text).split()) if statement.source else UNATTRIBUTED
+
+
+def _actor_data(annotation: Annotation, actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "role": "; ".join(actor.titles),
+        "statements": len(annotation.statements_by(actor.id)),
+        "stances": actor.to_json().get("stances"),  # present once the stance stage fills it in
+    }
+
+
+def _passage(text: str, annotation: Annotation, span: Span) -> dict[str, Any]:
+    return {"text": span.text(text), "start": span.start, "end": span.end,
+            "paragraph": _paragraph_number(annotation, span.start)}
+
+
+def _note_data(placed: PlacedNote) -> dict[str, Any]:
+    return {**placed.note.to_json(), "found": placed.how}
+
+
+def _paragraph_number(annotation: Annotation, offset: int) -> int | None:
+    index = annotation.paragraph_index(offset)
+    return None if index is None else index + 1
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "unknown"
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>#|~$])")
+_DOUBLED_MARKS = re.compile(r"={2,}|%{2,}")  # Obsidian highlights (==x==) and comments (%%x%%)
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as one line of Markdown that renders exactly as written (whitespace runs become one
+    space, as they do when the article is rendered)."""
+    line = " ".join(text.split())
+    line = _MARKDOWN_PUNCTUATION.sub(r"\\\1", line)
+    line = _DOUBLED_MARKS.sub(lambda m: "".join("\\" + c for c in m.group()), line)
+    line = _ENTITY.sub(r"\\&", line)
+    # A line starting "1." or "-" would become a list item.
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
+
+
+def to_markdown(data: dict[str, Any]) -> str:
+    blocks = [_front_matter(data), f"# {escape_markdown(data['document']['title'])}"]
+    blocks.append(_summary_line(data))
+    if data["actors"]:
+        blocks += ["## Actors", _actors_table(data["actors"])]
+    if data["statements"]:
+        blocks.append("## Statements")
+        for speaker, statements in _by_speaker(data["statements"]):
+            blocks.append(f"### {escape_markdown(speaker)}")
+            blocks += [_statement_block(s) for s in statements]
+    if data["highlights"]:
+        blocks.append("## Notes on highlights")
+        blocks += [_highlight_block(h) for h in data["highlights"]]
+    if data["unanchored"]:
+        blocks += [
+            "## Unanchored notes",
+            "*The passages these notes were written on are no longer in the article; each shows the text "
+            "it was attached to.*",
+        ]
+        blocks += [_unanchored_block(n) for n in data["unanchored"]]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _front_matter(data: dict[str, Any]) -> str:
+    document = data["document"]
+    fields = {
+        "title": _yaml_string(document["title"]),
+        "date": document["date"] or "null",  # unquoted ISO date: Obsidian reads it as a date property
+        "dateline": _yaml_string(document["dateline"]),
+        "source": _yaml_string(document["source"]),
+        "document_id": _yaml_string(document["id"]),
+        "exported_at": data["exported_at"],
+        "quotelens_version": _yaml_string(data["quotelens_version"]),
+    }
+    lines = ["---", *(f"{key}: {value}" for key, value in fields.items()), "tags:"]
+    lines += [f"  - {tag}" for tag in data["tags"]]
+    return "\n".join([*lines, "---"])
+
+
+def _yaml_string(value: str | None) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: quotes, colons and newlines are all safe.
+    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _summary_line(data: dict[str, Any]) -> str:
+    document = data["document"]
+    notes = sum(len(s["notes"]) for s in data["statements"]) + len(data["highlights"]) + len(data["unanchored"])
+    parts = [document["date"], document["dateline"], _count(len(data["statements"]), "statement"),
+             _count(len(data["actors"]), "actor"), _count(notes, "note")]
+    return "*" + escape_markdown(" · ".join(p for p in parts if p)) + "*"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _actors_table(actors: list[dict[str, Any]]) -> str:
+    with_stance = any(a["stances"] for a in actors)
+    header = ["Actor", "Kind", "Role", "Statements", *(["Stance"] if with_stance else [])]
+    rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- | ---: |" + (" --- |" if with_stance else "")]
+    for actor in actors:
+        cells = [escape_markdown(actor["name"]), actor["kind"], escape_markdown(actor["role"]), str(actor["statements"])]
+        if with_stance:
+            cells.append(escape_markdown(_stance_summary(actor["stances"])))
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+_POLARITY_MARKS = {"favor": "+", "against": "−", "mixed": "±", "neutral": "·"}
+
+
+def _stance_summary(stances: list[dict[str, Any]] | None) -> str:
+    """"+ no-fly zone; − Russia": each stance's polarity mark and target."""
+    parts = []
+    for stance in stances or ():
+        target = stance.get("target") or stance.get("label") or ""
+        if isinstance(target, dict):
+            target = target.get("text") or target.get("name") or ""
+        mark = _POLARITY_MARKS.get(str(stance.get("polarity")), "")
+        parts.append(f"{mark} {target}".strip())
+    return "; ".join(parts)
+
+
+def _by_speaker(statements: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Statements grouped by speaker: speakers in order of their first statement, each in text order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for statement in statements:
+        groups.setdefault(statement["speaker"], []).append(statement)
+    return list(groups.items())
+
+
+def _statement_block(statement: dict[str, Any]) -> str:
+    details = [f"**{escape_markdown(statement['speaker'])}**"]
+    if statement["cue"]:
+        details.append(f"*{escape_markdown(statement['cue'])}*")
+    details.append(statement["kind"])
+    if statement["paragraph"]:
+        details.append(f"paragraph {statement['paragraph']}")
+    parts = [_quote_block(statement["content"]), "— " + " · ".join(details)]
+    parts += [_callout(note["body"]) for note in statement["notes"]]
+    return "\n\n".join(parts)
+
+
+def _quote_block(pieces: list[dict[str, Any]]) -> str:
+    """Pieces of one paragraph on one line joined by an ellipsis; each paragraph its own quote paragraph."""
+    paragraphs: list[list[str]] = []
+    last = object()
+    for piece in pieces:
+        if piece["paragraph"] != last or not paragraphs:
+            paragraphs.append([])
+            last = piece["paragraph"]
+        paragraphs[-1].append(escape_markdown(piece["text"]))
+    return "\n>\n".join("> " + " … ".join(p) for p in paragraphs)
+
+
+def _highlight_block(highlight: dict[str, Any]) -> str:
+    where = f"— paragraph {highlight['paragraph']}" if highlight["paragraph"] else "— outside the article body"
+    return "\n\n".join([_quote_block([highlight]), where, _callout(highlight["note"]["body"])])
+
+
+def _unanchored_block(note: dict[str, Any]) -> str:
+    exact = note["selector"][0]["exact"]
+    return "\n\n".join([f"> ~~{escape_markdown(exact)}~~", _callout(note["body"])])
+
+
+def _callout(body: str) -> str:
+    """A note as a callout: ``> [!NOTE]`` renders on GitHub and in Obsidian alike."""
+    lines = body.strip("\n").splitlines() or [""]
+    return "\n".join(["> [!NOTE]", *(f"> {line}".rstrip() for line in lines)])
+
+
+# --- from a file -------------------------------------------------------------------------------
+
+
+def export_article(
+    path: Path,
+    text: str,
+    *,
+    fmt: ExportFormat = "md",
+    all_statements: bool = False,
+    data_dir: str | os.PathLike[str] | None = None,
+    now: datetime,
+    version: str,
+) -> str:
+    """The export of the article at ``path`` (read as ``text``) with its saved notes.
+
+    The notes store is opened read-only: exporting never creates or changes it. Raises
+    ``NotesUnavailable`` when the notes cannot be read (an export without them would mislead).
+    """
+    from annotators import annotate
+    from tui.notes import ArticleNotes, NotesStore
+    from tui.notes.article import source_for
+
+    annotation = annotate(text)
+    store = NotesStore.open(data_dir, read_only=True)
+    try:
+        notes = ArticleNotes(store, text, source_for(path), annotation.meta.title)
+        article = ExportSource(
+            text=text,
+            annotation=annotation,
+            placed=notes.placed(annotation),
+            document_id=notes.text_hash,
+            source=notes.source,
+            fallback_title=path.stem,
+        )
+    finally:
+        store.close()
+    return render(export_data(article, now=now, version=version, all_statements=all_statements), fmt)
+
+
+# --- output --------------------------------------------------------------------------------------
+
+
+def render(data: dict[str, Any], fmt: ExportFormat) -> str:
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return to_markdown(data)
+
+
+def default_export_name(source: Path) -> str:
+    """``<article-stem>.notes.md``: the name ``e`` in the reader proposes."""
+    return f"{source.stem}.notes.md"
+
+
+def write_atomically(path: Path, content: str, *, overwrite: bool) -> None:
+    """Write ``content`` to a temporary file beside ``path`` and move it into place in one step, so
+    ``path`` is never half-written. Without ``overwrite`` an existing ``path`` is left untouched
+    (``ExportExists``), even when it appears between the check and the move."""
+    if not overwrite and path.exists():
+        raise ExportExists(str(path))
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; an export is an ordinary file
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _link_without_clobbering(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _link_without_clobbering(temporary: str, path: Path) -> None:
+    try:
+        os.link(temporary, path)  # fails if path exists: no window for a race to overwrite it
+    except FileExistsError:
+        raise ExportExists(str(path)) from None
+    except OSError:  # a file system without hard links: check, then rename
+        if path.exists():
+            raise ExportExists(str(path)) from None
+        os.replace(temporary, path)

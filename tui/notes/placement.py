@@ -1,0 +1,76 @@
+"""Placing stored notes on the article as it is now: which text, which statement, or unanchored.
+
+A statement note remembers the statement's text, not its id: ids are renumbered whenever the
+annotator finds one statement more or less. The note goes to the statement that best covers the
+place its text is found at, so it follows the statement when the annotator draws its boundaries
+differently. A note whose text is found but no statement covers it any more stays on that text
+(shown like a highlight); a note whose text is gone is unanchored, and still listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from annotators import Annotation, Span, Statement
+
+from .anchor import How, TextAnchor, locate
+from .model import Note
+
+# A statement takes a note when at least this share of the smaller of the two passages overlaps:
+# a statement now split in two, or now merged with its neighbour, still gets its note.
+MIN_STATEMENT_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    note: Note
+    span: Span | None  # where the note's text is now; None when unanchored
+    statement_id: str | None  # the statement it is attached to now
+    how: How | None  # how the text was found; None when unanchored
+
+    @property
+    def anchored(self) -> bool:
+        return self.span is not None
+
+
+def statement_anchor(text: str, statement: Statement) -> TextAnchor:
+    """A statement note anchors to the statement's content, first piece to last."""
+    return TextAnchor.from_span(text, statement.start, statement.end)
+
+
+def place_notes(notes: Iterable[Note], text: str, annotation: Annotation) -> tuple[PlacedNote, ...]:
+    """Every note, placed or unanchored, in document order (unanchored last, oldest first)."""
+    placed = [_place(note, text, annotation) for note in notes]
+    return tuple(
+        sorted(placed, key=lambda p: (p.span is None, p.span or Span(0, 0), p.note.created_at, p.note.id))
+    )
+
+
+def _place(note: Note, text: str, annotation: Annotation) -> PlacedNote:
+    found = locate(note.anchor, text)
+    if found is None:
+        return PlacedNote(note, None, None, None)
+    span = Span(found.start, found.end)
+    statement = best_statement(span, annotation.statements) if note.target == "statement" else None
+    return PlacedNote(note, span, statement.id if statement else None, found.how)
+
+
+def best_statement(span: Span, statements: Iterable[Statement]) -> Statement | None:
+    """The statement whose content best matches ``span`` (overlap coefficient, then Jaccard)."""
+    best: tuple[float, float] = (0.0, 0.0)
+    chosen = None
+    for statement in statements:
+        overlap = sum(_overlap(span, piece) for piece in statement.content)
+        if not overlap:
+            continue
+        size = sum(len(piece) for piece in statement.content)
+        coefficient = overlap / min(len(span), size)
+        jaccard = overlap / (len(span) + size - overlap)
+        if coefficient >= MIN_STATEMENT_OVERLAP and (coefficient, jaccard) > best:
+            best, chosen = (coefficient, jaccard), statement
+    return chosen
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))

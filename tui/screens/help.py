@@ -1,0 +1,61 @@
+"""The help screen: every key the reader knows, read from the bindings themselves."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+MOUSE_HELP = (
+    ("click a highlighted statement", "make it the current statement"),
+    ("click an actor", "filter navigation to that actor"),
+    ("drag over text", "select it: a writes a note on the selection"),
+    ("wheel", "scroll"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "quotelens keys"
+            body.border_subtitle = "esc closes"
+            yield Static(self.keys_table(), id="help-keys")
+
+    def key_display(self, keys: list[str]) -> str:
+        return " / ".join(self.app.get_key_display(Binding(key, "")) for key in keys)
+
+    def keys_table(self) -> Table:
+        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+        table.add_column("keys", style="bold", no_wrap=True, ratio=1)
+        table.add_column("what", ratio=3)
+        for title, bindings in self.sections:
+            table.add_row(Text(title, style="bold underline"), "")
+            for description, keys in self._grouped(bindings):
+                table.add_row(Text(self.key_display(keys)), Text(description))
+            table.add_row("", "")
+        table.add_row(Text("Mouse", style="bold underline"), "")
+        for what, does in MOUSE_HELP:
+            table.add_row(Text(what), Text(does))
+        return table
+
+    @staticmethod
+    def _grouped(bindings: list[Binding]) -> list[tuple[str, list[str]]]:
+        """Keys that share a binding id (``n`` and ``]``) on one row."""
+        rows: dict[str, tuple[str, list[str]]] = {}
+        for binding in bindings:
+            key = binding.id or binding.action
+            description = binding.tooltip or binding.description or binding.action.replace("_", " ")
+            rows.setdefault(key, (description, []))[1].append(binding.key)
+        return list(rows.values())

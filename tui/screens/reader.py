@@ -1,0 +1,368 @@
+"""The reader: the article with speaker overlays, the actor sidebar, search, and statement keys.
+
+The screen owns the reading state (current statement, actor filter, overlays on/off, search) and
+hands it down to its widgets as attributes; widgets report user intent up as messages.
+
+Extending it: add keys to ``BINDINGS`` (with an id; the help screen lists them by itself), read
+``annotation``, ``current`` (an index into ``annotation.statements``, or None) and ``filter_actor``,
+follow changes with ``self.watch(reader, "current", callback)``, and move with ``go_to_statement``
+and ``show_actor``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, LoadingIndicator
+
+from annotators.model import Annotation, Span, Statement
+from tui.commands import ActorCommands, StatementCommands
+from tui.layout import one_line
+from tui.navigation import step
+from tui.palette import speaker_colours
+from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
+from tui.widgets.actor_sidebar import ActorSidebar
+from tui.widgets.article_header import ArticleHeader
+from tui.widgets.article_view import ArticleView
+from tui.widgets.search_input import SearchInput
+from tui.widgets.status_line import StatementInfo, StatusLine
+
+SIDEBAR_MIN_WIDTH = 100  # columns: below this the sidebar starts hidden
+SUMMARY_LENGTH = 90
+
+
+class ReaderScreen(ReaderNotes, Screen):
+    COMMANDS = {StatementCommands, ActorCommands}
+
+    BINDINGS = [
+        Binding("n,]", "step(True, False)", "Next", id="reader.next_statement",
+                tooltip="Next statement (wraps round at the end)"),
+        Binding("p,[", "step(False, False)", "Previous", id="reader.previous_statement",
+                tooltip="Previous statement (wraps round at the start)"),
+        Binding("N,}", "step(True, True)", "Same speaker", id="reader.next_same_speaker",
+                tooltip="Next statement by the current statement's speaker"),
+        Binding("P,{", "step(False, True)", "Same speaker back", id="reader.previous_same_speaker",
+                tooltip="Previous statement by the current statement's speaker"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar",
+                tooltip="Show or hide the actor sidebar"),
+        Binding("o", "toggle_overlays", "Overlays", id="reader.toggle_overlays",
+                tooltip="Overlays off and on (plain reading mode)"),
+        Binding("slash", "open_search", "Search", id="reader.search",
+                tooltip="Search the article (matches highlighted as you type)"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="reader.clear_filter",
+                tooltip="Clear the actor filter"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="reader.focus_next",
+                tooltip="Move focus between the article and the sidebar"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.focus_previous",
+                tooltip="Move focus back"),
+        Binding("question_mark,f1", "help", "Help", id="reader.help", tooltip="This list of keys"),
+        Binding("q", "app.quit", "Quit", id="reader.quit", tooltip="Quit quotelens"),
+        *NOTE_BINDINGS,
+    ]
+
+    # Reading state as `var`s: their watchers update the widgets, which repaint themselves; a
+    # plain reactive would repaint the whole screen on every key.
+    annotation: var[Annotation] = var(Annotation, always_update=True, init=False)
+    annotating: var[bool] = var(True, init=False)
+    current: var[int | None] = var(None, init=False)
+    filter_actor: var[str | None] = var(None, init=False)
+    overlays_shown: var[bool] = var(True, init=False)
+    sidebar_shown: var[bool | None] = var(None, init=False)  # None: follow the terminal width
+
+    def __init__(self, path: Path, text: str, preview: Annotation) -> None:
+        super().__init__()
+        self.path = path
+        self.text = text
+        self.set_reactive(ReaderScreen.annotation, preview)
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(id="header")
+        with Horizontal(id="panes"):
+            yield ArticleView(self.text, self.annotation, id="article")
+            yield ActorSidebar(id="sidebar")
+        yield SearchInput(id="search")
+        with Horizontal(id="status-row"):
+            yield LoadingIndicator(id="loading")
+            yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def sidebar(self) -> ActorSidebar:
+        return self.query_one(ActorSidebar)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        self.query_one(SearchInput).display = False
+        self.article.focus()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._update_colours())
+        self.query_one(LoadingIndicator).display = self.annotating
+        self._show_annotation()
+        self._update_sidebar_display()
+        self.open_notes()
+
+    # --- the annotation arrives (attributes down) -----------------------------------------------
+
+    def watch_annotation(self) -> None:
+        self.current = None
+        self.filter_actor = None
+        self.article.annotation = self.annotation
+        self._show_annotation()
+        self.place_notes()
+
+    def _show_annotation(self) -> None:
+        overlays = self.article.overlays
+        self.sidebar.overlays = overlays
+        self._update_colours()
+        meta = self.annotation.meta
+        header = self.query_one(ArticleHeader)
+        header.title_text = one_line(meta.title or self.path.name)
+        header.details = one_line(" · ".join(x for x in (meta.date, meta.dateline) if x))
+        header.counts = self._counts()
+        self._update_status()
+
+    def _counts(self) -> str:
+        if self.annotating:
+            return "annotating…"
+        statements, actors = len(self.annotation.statements), len(self.annotation.actors)
+        if not statements:
+            return "no statements found"
+        return f"{statements} statement{'s' * (statements != 1)} · {actors} actor{'s' * (actors != 1)}"
+
+    def watch_annotating(self, annotating: bool) -> None:
+        self.query_one(LoadingIndicator).display = annotating
+        self.query_one(ArticleHeader).counts = self._counts()
+        self._update_status()
+
+    def annotation_failed(self, reason: str) -> None:
+        self.annotating = False
+        self.query_one(ArticleHeader).counts = "annotation failed"
+        self.notify(f"Could not annotate this article: {reason}", severity="error", timeout=10)
+
+    def _update_colours(self) -> None:
+        count = len(self.article.overlays.slot)
+        colours = tuple(
+            speaker_colours(self.app.get_css_variables(), count, ansi=self.app.current_theme.ansi)
+        )
+        self.article.speaker_colours = colours
+        self.sidebar.speaker_colours = colours
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def candidates(self, same_speaker: bool = False) -> list[int]:
+        """Statement indices the statement keys move between, in document order."""
+        overlays = self.article.overlays
+        if same_speaker and self.current is not None:
+            speaker = overlays.statement_speaker[self.current]
+            return overlays.statements_of(speaker) if speaker else []
+        if self.filter_actor is not None:
+            return overlays.statements_of(self.filter_actor)
+        return list(range(len(self.annotation.statements)))
+
+    def action_step(self, forward: bool, same_speaker: bool) -> None:
+        if same_speaker and self.current is None:
+            same_speaker = False  # nothing current yet: start from the first statement
+        found = step(self.candidates(same_speaker), self.current, forward)
+        if found is None:
+            self.notify(self._nothing_to_jump_to(same_speaker), timeout=3)
+            return
+        if found.wrapped:
+            where = "first" if forward else "last"
+            self.notify(f"Wrapped round to the {where} statement", timeout=2)
+        self.current = found.index
+
+    def _nothing_to_jump_to(self, same_speaker: bool) -> str:
+        if self.annotating:
+            return "Still annotating: statements will appear shortly"
+        if same_speaker:
+            return "The current statement has no known speaker"
+        if self.filter_actor is not None:
+            return f"{self._actor_name(self.filter_actor)} has no statements to jump to"
+        return "No statements in this article: nothing to jump to"
+
+    def go_to_statement(self, index: int) -> None:
+        self.current = index
+
+    def watch_current(self, index: int | None) -> None:
+        self.article.current = index
+        self._update_status()
+
+    @on(ArticleView.StatementClicked)
+    def _statement_clicked(self, event: ArticleView.StatementClicked) -> None:
+        self.current = event.index
+
+    # --- actor filter ---------------------------------------------------------------------------
+
+    def show_actor(self, actor_id: str) -> None:
+        self.filter_actor = actor_id
+
+    @on(ActorSidebar.ActorChosen)
+    def _actor_chosen(self, event: ActorSidebar.ActorChosen) -> None:
+        """Choosing the actor already filtered on clears the filter."""
+        self.filter_actor = None if event.actor_id == self.filter_actor else event.actor_id
+
+    def watch_filter_actor(self, actor_id: str | None) -> None:
+        self.article.filter_actor = actor_id
+        self.sidebar.filter_actor = actor_id
+        self._update_status()
+
+    def action_clear_filter(self) -> None:
+        if self.filter_actor is None:
+            self.notify("No actor filter to clear", timeout=2)
+        self.filter_actor = None
+
+    def _actor_name(self, actor_id: str) -> str:
+        actor = self.article.overlays.actors.get(actor_id)
+        return one_line(actor.name) if actor else actor_id
+
+    # --- showing and hiding ---------------------------------------------------------------------
+
+    def action_toggle_overlays(self) -> None:
+        self.overlays_shown = not self.overlays_shown
+
+    def watch_overlays_shown(self, shown: bool) -> None:
+        self.article.overlays_shown = shown
+        self.notify("Overlays on" if shown else "Overlays off: plain reading", timeout=2)
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_shown = not self.sidebar.display
+
+    def watch_sidebar_shown(self) -> None:
+        self._update_sidebar_display()
+
+    def on_resize(self) -> None:
+        self._update_sidebar_display()
+
+    def _update_sidebar_display(self) -> None:
+        shown = self.sidebar_shown
+        if shown is None:
+            shown = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        self.sidebar.display = shown
+        if not shown and self.focused is self.sidebar:
+            self.article.focus()
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.key_sections()))
+
+    def key_sections(self) -> list[tuple[str, list[Binding]]]:
+        """Every key binding of the reader, by where it works (the help screen lists these)."""
+        return [
+            ("Reader", list(Binding.make_bindings(self.BINDINGS))),
+            ("Article pane", list(Binding.make_bindings(ArticleView.BINDINGS))),
+            ("Actor sidebar", list(Binding.make_bindings(ActorSidebar.BINDINGS))),
+            ("Search bar", list(Binding.make_bindings(SearchInput.BINDINGS))),
+            ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
+        ]
+
+    # --- search ---------------------------------------------------------------------------------
+
+    def action_open_search(self) -> None:
+        search = self.query_one(SearchInput)
+        search.display = True
+        search.focus()
+        if search.value:
+            self._search(search.value)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    def _search(self, query: str) -> None:
+        """Highlight every match and go to the first one from the top of the pane on."""
+        article = self.article
+        body = self.annotation.meta.body or Span(0, len(self.text))
+        if not query:
+            article.matches, article.current_match = (), None
+            self.status.search = None
+            return
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        matches = tuple(Span(*m.span()) for m in pattern.finditer(self.text, body.start, body.end))
+        article.current_match = None
+        article.matches = matches
+        if not matches:
+            self.status.search = f"no match for {query!r}"
+            return
+        layout = article.layout
+        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start
+        after = [i for i, m in enumerate(matches) if m.start >= top]
+        article.current_match = after[0] if after else 0
+        self._update_search_status()
+
+    @on(SearchInput.Step)
+    def _search_step(self, event: SearchInput.Step) -> None:
+        article = self.article
+        if not article.matches:
+            self.notify("No matches", timeout=2)
+            return
+        found = step(range(len(article.matches)), article.current_match, event.forward)
+        assert found is not None
+        if found.wrapped:
+            self.notify("Search wrapped round", timeout=2)
+        article.current_match = found.index
+        self._update_search_status()
+
+    def _update_search_status(self) -> None:
+        article = self.article
+        if article.current_match is not None:
+            self.status.search = f"match {article.current_match + 1}/{len(article.matches)}"
+
+    @on(SearchInput.Closed)
+    def _search_closed(self) -> None:
+        search = self.query_one(SearchInput)
+        search.display = False
+        self.article.matches, self.article.current_match = (), None
+        self.status.search = None
+        self.article.focus()
+
+    # --- status ---------------------------------------------------------------------------------
+
+    def statement_summaries(self) -> list[str]:
+        """One line per statement: speaker and the start of what was said (for the palette)."""
+        return [
+            f"{self.speaker_name(s)} — {self._snippet(s)}" for s in self.annotation.statements
+        ]
+
+    def speaker_name(self, statement: Statement) -> str:
+        actor = self.article.overlays.actors.get(statement.actor) if statement.actor else None
+        if actor is not None:
+            return one_line(actor.name)
+        if statement.source is not None:
+            return one_line(statement.source.text(self.text))
+        return "unknown speaker"
+
+    def _snippet(self, statement: Statement) -> str:
+        said = " … ".join(one_line(span.text(self.text)) for span in statement.content)
+        return said if len(said) <= SUMMARY_LENGTH else said[: SUMMARY_LENGTH - 1] + "…"
+
+    def _update_status(self) -> None:
+        status = self.status
+        statements = self.annotation.statements
+        index = self.current
+        if index is None:
+            status.statement = None
+        else:
+            statement = statements[index]
+            cue = one_line(statement.cue.text(self.text)) if statement.cue else ""
+            status.statement = StatementInfo(index + 1, len(statements), self.speaker_name(statement), cue, statement.kind)
+        status.filter_name = None if self.filter_actor is None else self._actor_name(self.filter_actor)
+        if self.annotating:
+            status.hint = "Annotating the article…"
+        elif not statements:
+            status.hint = "No statements found in this article"
+        else:
+            status.hint = f"{len(statements)} statements: press n for the next one, ? for help"

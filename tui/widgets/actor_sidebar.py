@@ -1,0 +1,108 @@
+"""The actor sidebar: everyone in the article, speakers first, each with what they said.
+
+Choosing an actor (enter or click) posts ``ActorChosen``; the screen decides what that means
+(it filters navigation) and tells the sidebar which actor is the filter (attributes down).
+A row is ``name_line`` plus ``detail_lines``: more per-actor facts (a stance chip, ...) go there.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.color import Color
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from annotators.model import Actor, Annotation
+from tui.layout import one_line
+from tui.overlays import Overlays
+
+DEFAULT_ROW_WIDTH = 30  # before the sidebar has been laid out
+
+
+class ActorSidebar(OptionList):
+    BINDINGS = [
+        Binding("enter", "select", "Filter by actor", id="sidebar.filter"),
+        Binding("j", "cursor_down", "Next actor", show=False, id="sidebar.down"),
+        Binding("k", "cursor_up", "Previous actor", show=False, id="sidebar.up"),
+    ]
+
+    overlays: reactive[Overlays] = reactive(lambda: Overlays(Annotation()), always_update=True)
+    speaker_colours: reactive[tuple[Color, ...]] = reactive(tuple)
+    filter_actor: reactive[str | None] = reactive(None)
+
+    class ActorChosen(Message):
+        def __init__(self, actor_id: str) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+
+    def on_mount(self) -> None:
+        self.border_title = "Actors"
+        self._rebuild()
+
+    def _watch_any(self) -> None:
+        if self.is_mounted:
+            self._rebuild()
+
+    watch_overlays = watch_speaker_colours = watch_filter_actor = _watch_any
+
+    def ordered_actors(self) -> list[Actor]:
+        """Speakers first (most statements first), then everyone else in order of appearance."""
+        annotation = self.overlays.annotation
+        counts = self.overlays.own_count
+
+        def key(actor: Actor) -> tuple[int, int]:
+            first_mention = min((m.start for m in actor.mentions), default=0)
+            return (-counts.get(actor.id, 0), first_mention)
+
+        return sorted(annotation.actors, key=key)
+
+    def actor_prompt(self, actor: Actor) -> Text:
+        """The sidebar row of one actor: a name line, then detail lines, each cut to the width."""
+        width = max(12, self.scrollable_content_region.width or DEFAULT_ROW_WIDTH)
+        lines = [self.name_line(actor), *self.detail_lines(actor)]
+        for line in lines:
+            line.truncate(width, overflow="ellipsis")
+        return Text("\n").join(lines)
+
+    def name_line(self, actor: Actor) -> Text:
+        slot = self.overlays.speaker_slot(actor.id)
+        colours = self.speaker_colours
+        colour = colours[slot % len(colours)].rich_color if slot is not None and colours else None
+        marker = "▶ " if actor.id == self.filter_actor else ""
+        swatch = "●" if slot is not None else "○"  # filled for speakers: not colour alone
+        swatch_style = Style(bold=True, color=colour) if colour else Style(dim=True)
+        return Text.assemble(marker, (swatch, swatch_style), " ", (one_line(actor.name), "bold"))
+
+    def detail_lines(self, actor: Actor) -> list[Text]:
+        overlays = self.overlays
+        count = overlays.own_count.get(actor.id, 0)
+        said = f"{count} statement{'s' if count != 1 else ''}" if count else "no statements"
+        lines = [Text(f"  {actor.kind} · {said}", style="dim")]
+        if actor.titles:
+            lines.append(Text(f"  {one_line('; '.join(actor.titles))}", style="italic"))
+        speaker = overlays.speaker.get(actor.id, actor.id)
+        if speaker != actor.id and (named := overlays.actors.get(speaker)) is not None:
+            lines.append(Text(f"  = {one_line(named.name)}", style="italic"))
+        return lines
+
+    def on_resize(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        actors = self.ordered_actors()
+        self.set_options(Option(self.actor_prompt(actor), id=actor.id) for actor in actors)
+        if not actors:
+            self.add_option(Option(Text("No actors found", style="italic"), disabled=True))
+        ids = [actor.id for actor in actors]
+        if ids:
+            self.highlighted = ids.index(highlighted) if highlighted in ids else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.ActorChosen(event.option.id))

@@ -1,0 +1,23 @@
+"""The top line: which article this is (title, date, dateline) and what was found in it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class ArticleHeader(Widget):
+    title_text: reactive[str] = reactive("")
+    details: reactive[str] = reactive("")  # date and dateline
+    counts: reactive[str] = reactive("")  # "17 statements · 11 actors", or progress
+
+    def render(self) -> Text:
+        # Titles come from the article: plain Text, never markup.
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        line.append(self.title_text, style="bold")
+        if self.details:
+            line.append(f"  {self.details}", style="italic")
+        if self.counts:
+            line.append(f"  ·  {self.counts}")
+        return line
