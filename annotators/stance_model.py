@@ -71,7 +71,7 @@ def stance_cues() -> tuple[tuple[tuple[str, ...], int], ...]:
     """Stance cue phrases as stem sequences with polarity +1/-1, longest first."""
     cues = {
         tuple(stem(t) for t in tokens(phrase)): 1 if sign == "+" else -1
-        for phrase, sign in lexicons.table("stance_cues")
+        for phrase, sign, *_ in lexicons.table("stance_cues")
     }
     return tuple(sorted(cues.items(), key=lambda item: -len(item[0])))
 

@@ -25,7 +25,7 @@ from .stance import macro_f1
 from .stance_model import LABELS, LinearModel, features, mask, read_tsv
 
 C_GRID = (0.05, 0.1, 0.2)
-WEIGHTINGS = ("none", "sqrt", "balanced")
+WEIGHTINGS = ("sqrt", "balanced")
 
 
 def load(path: Path) -> tuple[list[dict[str, float]], list[int], list[str]]:
