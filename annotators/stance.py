@@ -118,6 +118,8 @@ def negated(tokens: Sequence[Token], index: int, scope: int = 3) -> bool:
 
 
 def _boundary(token: Token, previous: Token | None, following: Token | None) -> bool:
+    if token.word in ("for", "to") and previous is not None and previous.word in _words("stance_request_nouns"):
+        return False
     if token.word in _CLAUSE_END or token.word in _words("stance_boundaries"):
         return True
     # "homes and hospitals" is one phrase; "this war and the importance of ..." is two.
@@ -129,7 +131,7 @@ def phrase(tokens: Sequence[Token], index: int) -> tuple[int, int]:
     end = index
     while end < len(tokens) and end - index < _MAX_PHRASE:
         following = tokens[end + 1] if end + 1 < len(tokens) else None
-        if _boundary(tokens[end], tokens[end - 1] if end else None, following):
+        if _boundary(tokens[end], tokens[end - 1] if end > index else None, following):
             break
         end += 1
     return index, end
@@ -261,7 +263,7 @@ def cue_objects(tokens: Sequence[Token], **details) -> list[Finding]:
         finding = _finding(tokens, start, end, polarity, _RULE_SCORE, index, **details)
         if finding:
             found.append(finding)
-        index += length
+        index = max(index + length, end)  # "resisted calls for X": "calls for" is part of the target
     return found
 
 
@@ -396,12 +398,15 @@ def attitude_findings(doc: Doc, mentions: dict[Span, str], said: list[Span]) -> 
     found = []
     for sentence in doc.sentences:
         tokens = tokenize(doc.text, [sentence.span])
+        covered = 0  # offset up to which an earlier cue's target reaches
         for index in range(len(tokens)):
-            if cue_at(tokens, index) is None or any(s.contains(_span(tokens, index, index + 1)) for s in said):
+            token = _span(tokens, index, index + 1)
+            if token.start < covered or cue_at(tokens, index) is None or any(s.contains(token) for s in said):
                 continue
             holders = _holders_before(tokens, index, mentions)
             for finding in cue_objects(tokens[index:], holder=None)[:1]:
                 found += [replace(finding, holder=h) for h in holders]
+                covered = finding.evidence.end
     return found
 
 
@@ -516,14 +521,14 @@ def stage(doc: Doc) -> Doc:
         holder = _holder(actors, statement.actor)
         if holder is None:
             continue
-        found = statement_findings(doc, index, holder)
+        found = [_as_actor(f, mentions) for f in statement_findings(doc, index, holder)]
         issues = [f.target for f in found]
         if not _is_question(doc.text, statement):
             found += actor_findings(doc, index, holder, mentions, issues)
         nested = _nested_contents(doc, statement)
         findings += [f for f in found if not any(n.contains(f.target) for n in nested)]
     said = [span for s in doc.statements for span in (*s.content, *(x for x in (s.cue,) if x))]
-    findings += attitude_findings(doc, mentions, said)
+    findings += [_as_actor(f, mentions) for f in attitude_findings(doc, mentions, said)]
     findings = resolve_anaphors(doc, findings)
     findings = [f for f in findings if f.holder != f.target_actor]
     statements = tuple(
@@ -536,6 +541,12 @@ def stage(doc: Doc) -> Doc:
         for a in doc.actors
     )
     return replace(doc, statements=statements, actors=aggregated)
+
+
+def _as_actor(finding: Finding, mentions: dict[Span, str]) -> Finding:
+    """A target phrase that is just an actor's mention ("praised Al Bell") is a stance on that actor."""
+    actor = mentions.get(finding.target)
+    return replace(finding, target_actor=actor) if actor else finding
 
 
 def _nested_contents(doc: Doc, statement: Statement) -> list[Span]:
