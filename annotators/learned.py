@@ -11,12 +11,13 @@ the rule statements. ``annotators/train.py`` rebuilds the shipped model from a b
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import as_file, files
 from typing import Iterable, Sequence
 
-from . import lexicons
+from . import attribution, lexicons
 from .doc import Doc
 from .model import Span, Statement
 from .segment import ASCII_QUOTES
@@ -50,7 +51,8 @@ def units(doc: Doc) -> list[Unit]:
 
 @cache
 def cue_words() -> frozenset[str]:
-    return frozenset(lexicons.entries("cue_words"))
+    """The rules' cue verb forms and our extra cue words."""
+    return frozenset(attribution.cue_forms()) | frozenset(lexicons.entries("cue_words"))
 
 
 def shape(word: str) -> str:
@@ -83,10 +85,12 @@ def word_features(word: str) -> tuple[str, ...]:
     return cached
 
 
-def _bucket(distance: int | None) -> str:
-    if distance is None:
-        return "none"
-    return str(distance) if distance <= 3 else ("4-7" if distance <= 7 else "far")
+_BUCKETS = ("0", "1", "2", "3", *["4-7"] * 4, *["8-15"] * 8, "far")
+
+
+def _bucket(count: int | None) -> str:
+    """Small counts as they are, larger ones in ranges (a lookup: this runs for every token)."""
+    return "none" if count is None else _BUCKETS[min(count, 16)]
 
 
 def _quote_states(words: Sequence[str]) -> list[str]:
@@ -105,22 +109,40 @@ def _quote_states(words: Sequence[str]) -> list[str]:
     return states
 
 
-def _distances_back(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
-    """Per token, tokens since the last flagged token within the same barrier group (sentence)."""
+def _nearest_back(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
+    """Per token, the index of the last flagged token before it within the same barrier group."""
     out: list[int | None] = []
     last: int | None = None
     for i, flag in enumerate(flags):
         if i and barrier[i] != barrier[i - 1]:
             last = None
-        out.append(None if last is None else i - last)
+        out.append(last)
         if flag:
             last = i
     return out
 
 
-def _distances_forward(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
-    backward = _distances_back(flags[::-1], barrier[::-1])
-    return backward[::-1]
+def _nearest_forward(flags: Sequence[bool], barrier: Sequence[int]) -> list[int | None]:
+    n = len(flags)
+    backward = _nearest_back(flags[::-1], barrier[::-1])
+    return [None if j is None else n - 1 - j for j in backward[::-1]]
+
+
+def _quote_lengths(quotes: Sequence[str]) -> list[int]:
+    """Per token inside a quotation (marks included), the number of tokens quoted; 0 outside."""
+    lengths = [0] * len(quotes)
+    start = None
+    for i, state in enumerate(quotes):
+        if state == "open":
+            start = i
+        elif state == "close" and start is not None:
+            for j in range(start, i + 1):
+                lengths[j] = i - start - 1
+            start = None
+    if start is not None:  # an unclosed quote runs to the end of the paragraph
+        for j in range(start, len(quotes)):
+            lengths[j] = len(quotes) - start - 1
+    return lengths
 
 
 def rule_roles(doc: Doc, unit: Unit) -> list[str | None]:
@@ -128,16 +150,16 @@ def rule_roles(doc: Doc, unit: Unit) -> list[str | None]:
     roles: list[str | None] = [None] * len(unit.tokens)
     if not doc.statements or not unit.tokens:
         return roles
-    first, last = unit.tokens[0].start, unit.tokens[-1].end
+    starts = [token.start for token in unit.tokens]
+    first, last = starts[0], unit.tokens[-1].end
     for statement in doc.statements:
         marked = [(piece, "content") for piece in statement.content]
         marked += [(span, role) for span, role in ((statement.cue, "cue"), (statement.source, "source")) if span]
         for span, role in marked:
             if span.end <= first or span.start >= last:
                 continue
-            for i, token in enumerate(unit.tokens):
-                if span.start <= token.start < span.end:
-                    roles[i] = role
+            for i in range(bisect_left(starts, span.start), bisect_left(starts, span.end)):
+                roles[i] = role
     return roles
 
 
@@ -150,21 +172,38 @@ def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -
     quotes = _quote_states(words)
     is_mark = [state in ("open", "close") for state in quotes]
     sentence_of = unit.sentence_of
-    cue_before = _distances_back(is_cue, sentence_of)
-    cue_after = _distances_forward(is_cue, sentence_of)
-    closed_before = _distances_back([s == "close" for s in quotes], [0] * len(words))
-    opens_after = _distances_forward([s == "open" for s in quotes], [0] * len(words))
+    cue_before = _nearest_back(is_cue, sentence_of)
+    cue_after = _nearest_forward(is_cue, sentence_of)
+    no_barrier = [0] * len(words)
+    closed_before = _nearest_back([s == "close" for s in quotes], no_barrier)
+    opens_after = _nearest_forward([s == "open" for s in quotes], no_barrier)
+    quote_lengths = _quote_lengths(quotes)
     sentences_with_cue = {sentence_of[i] for i, flag in enumerate(is_cue) if flag}
     sentences_with_mark = {sentence_of[i] for i, flag in enumerate(is_mark) if flag}
     paragraph_opens_quoted = quotes[0] == "open"
     n = len(words)
+    sentence_start: dict[int, int] = {}
+    sentence_end: dict[int, int] = {}
+    for i, sentence in enumerate(sentence_of):
+        sentence_start.setdefault(sentence, i)
+        sentence_end[sentence] = i
     sequence = []
     for i in range(n):
         sentence = sentence_of[i]
-        f = [*own[i], f"q={quotes[i]}", f"cb={_bucket(cue_before[i])}", f"ca={_bucket(cue_after[i])}",
-             f"aq={_bucket(closed_before[i])}", f"bq={_bucket(opens_after[i])}",
+        before, after = cue_before[i], cue_after[i]
+        quote = f"q={quotes[i]}"
+        cue_back = f"cb={_bucket(None if before is None else i - before)}"
+        cue_ahead = f"ca={_bucket(None if after is None else after - i)}"
+        f = [*own[i], quote, f"ql={_bucket(quote_lengths[i])}", cue_back, cue_ahead,
+             f"cbw={lowers[before][2:] if before is not None else None}",
+             f"caw={lowers[after][2:] if after is not None else None}",
+             f"aq={_bucket(None if closed_before[i] is None else i - closed_before[i])}",
+             f"bq={_bucket(None if opens_after[i] is None else opens_after[i] - i)}",
              f"sent={min(sentence, 3)}", f"sc={sentence in sentences_with_cue}",
-             f"sq={sentence in sentences_with_mark}"]
+             f"sq={sentence in sentences_with_mark}",
+             f"from_bos={_bucket(i - sentence_start[sentence])}", f"to_eos={_bucket(sentence_end[sentence] - i)}",
+             # conjunctions a linear model cannot build itself: quote state with the nearest cues
+             f"{quote}|{cue_back}", f"{quote}|{cue_ahead}"]
         if i == 0 or sentence_of[i - 1] != sentence:
             f.append("bos")
         if i == n - 1 or sentence_of[i + 1] != sentence:
@@ -180,8 +219,6 @@ def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -
                     f.append(f"{offset}cue")
             else:
                 f.append(f"{offset}edge")
-        if i:
-            f.append(f"bi={lowers[i - 1]}|{lowers[i][2:]}")
         if rules is not None and rules[i]:
             f.append(f"r={rules[i]}")
             if i and rules[i - 1] != rules[i]:
@@ -218,17 +255,16 @@ class Segment:
 
 def segments(labels: Sequence[str]) -> list[Segment]:
     """Maximal runs of one role; a ``B-`` starts a new run, an ``I-`` after another role starts one too."""
-    found: list[Segment] = []
+    runs: list[list] = []  # [role, first, last]
     for i, label in enumerate(labels):
         if label == OUTSIDE:
             continue
-        prefix, role = label.split("-", 1)
-        previous = found[-1] if found else None
-        if prefix == "I" and previous and previous.role == role and previous.last == i - 1:
-            found[-1] = replace(previous, last=i)
+        role = label[2:]
+        if label[0] == "I" and runs and runs[-1][0] == role and runs[-1][2] == i - 1:
+            runs[-1][2] = i
         else:
-            found.append(Segment(role, i, i))
-    return found
+            runs.append([role, i, i])
+    return [Segment(role, first, last) for role, first, last in runs]
 
 
 def _gap(a: Segment, b: Segment) -> int:
@@ -247,37 +283,48 @@ def _kind(text: str, content: Sequence[Span]) -> str:
     return "mixed" if marks else "indirect"
 
 
+def _joinable(labels: Sequence[str], text: str, unit: Unit, before: Segment, after: Segment) -> bool:
+    """Two content runs are one content in pieces when only its cue, source and punctuation
+    come between them (``"A," she said, "B."``)."""
+    between = range(before.last + 1, after.first)
+    return any(labels[i].endswith("CUE") for i in between) and all(
+        labels[i] != OUTSIDE or not unit.tokens[i].text(text)[:1].isalnum() for i in between
+    )
+
+
 def decode(text: str, unit: Unit, labels: Sequence[str]) -> list[Statement]:
     """Statements from one tagged paragraph.
 
-    Each content goes to the nearest cue; contents sharing a cue are one statement in pieces
-    (``"A," she said. "B."``); a cue takes the nearest source.
+    Each content goes to its nearest cue, and a cue to its nearest source; consecutive contents of
+    one cue with only that cue and its source between them are one statement in pieces.
     """
     found = segments(labels)
     cues = [s for s in found if s.role == "CUE"]
     sources = [s for s in found if s.role == "SRC"]
-    by_cue: dict[Segment | None, list[Segment]] = {}
+    groups: list[tuple[Segment | None, list[Segment]]] = []
     for content in (s for s in found if s.role == "CONTENT"):
-        by_cue.setdefault(_nearest(content, cues), []).append(content)
+        cue = _nearest(content, cues)
+        if groups and cue is not None and groups[-1][0] == cue and _joinable(labels, text, unit, groups[-1][1][-1], content):
+            groups[-1][1].append(content)
+        else:
+            groups.append((cue, [content]))
 
     def span(segment: Segment) -> Span:
         return Span(unit.tokens[segment.first].start, unit.tokens[segment.last].end)
 
     statements = []
-    for cue, contents in by_cue.items():
-        groups = [[c] for c in contents] if cue is None else [contents]
-        for group in groups:
-            source = _nearest(cue or group[0], sources)
-            pieces = tuple(span(c) for c in group)
-            statements.append(
-                Statement(
-                    id="",
-                    kind=_kind(text, pieces),
-                    content=pieces,
-                    cue=span(cue) if cue else None,
-                    source=span(source) if source else None,
-                )
+    for cue, group in groups:
+        source = _nearest(cue or group[0], sources)
+        pieces = tuple(span(c) for c in group)
+        statements.append(
+            Statement(
+                id="",
+                kind=_kind(text, pieces),
+                content=pieces,
+                cue=span(cue) if cue else None,
+                source=span(source) if source else None,
             )
+        )
     return statements
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import actors, attribution, continuation, metadata, quotes, segment
+from . import actors, attribution, continuation, learned, metadata, quotes, segment, stance
 from .doc import Doc, Sentence
 from .model import Annotation
 
@@ -34,8 +34,10 @@ def default_stages() -> tuple[Stage, ...]:
         segment_stage,
         quotes.stage,
         attribution.stage,
+        learned.stage,
         actors.stage,
         continuation.stage,
+        stance.stage,
     )
 
 

@@ -103,10 +103,6 @@ class ArticleView(ScrollView, can_focus=True):
         assert self._layout is not None
         return self._layout
 
-    def lines_of(self, index: int) -> tuple[int, int]:
-        """First and last line of a statement (all of it: source, cue and content)."""
-        return self.layout.lines_of(self.annotation.statements[index].extent)
-
     def visible_lines(self) -> range:
         top = round(self.scroll_offset.y)
         return range(top, top + self.scrollable_content_region.height)
@@ -140,15 +136,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._redraw()
 
     def watch_current(self, index: int | None) -> None:
+        previous = self._current_extent
         self._current_extent = None if index is None else self.annotation.statements[index].extent
+        # Only the lines of the old and the new current statement change: moving stays cheap.
+        self._redraw_spans(previous, self._current_extent)
         if self._current_extent is not None:
             self.scroll_to_span(self._current_extent)
-        self._redraw()
 
-    def watch_current_match(self, index: int | None) -> None:
+    def watch_current_match(self, previous: int | None, index: int | None) -> None:
+        matches = self.matches
+        spans = [matches[i] for i in (previous, index) if i is not None and i < len(matches)]
+        self._redraw_spans(*spans)
         if index is not None:
-            self.scroll_to_span(self.matches[index])
-        self._redraw()
+            self.scroll_to_span(matches[index])
 
     def watch_overlays_shown(self) -> None:
         self._redraw()
@@ -178,6 +178,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_cache.clear()
         self.refresh()
 
+    def _redraw_spans(self, *spans: Span | None) -> None:
+        """Redraw just the lines these spans are drawn on."""
+        if self._layout is None:
+            return
+        for span in spans:
+            if span is not None:
+                first, last = self._layout.lines_of(span)
+                for line in range(first, last + 1):
+                    self._line_cache.discard(line)
+                self.refresh_lines(first, last - first + 1)
+
     @property
     def base_style(self) -> Style:
         """The pane's own colours (cached: computing them walks the DOM)."""
@@ -192,7 +203,7 @@ class ArticleView(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width)
 
     def _relayout(self) -> None:
-        """Wrap to the current width, keeping the line at the top of the pane in view."""
+        """Wrap to the current width, keeping the top line (and the current statement) in view."""
         previous = self._layout
         top_offset = None
         if previous is not None and len(previous):
@@ -201,6 +212,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(self._layout.width, len(self._layout))
         if top_offset is not None:
             self.scroll_to(y=self._layout.line_of(top_offset), animate=False)
+        if self._current_extent is not None:
+            self.scroll_to_span(self._current_extent)
         self._redraw()
 
     def on_resize(self, event: events.Resize) -> None:

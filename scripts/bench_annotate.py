@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Benchmark the annotator against issue 2's speed bars.
+
+    python scripts/bench_annotate.py [CORPUS_SPLIT_DIR]
+
+(a) annotation throughput in words/s (``\\w+`` runs) over the texts of a corpus split (default: PolNeAR
+    dev beside the checkout), one core, imports and model loading excluded; without the corpus, the
+    bundled seed article repeated stands in (and the output says so). Bar: >= 20,000 words/s.
+(b) wall time of a cold ``python -m tui annotate SEED --format json`` in a fresh process, the median of
+    a few runs. Bar: <= 1 s.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+SEED = REPO / "seeds" / "nato-no-fly-zone.txt"
+WORD = re.compile(r"\w+")
+WORDS_PER_SECOND_BAR = 20_000
+COLD_SECONDS_BAR = 1.0
+
+
+def default_corpus() -> Path | None:
+    for shared in (REPO.parent / "shared", REPO.parent.parent / "shared"):
+        dev = shared / "corpora" / "polnear" / "dev" / "text"
+        if dev.is_dir():
+            return dev
+    return None
+
+
+def texts(corpus: Path | None) -> list[str]:
+    if corpus is not None:
+        return [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt"))]
+    print("corpus not found: timing the bundled seed article repeated 50 times instead")
+    return [SEED.read_text(encoding="utf-8")] * 50
+
+
+def throughput(articles: list[str]) -> float:
+    from annotators import annotate
+
+    annotate(articles[0])  # load models and lexicons outside the timing
+    words = sum(len(WORD.findall(text)) for text in articles)
+    started = time.process_time()
+    for text in articles:
+        annotate(text)
+    return words / (time.process_time() - started)
+
+
+def cold_start(command: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "BELOW BAR"
+
+
+def main() -> int:
+    corpus = Path(sys.argv[1]) / "text" if len(sys.argv) > 1 else default_corpus()
+    articles = texts(corpus)
+    rate = throughput(articles)
+    where = corpus.parent if corpus else "seed x50"
+    print(f"(a) annotation: {rate:,.0f} words/s over {where} (CPU time, one core; bar {WORDS_PER_SECOND_BAR:,}) "
+          f"{verdict(rate >= WORDS_PER_SECOND_BAR)}")
+    command = [sys.executable, "-m", "tui", "annotate", str(SEED.relative_to(REPO)), "--format", "json"]
+    seconds = cold_start(command)
+    print(f"(b) cold `{' '.join(['python', *command[1:]])}`: {seconds:.2f} s median of 5 "
+          f"(bar {COLD_SECONDS_BAR:.0f} s) {verdict(seconds <= COLD_SECONDS_BAR)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

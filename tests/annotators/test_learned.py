@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from annotators import learned
+from annotators.doc import Doc
+from annotators.model import Span
+from annotators.pipeline import annotate, metadata, segment_stage
+
+
+def doc_of(text: str) -> Doc:
+    return segment_stage(metadata.stage(Doc(text)))
+
+
+def words_and_labels(text: str, labels: list[str]) -> tuple[learned.Unit, list[str]]:
+    (unit,) = learned.units(doc_of(text))
+    assert len(unit.tokens) == len(labels), [t.text(text) for t in unit.tokens]
+    return unit, labels
+
+
+def test_units_are_paragraphs_with_sentence_numbers():
+    doc = doc_of("He came. She left.\n\nA new day.")
+    first, second = learned.units(doc)
+    assert first.sentence_of == (0, 0, 0, 1, 1, 1) and second.sentence_of == (0, 0, 0, 0)
+
+
+def test_word_features_mark_cue_words_and_shape():
+    assert learned.word_features("Said") == ("w=said", "sh=Xx", "s3=aid", "p2=sa", "cue")
+    assert learned.word_features("NATO")[:2] == ("w=nato", "sh=X")
+    assert "cue" not in learned.word_features("alliance")
+
+
+def test_quote_state_follows_curly_and_straight_marks():
+    assert learned._quote_states(["“", "a", "”", "b", '"', "c", '"']) == [
+        "open", "in", "close", "out", "open", "in", "close"
+    ]
+
+
+def test_features_see_quotes_cues_and_neighbours():
+    text = '“We will win,” Smith said.'
+    (unit,) = learned.units(doc_of(text))
+    rows = learned.features(text, unit)
+    words = [t.text(text) for t in unit.tokens]
+    we = rows[words.index("We")]
+    assert "q=in" in we and "caw=said" in we and '-1sh=p"' in we
+    smith = rows[words.index("Smith")]
+    assert "q=out" in smith and "aq=1" in smith and "1cue" in smith and "-1w=\"" in smith and "sh=Xx" in smith
+
+
+def test_features_carry_the_rule_stages_roles():
+    text = "Smith said it rained."
+    (unit,) = learned.units(doc_of(text))
+    rows = learned.features(text, unit, ["source", "cue", "content", "content", None])
+    assert "r=source" in rows[0] and "rb=content" in rows[2] and "rb=content" not in rows[3]
+    assert not any(f.startswith("r=") for f in rows[4])
+
+
+def test_bio_labels_let_cues_and_sources_override_contents():
+    text = "Smith said it rained."
+    unit, _ = words_and_labels(text, ["", "", "", "", ""])
+    roles = [("CONTENT", 0, Span(0, 20)), ("SRC", 0, Span(0, 5)), ("CUE", 0, Span(6, 10))]
+    assert learned.bio_labels(unit, roles) == ["B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "O"]
+
+
+def test_segments_split_on_b_and_on_role_change():
+    labels = ["B-CONTENT", "I-CONTENT", "B-CONTENT", "I-CUE", "O", "I-SRC"]
+    assert learned.segments(labels) == [
+        learned.Segment("CONTENT", 0, 1), learned.Segment("CONTENT", 2, 2),
+        learned.Segment("CUE", 3, 3), learned.Segment("SRC", 5, 5),
+    ]
+
+
+def test_decode_links_content_to_its_cue_and_source():
+    text = "Smith said the talks failed."
+    unit, labels = words_and_labels(text, ["B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O"])
+    (statement,) = learned.decode(text, unit, labels)
+    assert statement.content == (Span(11, 27),) and statement.kind == "indirect"
+    assert statement.cue.text(text) == "said" and statement.source.text(text) == "Smith"
+
+
+def test_decode_joins_a_quote_split_by_its_attribution():
+    text = '"We won," she said, "and we will win again."'
+    (unit,) = learned.units(doc_of(text))
+    words = [t.text(text) for t in unit.tokens]
+    labels = ["B-CONTENT"] + ["I-CONTENT"] * (words.index("she") - 1) + ["B-SRC", "B-CUE", "O"]
+    labels += ["B-CONTENT"] + ["I-CONTENT"] * (len(words) - len(labels) - 1)
+    (statement,) = learned.decode(text, unit, labels)
+    assert [p.text(text) for p in statement.content] == ['"We won,"', '"and we will win again."']
+    assert statement.kind == "direct" and statement.source.text(text) == "she"
+
+
+def test_decode_keeps_contents_of_different_cues_apart():
+    text = "Smith said taxes rose and Jones argued spending fell."
+    labels = ["B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "O", "B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "O"]
+    unit, labels = words_and_labels(text, labels)
+    first, second = learned.decode(text, unit, labels)
+    assert (first.source.text(text), second.source.text(text)) == ("Smith", "Jones")
+    assert second.content[0].text(text) == "spending fell"
+
+
+def test_combine_keeps_rule_statements_and_adds_only_new_contents():
+    from annotators.model import Statement
+
+    rule = Statement("r", "direct", (Span(0, 10),))
+    overlapping = Statement("t", "direct", (Span(5, 15),))
+    fresh = Statement("t", "indirect", (Span(20, 30),))
+    assert learned.combine([rule], [overlapping, fresh]) == (rule, fresh)
+
+
+def test_the_shipped_model_finds_a_statement_in_a_plain_sentence():
+    text = 'The senator said on Tuesday that the bill would pass easily.'
+    (statement,) = annotate(text).statements
+    assert statement.source.text(text) == "The senator" or statement.source.text(text) == "senator"
+    assert statement.cue.text(text) == "said"
+    assert "the bill would pass easily" in statement.content[0].text(text)
