@@ -240,6 +240,9 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
         return Cue(index, index + 1, "according")
     if word == ":" and index + 1 < len(items) and items[index + 1].quote is not None:
         return Cue(index, index, "colon")
+    if word in word_set("cue_nouns") and index >= 2 and _possessor(items, index - 1) is not None \
+            and index + 1 < len(items) and (items[index + 1].word == "that" or items[index + 1].word == ":"):
+        return Cue(index, index, "noun")
     options = cue_forms().get(word)
     if not options:
         return Cue(index, index, "quoted") if _verb_after_quote(items, index) else None
@@ -550,6 +553,8 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
         return _according_to(items, cue, lo, hi, doc)
     if cue.frame == "colon":
         return _colon(items, cue, lo, doc)
+    if cue.frame == "noun":
+        return _noun(items, cue, hi, doc)
     text = doc.text
     cue_span = Span(items[cue.first].start, items[cue.last].end)
     left = _skip_time_left(items, cue.first - 1)
@@ -803,6 +808,36 @@ def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
         return None  # a cue of its own has had its chance
     content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
     return Found("direct", content, Span(items[after].start, items[cue.last].end), subject, lo, cue.last + 1, False)
+
+
+def _possessor(items: list[Item], index: int) -> tuple[int, int] | None:
+    """The owner before a cue noun: "his" in "his claim", "Donald Trump" in "Donald Trump's claim"."""
+    if items[index].word in ("his", "her", "their", "its", "our", "my"):
+        return index, index
+    if items[index].word != "'s":
+        return None
+    first = index
+    while first - 1 >= 0 and items[first - 1].upper and items[first - 1].is_word:
+        first -= 1
+    return (first, index - 1) if first < index else None
+
+
+def _noun(items: list[Item], cue: Cue, hi: int, doc: Doc) -> Found | None:
+    """``Trump's claim that Mexico will pay`` / ``his warning: "..."``: the owner is the source."""
+    owner = _possessor(items, cue.first - 1)
+    if owner is None:
+        return None
+    start = cue.last + 1
+    if items[start].word == ":":
+        start += 1
+    # where the noun phrase's sentence goes on is unknowable without a parser: stop at a comma
+    end = next((i - 1 for i in range(start + 1, hi) if items[i].word in (",", ";", "--")), _content_end(items, start, hi))
+    content = _content(items, start, end, doc)
+    if content is None:
+        return None
+    source = Span(items[owner[0]].start, items[owner[1]].end)
+    cue_span = Span(items[cue.first].start, items[cue.last].end)
+    return Found(content[0], content[1], cue_span, source, owner[0], end, False)
 
 
 def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Found | None:

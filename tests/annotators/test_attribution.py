@@ -373,3 +373,19 @@ def test_a_weekday_with_a_possessive_after_the_cue_is_content():
     assert statements("Rachel Berg said Thursday's speeches changed her mind.") == [
         ("indirect", "Rachel Berg", "said", ["Thursday's speeches changed her mind"])
     ]
+
+
+def test_cue_noun_with_a_possessor_and_that():
+    assert statements("Critics dismissed Donald Trump's claim that Mexico will pay for the wall.")[1] == (
+        "indirect", "Donald Trump", "claim", ["that Mexico will pay for the wall"]
+    )
+
+
+def test_cue_noun_with_a_possessive_pronoun_and_a_quote():
+    assert statements('He repeated his warning: "We will not back down."') == [
+        ("direct", "his", "warning", ['"We will not back down."'])
+    ]
+
+
+def test_a_cue_noun_without_that_or_a_quote_is_not_a_statement():
+    assert statements("Trump's claim was false.") == []
