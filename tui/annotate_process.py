@@ -24,7 +24,7 @@ class AnnotationStopped(Exception):
 def _annotate_into(annotator: Annotator, text: str, connection: Connection) -> None:
     try:
         connection.send(("done", annotator(text)))
-    except Exception as error:  # reported to the reader, which shows it and keeps the text
+    except Exception as error:  # noqa: BLE001 - any failure is reported to the reader, which keeps the text
         connection.send(("failed", f"{type(error).__name__}: {error}"))
     finally:
         connection.close()
