@@ -126,13 +126,16 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- reacting to attributes -----------------------------------------------------------------
 
-    def watch_annotation(self, annotation: Annotation) -> None:
+    def watch_annotation(self, old: Annotation, annotation: Annotation) -> None:
         self._overlays = Overlays(annotation)
         self._update_filter()
         current = self.current
         valid = current is not None and current < len(annotation.statements)
         self._current_extent = annotation.statements[current].extent if valid else None
-        self._relayout()
+        if self._layout is not None and old.paragraphs == annotation.paragraphs:
+            self._redraw()  # same paragraphs as the preview: the wrapped lines still hold
+        else:
+            self._relayout()
 
     def watch_filter_actor(self) -> None:
         self._update_filter()
