@@ -13,6 +13,7 @@ resolved to the actor it mentions, the named actor when a description is linked 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -23,7 +24,8 @@ from .doc import Doc
 from .mentions import Gazetteer, Mention, find_mentions, gazetteer
 from .model import Actor, Span, Statement
 
-# A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...", "diplomats at the meeting".
+# A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...",
+# "diplomats at the meeting".
 _SOURCE_END = re.compile(r",|;|\(|\s(?:who|whose|which|that|at|in|from|on|with)\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _OF_BETWEEN = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
@@ -101,7 +103,12 @@ class Clusterer:
 
     def cluster(self, mentions: list[Mention]) -> list[Entity]:
         for mention in mentions:  # full names first, so "Blinken" finds "Antony Blinken" wherever it is
-            if mention.form == "name" and mention.key is None and mention.kind == "person" and len(mention.words) > 1:
+            if (
+                mention.form == "name"
+                and mention.key is None
+                and mention.kind == "person"
+                and len(mention.words) > 1
+            ):
                 self.full_name(mention)
         for mention in mentions:
             if mention.entity is not None:
@@ -126,7 +133,9 @@ class Clusterer:
         for person in self.people:
             shorter, longer = sorted((person.words, words), key=len)
             # "Hillary Rodham Clinton" is "Hillary Clinton"; "Van Dyke" is "Jason Van Dyke".
-            if person.words[-1] == words[-1] and (person.words[0] == words[0] or longer[-len(shorter):] == shorter):
+            if person.words[-1] == words[-1] and (
+                person.words[0] == words[0] or longer[-len(shorter) :] == shorter
+            ):
                 if len(words) > len(person.words):
                     person.words = words
                 person.add(mention)
@@ -161,7 +170,7 @@ class Clusterer:
     def acronyms(self, mentions: list[Mention]) -> None:
         """ "Center for American Progress (CAP)": the acronym names the same organisation."""
         names = [m for m in mentions if m.form == "name" and m.entity is not None]
-        for before, acronym in zip(names, names[1:]):
+        for before, acronym in itertools.pairwise(names):
             word = acronym.words[0] if len(acronym.words) == 1 else ""
             between = self.text[before.span.end : acronym.span.start]
             closes = self.text[acronym.span.end : acronym.span.end + 1] == ")"
@@ -189,8 +198,9 @@ class Clusterer:
         if entity is None and owner is None:
             entity = next((e for e in self.entities if e.role == role), None)
         if entity is None:
-            entity = self.new(mention.kind, key, words=mention.words, role=role, role_class=mention.title_class,
-                              owner=owner)
+            entity = self.new(
+                mention.kind, key, words=mention.words, role=role, role_class=mention.title_class, owner=owner
+            )
         entity.add(mention)
 
     def category(self, mention: Mention) -> None:
@@ -217,7 +227,9 @@ def _last_before(entity: Entity, offset: int) -> int:
 
 
 def link_descriptions(entities: list[Entity], mentions: list[Mention], text: str) -> None:
-    named_people = [m for m in mentions if m.form == "name" and m.entity is not None and m.entity.kind == "person"]
+    named_people = [
+        m for m in mentions if m.form == "name" and m.entity is not None and m.entity.kind == "person"
+    ]
     starts = [m.span.start for m in named_people]
     people = [e for e in entities if e.kind == "person" and e.role is None]
     for entity in entities:
@@ -334,9 +346,15 @@ class SourceResolver:
             return None
         best = max(candidates, key=lambda m: (m.span.end, len(m.span)))
         # "Gov. Terry E. Branstad of Iowa": the head is the name before "of".
-        while (before := next((m for m in candidates if _OF_BETWEEN.fullmatch(self.text[m.span.end : best.span.start])), None)):
+        while before := next(
+            (m for m in candidates if _OF_BETWEEN.fullmatch(self.text[m.span.end : best.span.start])), None
+        ):
             best = before
-        tail = [w for w in _LOWER_WORD.findall(self.text[best.span.end : head.end]) if w not in self.gaz.function_words]
+        tail = [
+            w
+            for w in _LOWER_WORD.findall(self.text[best.span.end : head.end])
+            if w not in self.gaz.function_words
+        ]
         # A role noun after the mention is the head ("his rival"); other words are most likely a
         # verb the source span ran into ("Trump shot back").
         return None if tail and self.role_of(tuple(tail)) else best
@@ -363,8 +381,14 @@ class SourceResolver:
             words = tuple(head.text(self.text).split())
             if not words or all(w.lower().strip(".,") in self.gaz.pronouns for w in words):
                 continue
-            mention = Mention(head, "descriptive", self.guess_kind(words), self.sentence_of(head.start),
-                              key=_ARTICLE.sub("", head.text(self.text)).lower(), words=words)
+            mention = Mention(
+                head,
+                "descriptive",
+                self.guess_kind(words),
+                self.sentence_of(head.start),
+                key=_ARTICLE.sub("", head.text(self.text)).lower(),
+                words=words,
+            )
             role = self.role_of(words)
             if role is not None:
                 mention.title_class = None if role[0] == "-" else role[0]
@@ -409,22 +433,36 @@ class SourceResolver:
         if self.gaz.pronouns.get(head.text(self.text).lower()) == "rel":
             antecedent = index.before(head.start, self.sentence_of(head.start))
             if antecedent is not None:
-                relative = Mention(head, "pronoun", "unknown", antecedent.sentence, pronoun="rel",
-                                   key=head.text(self.text).lower())
+                relative = Mention(
+                    head,
+                    "pronoun",
+                    "unknown",
+                    antecedent.sentence,
+                    pronoun="rel",
+                    key=head.text(self.text).lower(),
+                )
                 antecedent.entity.add(relative)
                 return antecedent.entity
         return None
 
 
-def resolve_speakers_pronouns(statements: tuple[Statement, ...], speakers: dict[int, Entity],
-                              mentions: list[Mention], clusterer: Clusterer) -> None:
+def resolve_speakers_pronouns(
+    statements: tuple[Statement, ...],
+    speakers: dict[int, Entity],
+    mentions: list[Mention],
+    clusterer: Clusterer,
+) -> None:
     """ "we"/"I" in what someone says: the speaker's organisation (from a title) or the speaker."""
     index = MentionIndex(mentions)
     for number, entity in speakers.items():
         speaker = entity.speaker()
         for piece in statements[number].content:
             for mention in index.overlapping(piece):
-                if mention.form != "pronoun" or mention.entity is not None or mention.pronoun not in ("we", "i"):
+                if (
+                    mention.form != "pronoun"
+                    or mention.entity is not None
+                    or mention.pronoun not in ("we", "i")
+                ):
                     continue
                 side = _organisation_of(speaker, clusterer) if mention.pronoun == "we" else None
                 (side or speaker).add(mention)
@@ -467,7 +505,9 @@ def _aliases(entity: Entity, name: str, text: str, gaz: Gazetteer) -> tuple[str,
     return tuple(seen)
 
 
-def build_actors(entities: list[Entity], text: str, gaz: Gazetteer) -> tuple[dict[int, str], tuple[Actor, ...]]:
+def build_actors(
+    entities: list[Entity], text: str, gaz: Gazetteer
+) -> tuple[dict[int, str], tuple[Actor, ...]]:
     """Actors in order of first mention, with stable, unique ids; also entity -> id."""
     ordered = sorted((e for e in entities if e.mentions), key=lambda e: e.first)
     ids: dict[int, str] = {}

@@ -15,7 +15,8 @@ Plain "it"/"they" elsewhere is mostly not an actor ("ending it") and is left alo
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .mentions import Mention
 from .model import Span
@@ -42,8 +43,12 @@ def _may_be_person(mention: Mention) -> bool:
     # Only a word that looks like a surname: not one letter, not only ever first in its sentence.
     word = entity.words[0] if len(entity.words) == 1 else ""
     return (
-        entity.kind == "other" and mention.form == "name" and len(word) > 2 and word.isalpha()
-        and not word.isupper() and any(not m.initial for m in entity.mentions if m.form == "name")
+        entity.kind == "other"
+        and mention.form == "name"
+        and len(word) > 2
+        and word.isalpha()
+        and not word.isupper()
+        and any(not m.initial for m in entity.mentions if m.form == "name")
     )
 
 
@@ -89,7 +94,9 @@ def _person_for(pronoun: Mention, seen: dict[int, list[Mention]], said: tuple[Sp
     return None
 
 
-def _thing_for(pronoun: Mention, seen: dict[int, list[Mention]], kinds: tuple[str, ...], window: int) -> Entity | None:
+def _thing_for(
+    pronoun: Mention, seen: dict[int, list[Mention]], kinds: tuple[str, ...], window: int
+) -> Entity | None:
     if found := _nearest(seen[pronoun.sentence], kinds):
         return found
     for mentions in _earlier(seen, pronoun.sentence, window):
@@ -98,7 +105,9 @@ def _thing_for(pronoun: Mention, seen: dict[int, list[Mention]], kinds: tuple[st
     return None
 
 
-def antecedent(pronoun: Mention, seen: dict[int, list[Mention]], sources: dict[Span, tuple[Span, ...]]) -> Entity | None:
+def antecedent(
+    pronoun: Mention, seen: dict[int, list[Mention]], sources: dict[Span, tuple[Span, ...]]
+) -> Entity | None:
     """The actor a third-person pronoun stands for, from the mentions ``seen`` before it;
     ``sources`` maps each statement's source span to its content spans."""
     word = pronoun.pronoun

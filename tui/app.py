@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from textual.app import App
 from textual.binding import Binding
@@ -39,7 +39,8 @@ class QuotelensApp(App):
     TITLE = "quotelens"
     CSS_PATH = "quotelens.tcss"
     BINDINGS = [
-        Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette",
+        # show=False: the footer already shows the palette key at its right-hand end
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette",
                 tooltip='Command palette: "Go to statement …", "Show actor …", themes'),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit quotelens"),
     ]

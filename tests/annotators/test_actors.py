@@ -125,6 +125,15 @@ def test_title_case_line_keeps_only_words_capitalised_elsewhere():
     assert mentions(doc, "Rand Paul") == ["Rand Paul", "Rand Paul"]
 
 
+def test_line_in_capitals_keeps_only_lexicon_names_and_words_capitalised_elsewhere():
+    text = (
+        "The talks began in Geneva on Monday morning after a delay.\n\n"
+        "EXPERTS DOWNPLAY RISK IN GENEVA\n\nThey ended."
+    )
+    doc = run(text)
+    assert [a.name for a in doc.actors] == ["Geneva"]
+
+
 def test_days_and_months_are_not_names():
     doc = run("On Friday, Borrell said the war began on Feb. 24 and would last into March.")
     assert [a.name for a in doc.actors] == ["Borrell"]
@@ -226,7 +235,9 @@ def test_description_in_apposition_is_linked_to_the_name():
 
 
 def test_description_of_a_head_is_linked_to_the_titled_head():
-    text = "NATO Secretary-General Jens Stoltenberg arrived on Monday. NATO's head said the alliance was ready."
+    text = (
+        "NATO Secretary-General Jens Stoltenberg arrived on Monday. NATO's head said the alliance was ready."
+    )
     doc = run(text, (("the alliance was ready", "NATO's head"),))
     assert actor(doc, "NATO's head").same_as == "jens-stoltenberg"
     assert speakers(doc) == ["jens-stoltenberg"]
@@ -240,9 +251,24 @@ def test_spokesman_for_an_organisation_is_a_description_containing_it():
 
 
 def test_title_without_a_name_is_linked_to_the_person_with_that_title():
-    text = "Ukrainian President Volodymyr Zelenskyy spoke on Friday. The Ukrainian President said talks failed."
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy spoke on Friday. The Ukrainian President said talks failed."
+    )
     doc = run(text, (("talks failed", "The Ukrainian President"),))
     assert speakers(doc) == ["volodymyr-zelenskyy"]
+
+
+def test_lower_case_title_source_is_linked_to_the_person_with_that_title():
+    text = "Ukrainian President Volodymyr Zelenskyy spoke on Friday. Later the president said talks failed."
+    doc = run(text, (("talks failed", "the president"),))
+    assert speakers(doc) == ["volodymyr-zelenskyy"]
+
+
+def test_spokesman_for_an_organisation_is_linked_to_its_named_spokesman():
+    text = "Kremlin spokesman Dmitry Peskov spoke on Monday. A spokesman for the Kremlin said talks were over."
+    doc = run(text, (("talks were over", "A spokesman for the Kremlin"),))
+    assert actor(doc, "spokesman for the Kremlin").same_as == "dmitry-peskov"
+    assert speakers(doc) == ["dmitry-peskov"]
 
 
 def test_the_alliance_is_the_alliance_named_before():

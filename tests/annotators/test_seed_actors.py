@@ -22,6 +22,7 @@ SAID = [
     ("would defend “every inch”", "antony-blinken"),
     ("the alliance was defensive", "antony-blinken"),
     ("NATO will defend all its allies", "antony-blinken"),
+    ("Ours is a defensive alliance", "antony-blinken"),  # continuation: a quote-only paragraph
     ("a no-fly zone over his country", "volodymyr-zelenskyy"),  # "has called for"
     ("Moscow is trying to prevent", "volodymyr-zelenskyy"),
     ("Russian forces had seized", "ukrainian-authorities"),

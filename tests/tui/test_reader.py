@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import LoadingIndicator
 
-from tests.tui.helpers import article_lines, no_statements, rendered_text, screen_text, seed_app, settle, styles_at
+from tests.tui.helpers import (
+    no_statements,
+    rendered_text,
+    screen_text,
+    seed_app,
+    settle,
+    styles_at,
+)
 from tui.app import QuotelensApp
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
@@ -419,3 +426,15 @@ async def test_seed_with_the_engine_n_three_times_and_same_speaker(seed_path):
         for _ in range(4):
             await pilot.press("N")
             assert speakers[reader.current] == speakers[spoken[0]]
+
+
+async def test_an_article_that_is_all_metadata_opens(tmp_path):
+    text = "date 2024-01-02\n"
+    path = tmp_path / "dateonly.txt"
+    path.write_text(text, encoding="utf-8")
+    app = QuotelensApp(path=path, text=text, annotator=no_statements)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", "j", "G", "slash", "d", "a", "escape", "o", "s")
+        assert app.screen.current is None
+        assert "2024-01-02" in screen_text(app)

@@ -45,11 +45,11 @@ class ReaderScreen(ReaderNotes, Screen):
     BINDINGS = [
         Binding("n,]", "step(True, False)", "Next", id="reader.next_statement",
                 tooltip="Next statement (wraps round at the end)"),
-        Binding("p,[", "step(False, False)", "Previous", id="reader.previous_statement",
+        Binding("p,[", "step(False, False)", "Prev", id="reader.previous_statement",
                 tooltip="Previous statement (wraps round at the start)"),
-        Binding("N,}", "step(True, True)", "Same speaker", id="reader.next_same_speaker",
+        Binding("N,}", "step(True, True)", "Speaker", id="reader.next_same_speaker",
                 tooltip="Next statement by the current statement's speaker"),
-        Binding("P,{", "step(False, True)", "Same speaker back", id="reader.previous_same_speaker",
+        Binding("P,{", "step(False, True)", "Speaker back", show=False, id="reader.previous_same_speaker",
                 tooltip="Previous statement by the current statement's speaker"),
         Binding("s", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar",
                 tooltip="Show or hide the actor sidebar"),
@@ -113,7 +113,7 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(LoadingIndicator).display = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
-        self.open_notes()
+        self.call_after_refresh(self.open_notes)  # notes never delay the first paint
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
@@ -280,6 +280,7 @@ class ReaderScreen(ReaderNotes, Screen):
             ("Article pane", list(Binding.make_bindings(ArticleView.BINDINGS))),
             ("Actor sidebar", list(Binding.make_bindings(ActorSidebar.BINDINGS))),
             ("Search bar", list(Binding.make_bindings(SearchInput.BINDINGS))),
+            *self.note_key_sections(),
             ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
         ]
 
@@ -312,7 +313,7 @@ class ReaderScreen(ReaderNotes, Screen):
             self.status.search = f"no match for {query!r}"
             return
         layout = article.layout
-        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start
+        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start if len(layout) else 0
         after = [i for i, m in enumerate(matches) if m.start >= top]
         article.current_match = after[0] if after else 0
         self._update_search_status()

@@ -136,15 +136,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._redraw()
 
     def watch_current(self, index: int | None) -> None:
+        previous = self._current_extent
         self._current_extent = None if index is None else self.annotation.statements[index].extent
+        # Only the lines of the old and the new current statement change: moving stays cheap.
+        self._redraw_spans(previous, self._current_extent)
         if self._current_extent is not None:
             self.scroll_to_span(self._current_extent)
-        self._redraw()
 
-    def watch_current_match(self, index: int | None) -> None:
+    def watch_current_match(self, previous: int | None, index: int | None) -> None:
+        matches = self.matches
+        spans = [matches[i] for i in (previous, index) if i is not None and i < len(matches)]
+        self._redraw_spans(*spans)
         if index is not None:
-            self.scroll_to_span(self.matches[index])
-        self._redraw()
+            self.scroll_to_span(matches[index])
 
     def watch_overlays_shown(self) -> None:
         self._redraw()
@@ -173,6 +177,17 @@ class ArticleView(ScrollView, can_focus=True):
     def _redraw(self) -> None:
         self._line_cache.clear()
         self.refresh()
+
+    def _redraw_spans(self, *spans: Span | None) -> None:
+        """Redraw just the lines these spans are drawn on."""
+        if self._layout is None:
+            return
+        for span in spans:
+            if span is not None:
+                first, last = self._layout.lines_of(span)
+                for line in range(first, last + 1):
+                    self._line_cache.discard(line)
+                self.refresh_lines(first, last - first + 1)
 
     @property
     def base_style(self) -> Style:
