@@ -558,6 +558,9 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     text = doc.text
     cue_span = Span(items[cue.first].start, items[cue.last].end)
     left = _skip_time_left(items, cue.first - 1)
+    if left >= 2 and items[left].word == "," and items[left - 1].word in word_set("content_adverbs") \
+            and items[left - 2].word == ",":
+        left = _skip_time_left(items, left - 3)  # "X, however, accused ..."
     # "X did this and said Y", "X did this, saying Y": the speaker of the clause before
     participle = _participle(items[cue.first].word) and items[left].word in _PARTICIPLE_OPENERS | {","}
     if left >= lo and (items[left].word in ("and", "but") or participle):
@@ -692,6 +695,8 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
     if cue.frame == "call" and not any(item.quote is not None for item in items[start:hi]):
         return None  # "called the police" is no statement; "called it a “fundamental mistake”" is
     end = _content_end(items, start, hi)
+    if items[start].quote_open_ended and start + 1 <= end and items[start + 1].upper:
+        end = start  # 'said, “No comment,” The Miami Herald reported': the rest is another attribution
     if cue.frame == "object":  # "condemned the attacks, though ...": the object is a noun phrase
         end = next((i - 1 for i in range(start + 1, end + 1) if items[i].word in (",", ";", "--")), end)
     content = _content(items, start, end, doc)

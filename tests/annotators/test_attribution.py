@@ -389,3 +389,14 @@ def test_cue_noun_with_a_possessive_pronoun_and_a_quote():
 
 def test_a_cue_noun_without_that_or_a_quote_is_not_a_statement():
     assert statements("Trump's claim was false.") == []
+
+
+def test_a_linking_adverb_in_commas_between_speaker_and_cue():
+    assert statements("The minister, however, accused ISIS of the attack.") == [
+        ("indirect", "The minister", "accused", ["ISIS of the attack"])
+    ]
+
+
+def test_a_quote_after_the_cue_ends_where_another_attribution_starts():
+    statement = statements("Canova bristled and said, “No comment,” The Miami Herald reported.")[-1]
+    assert statement == ("direct", "Canova", "said", ["“No comment,”"])
