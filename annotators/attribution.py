@@ -38,10 +38,15 @@ _FINAL_PUNCT = {".", ",", ";", ":", "!", "?", "--", "—", "–"}
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
 _PREPOSITIONS = {
     "of", "on", "in", "at", "after", "before", "during", "to", "from", "with", "by", "about", "when",
-    "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near",
+    "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near", "for",
 }
 _CONTENT_OPENERS = {"that", "whether", "if"}
 _LONE_DETERMINERS = {"another", "some", "many", "both", "all", "most", "few", "several", "one", "each", "others"}
+_ADJUNCT_OPENERS = {"on", "in", "at", "during", "after", "before", "late", "early", "last", "this", "earlier", "later",
+                    "again", "publicly", "privately", "repeatedly", "recently", "also", "then", "by"}
+_DEGREE_WORDS = {"less", "more", "most", "least", "very", "so", "too", "quite", "rather", "as", "increasingly"}
+_MODALS = {"would", "will", "could", "should", "can", "may", "might", "must"}
+_PARTICIPLE_OPENERS = {"by", "while", "after", "before", "when", "and", "but", "also", "then", "without"}
 _ING_NOUNS = {"during", "morning", "evening", "spring", "string", "bring", "ceiling", "king"}
 _RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
@@ -161,7 +166,9 @@ def _units(text: str, sentences: list[Sentence], quotes: QuoteIndex) -> Iterator
         after_quote = bool(group) and any(
             _open_ended(text, span) for _, span in quotes.overlapping(group[-1].span.end - 1, group[-1].span.end)
         )
-        if group and not inside_quote and not after_quote:
+        # Punkt also splits after "(D-Tex." and before a lower-case word: those continue the sentence
+        fragment = text[offset : offset + 1] in (")", "]") or text[offset : offset + 1].islower()
+        if group and not inside_quote and not after_quote and not fragment:
             yield group
             group = []
         group.append(sentence)
@@ -233,6 +240,9 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
         return Cue(index, index + 1, "according")
     if word == ":" and index + 1 < len(items) and items[index + 1].quote is not None:
         return Cue(index, index, "colon")
+    if word in word_set("cue_nouns") and index >= 2 and _possessor(items, index - 1) is not None \
+            and index + 1 < len(items) and (items[index + 1].word == "that" or items[index + 1].word == ":"):
+        return Cue(index, index, "noun")
     options = cue_forms().get(word)
     if not options:
         return Cue(index, index, "quoted") if _verb_after_quote(items, index) else None
@@ -242,6 +252,8 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
     previous = items[before].word if before >= 0 else ""
     if previous in ("to", "the", "a", "an") or (previous in _BE and not word.endswith("ing")):
         return None  # "declined to say", "the said", passive "was asked"
+    if _participle(word) and previous in _DEGREE_WORDS:
+        return None  # "sounded far less welcoming": an adjective, not a cue
     for particle, frame in options:
         following = [item.word for item in items[index + 1 : index + 1 + len(particle)]]
         if tuple(following) == particle:
@@ -296,8 +308,8 @@ def _skip_time_left(items: list[Item], index: int) -> int:
 
 
 def _np_word(item: Item, text: str) -> bool:
-    if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'")):
-        return False
+    if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'") or item.word[1:2].isalpha()):
+        return False  # (Treebank splits "O'Rourke" into "O" and "'Rourke")
     cls = word_class().get(item.word)
     if cls == "opener" or (item.word in word_set("cue_adverbs") and not item.upper):
         return False  # auxiliaries and modals ("can", "have") mean a verb, so the noun phrase is over
@@ -314,9 +326,10 @@ def _np_word_at(items: list[Item], index: int, text: str) -> bool:
     return items[index].word in cue_forms() and (word_class().get(before) == "determiner" or before == "'s")
 
 
-def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | None:
-    """The noun phrase ending at item ``end`` and starting its clause: (first, last) item indices."""
-    if end < 0:
+def source_left(items: list[Item], end: int, text: str, lo: int = 0) -> tuple[int, int] | None:
+    """The noun phrase ending at item ``end`` and starting its clause (at ``lo`` or after a comma, a
+    quote or a conjunction): (first, last) item indices, or None."""
+    if end < lo:
         return None
     bracket_end = end
     if items[end].word == ")":  # "Rep. Gregory Meeks (D-N.Y.) said"
@@ -325,18 +338,20 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
             return None
         end = opening - 1
     first = end
-    while first - 1 >= 0 and _np_word_at(items, first - 1, text):
+    while first - 1 >= lo and _np_word_at(items, first - 1, text) and word_class().get(items[end].word) != "pronoun":
         first -= 1
     # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it,
     # and the joined phrase starts its clause ("a woman asked for a photo and Clinton said" does not)
-    if first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
+    if first - 2 >= lo and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
         items[first].upper or word_class().get(items[first].word) == "determiner"
     ):
         joined = first - 2
-        while joined - 1 >= 0 and _np_word_at(items, joined - 1, text):
+        while joined - 1 >= lo and _np_word_at(items, joined - 1, text):
             joined -= 1
-        if joined == 0 or _boundary(items[joined - 1]):
+        if joined == lo or _boundary(items[joined - 1]):
             first = joined
+    if not (first == lo or _boundary(items[first - 1])) or items[first].word in ("of", "'s", "&", "-"):
+        return None  # ", of Flint, Mich., said": a noun phrase does not start with "of"
     times = word_set("time_words")
     while first < end and (items[first].word in times or items[first].word in _PREPOSITIONS):
         first += 1  # "On Friday Blinken said": the time phrase is not the speaker
@@ -346,6 +361,8 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
         word_class().get(items[end].word) == "determiner" and not (first == end and items[end].word in _LONE_DETERMINERS)
     ):
         return None
+    if all(items[i].word.isdigit() or not items[i].is_word for i in range(first, end + 1)):
+        return None  # ", 22, of Flint" is an age
     if any(word_class().get(items[i].word) == "pronoun" for i in range(first, end)):
         return None  # "she made her decision based said": a pronoun is a whole speaker or none
     return first, bracket_end
@@ -370,6 +387,9 @@ def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | 
         last, index = index, index + 1
     if last < start or last - start + 1 > _MAX_SOURCE_WORDS:
         return None
+    if last + 1 < len(items) and items[last + 1].word == "(":  # "said Rep. Beto O'Rourke (D-Tex.)"
+        closing = next((i for i in range(last + 2, min(len(items), last + 9)) if items[i].word == ")"), None)
+        last = closing if closing is not None else last
     if last + 1 < len(items) and items[last + 1].word == ",":
         apposition = _appositive_end(items, last + 2, text)
         if apposition is not None and apposition - start + 1 <= 2 * _MAX_SOURCE_WORDS:
@@ -410,11 +430,20 @@ def _parenthesis_start(items: list[Item], comma: int, lo: int) -> int | None:
 
 
 def _skip_adjuncts(items: list[Item], index: int, end: int) -> int:
-    """Step right over time words ("said Thursday the ...")."""
+    """Step right over time words ("said Thursday the ...", "announced on Monday the ...")."""
+    return _skip_time_phrase(items, index, end)
+
+
+def _skip_time_phrase(items: list[Item], index: int, end: int) -> int:
     times = word_set("time_words")
-    while index < end and items[index].word in times and items[index].word != "that":
+    start = index
+    if index + 1 < end and items[index + 1].word == "'s":
+        return index  # "said Thursday's speeches ...": the time word is part of the content
+    if index + 1 < end and items[index].word in ("on", "in", "at", "during") and items[index + 1].word in times:
         index += 1
-    return index
+    while index < end and items[index].word in times:
+        index += 1
+    return index if index > start and (index == end or items[index].is_word or items[index].quote) else start
 
 
 def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
@@ -424,6 +453,12 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     word = items[index].word
     if word in word_set("listener_words"):
         return index + 1
+    for ahead in range(index + 1, min(end, index + 9)):
+        # "told attendees at the party's annual gala how he ...": the listener runs up to the content
+        if items[ahead].word in _CONTENT_OPENERS | {"how", "what", "why"}:
+            return ahead
+        if not _np_word(items[ahead], text) and items[ahead].word not in _PREPOSITIONS:
+            break
     if items[index].capitalised(text) or word_class().get(word) == "determiner":
         first = index
         while index < end and index - first < 8 and (
@@ -436,16 +471,21 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     return index
 
 
-def _content_ahead(items: list[Item], index: int, end: int) -> int | None:
+def _content_ahead(items: list[Item], index: int, end: int, frame: str) -> int | None:
     """Where the content starts a few adjunct words after the cue: at "that"/"whether" ("said on
     Friday that", "said, in a statement, that") or at a quote after a colon or comma ("said in a
     statement: "..."", "told reporters in Nashua last week, "..."")."""
+    if index + 1 < end and items[index].word in word_set("cue_adverbs") | {"only", "just"}:
+        index += items[index + 1].word in _CONTENT_OPENERS  # "said only that", "said again that"
     if index < end and items[index].word in _CONTENT_OPENERS:
         return index
-    if index >= end or not (items[index].word in _PREPOSITIONS or items[index].word in word_set("time_words")
-                            or items[index].word == ","):
-        return None
-    commas = 0 if items[index].word == "," else 1  # only a parenthesis ", in a statement," may hold commas
+    # "said to reporters that" is speech, "adds to the controversy that" is not
+    openers = _PREPOSITIONS if frame in ("say", "tell", "ask") else _ADJUNCT_OPENERS
+    if index >= end or not (items[index].word in openers or items[index].word in word_set("time_words")
+                            or items[index].word == "," or items[index].word.endswith("ly")):
+        return None  # "replied evenly, "...""
+    # only a parenthesis may hold commas: ", in a statement,", "pointedly, with a smile:"
+    commas = 0 if items[index].word == "," or items[index].word.endswith("ly") else 1
     for ahead in range(index + 1, min(end, index + 12)):
         word = items[ahead].word
         if word in _CONTENT_OPENERS:
@@ -467,9 +507,10 @@ def _adjunct_like(items: list[Item], index: int, end: int) -> bool:
         return True
     if word == ",":
         return True  # content never starts with a comma; ", who ...", ", then ..." are circumstance
-    if word in _RELATIVES:
-        return True  # "said a member who supports Trump"
-    return word in _PREPOSITIONS or word in word_set("time_words")
+    if word in _RELATIVES or word == "(":
+        return True  # "said a member who supports Trump", "said Rep. Beto O'Rourke (D-Tex."
+    possessive = index + 1 < end and items[index + 1].word == "'s"  # "said Thursday's speeches ..."
+    return word in _PREPOSITIONS or (word in word_set("time_words") and not possessive)
 
 
 def _trim(items: list[Item], first: int, last: int) -> tuple[int, int] | None:
@@ -487,6 +528,12 @@ def _content(items: list[Item], first: int, last: int, doc: Doc) -> tuple[Statem
     if trimmed is None:
         return None
     first, last = trimmed
+    if last - first > 2 and items[first + 1].word == "," and items[first].upper and items[first].is_word \
+            and items[first].word in word_set("cue_adverbs") | word_set("content_adverbs"):
+        first += 2  # "Also, Trump isn't a conservative, he said": the linking adverb is the writer's
+    times = word_set("time_words")
+    while last > first and items[last].word in times and items[last].upper:
+        last -= 1  # "endorsed Cruz Wednesday"
     chosen = items[first : last + 1]
     if not any(item.is_word or item.quote is not None for item in chosen):
         return None
@@ -506,11 +553,13 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
         return _according_to(items, cue, lo, hi, doc)
     if cue.frame == "colon":
         return _colon(items, cue, lo, doc)
+    if cue.frame == "noun":
+        return _noun(items, cue, hi, doc)
     text = doc.text
     cue_span = Span(items[cue.first].start, items[cue.last].end)
     left = _skip_time_left(items, cue.first - 1)
     # "X did this and said Y", "X did this, saying Y": the speaker of the clause before
-    participle = items[cue.first].word.endswith("ing") and items[left].word in (",", "by", "while", "after", "before")
+    participle = _participle(items[cue.first].word) and items[left].word in _PARTICIPLE_OPENERS | {","}
     if left >= lo and (items[left].word in ("and", "but") or participle):
         source = previous.source if previous is not None else _subject(items, lo, left, text)
         return _right_statement(items, cue, cue_span, source, cue.first, hi, doc)
@@ -519,13 +568,19 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     if items[left].word == "," or items[left].quote is not None:
         inverted = _inverted(items, cue, cue_span, left, lo, hi, doc)
         paren = _parenthesis_start(items, left, lo) if inverted is None and items[left].word == "," else None
-        if paren is not None:
-            found = source_left(items, _skip_time_left(items, paren - 1), text)
-            if found is not None and (found[0] == lo or _boundary(items[found[0] - 1])):
+        # a parenthesis may hold commas itself: ", a salesman from Sumter, South Carolina,"
+        for _ in range(3):
+            if paren is None:
+                break
+            found = source_left(items, _skip_time_left(items, paren - 1), text, lo)
+            if found is not None:
                 return _after_source(items, cue, cue_span, found, lo, hi, doc)
+            paren = _parenthesis_start(items, paren, lo)
         return inverted
-    found = source_left(items, left, text)
-    if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
+    found = source_left(items, left, text, lo)
+    if found is None and items[left].word == "who":
+        found = (left, left)  # "a star anchor who questioned his respect": PolNeAR's source is "who"
+    if found is None:
         return None
     return _after_source(items, cue, cue_span, found, lo, hi, doc)
 
@@ -537,7 +592,9 @@ def _boundary(item: Item) -> bool:
 def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
     """The subject opening the sentence, after an introductory phrase ("On Sunday, Sanders ...")."""
     if lo < hi and word_class().get(items[lo].word) == "opener":
-        lo += 1  # "Although ...", "But ..."
+        # "When Wallace died, President Clinton ...": the subject follows the clause; "But he ..."
+        comma = next((i for i in range(lo, hi) if items[i].word == ","), None)
+        lo = comma + 1 if comma is not None and items[lo].word not in ("and", "but", "so", "or") else lo + 1
     while lo < hi and items[lo].word in word_set("time_words"):
         lo += 1
     if lo < hi and items[lo].word in _PREPOSITIONS:
@@ -549,7 +606,8 @@ def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
     if found is None or found[1] >= hi:
         return None
     first, last = found
-    if items[first].upper or word_class().get(items[first].word) == "pronoun":
+    if (items[first].upper and word_class().get(items[first].word) != "determiner") \
+            or word_class().get(items[first].word) == "pronoun":
         # a name or pronoun ends at the first lower-case word: "Trump went fully on the attack"
         last = next((i - 1 for i in range(first + 1, last + 1)
                      if not items[i].upper and word_class().get(items[i].word) != "inner"), last)
@@ -592,7 +650,7 @@ def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, 
         return None
     following = items[after + 1]
     if following.quote is not None or following.word in _RELATIVES or _participle(following.word) \
-            or word_class().get(following.word) == "opener" or not following.is_word:
+            or word_class().get(following.word) == "opener" or not following.is_word or following.word in _PREPOSITIONS:
         return None
     after_part = _content(items, after + 1, _content_end(items, after + 1, hi), doc)
     if after_part is None:
@@ -620,17 +678,19 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
     if cue.frame == "quoted":
         return None
     start = _after_cue(items, cue, hi, doc.text)
-    ahead = _content_ahead(items, start, hi)
+    ahead = _content_ahead(items, start, hi, cue.frame)
     if ahead is not None:
         start = ahead
     elif start < hi and items[start].word in (":", ",") and start + 1 < hi and items[start + 1].quote is not None:
         start += 1
-    elif _adjunct_like(items, start, hi):
+    elif _adjunct_like(items, _skip_time_phrase(items, start, hi), hi):
         return None
     elif cue.frame in ("that", "ask") and items[start].quote is None:
         return None
     else:
         start = _skip_adjuncts(items, start, hi)
+    if cue.frame == "call" and not any(item.quote is not None for item in items[start:hi]):
+        return None  # "called the police" is no statement; "called it a “fundamental mistake”" is
     end = _content_end(items, start, hi)
     if cue.frame == "object":  # "condemned the attacks, though ...": the object is a noun phrase
         end = next((i - 1 for i in range(start + 1, end + 1) if items[i].word in (",", ";", "--")), end)
@@ -649,9 +709,20 @@ def _content_end(items: list[Item], start: int, hi: int) -> int:
             continue
         before = _skip_time_left(items, index - 1)
         joined = items[before].word in ("and", "but")
-        after_comma = items[before].word == "," and (cue.frame == "according" or items[index].word.endswith("ing"))
+        after_comma = items[before].word == "," and (cue.frame == "according" or _participle(items[index].word))
         if joined or after_comma:
             return before - 1
+        # "they will not attend, and others have said ...": a new speaker starts a new statement
+        speaker = source_left(items, before, "", start + 1) if cue.frame in ("say", "tell", "that") else None
+        if speaker is not None and items[speaker[0] - 1].word in ("and", "but", ",", ";") \
+                and sum(item.is_word for item in items[start : speaker[0] - 1]) >= 2 \
+                and not any(item.word in _MODALS for item in items[speaker[1] : index]):
+            return speaker[0] - 2
+    for index in range(start + 1, hi - 1):
+        # "the GOP must be a party of ideas, and has championed ...": the subject's own next clause
+        if items[index].word == "," and items[index + 1].word in ("and", "but") and index + 2 < hi \
+                and items[index + 2].word in word_set("cue_adverbs") and items[index + 2].word not in _BE:
+            return index - 1
     return hi - 1
 
 
@@ -678,6 +749,9 @@ def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -
     attribution ending the sentence ("Still, he said, ..." and "In Germany, a person can ..." are not)."""
     if sum(1 for item in items[lo : end + 1] if item.is_word) < 4:
         return False
+    opening = items[lo].word
+    if opening in _PREPOSITIONS or (word_class().get(opening) == "opener" and opening != "that"):
+        return False  # "In a press release earlier this month, the committee said ..."
     after = last + 1
     if after >= hi or items[after].word in _FINAL_PUNCT - {","}:
         return True
@@ -713,8 +787,8 @@ def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
     and a quote."""
     quote = items[cue.last + 1]
     for end, cue_first in ((cue.first - 1, cue.first), (cue.first - 2, cue.first - 1)):
-        found = source_left(items, end, doc.text) if end >= lo else None
-        if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
+        found = source_left(items, end, doc.text, lo)
+        if found is None:
             continue
         head = items[found[1]] if items[found[1]].word != ")" else items[found[0]]
         if head.upper or word_class().get(head.word) == "pronoun":
@@ -722,7 +796,48 @@ def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
             source = Span(items[found[0]].start, items[found[1]].end)
             content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
             return Found("direct", content, cue_span, source, found[0], cue.last + 1, False)
-    return None
+    # "Kelly responded pointedly, with a smile: "..."", "Trump released the following statement: "...""
+    subject = _subject(items, lo, cue.first, doc.text)
+    if subject is None or cue.first - lo > 14:
+        return None
+    after = next((i for i in range(lo, cue.first) if items[i].start >= subject.end), cue.first)
+    head = next(item for item in reversed(items[:after]) if item.is_word)  # the subject's last word
+    if after >= cue.first or not (head.upper or word_class().get(head.word) == "pronoun"):
+        return None
+    if any(_cue_at(items, i) is not None for i in range(after, cue.first)):
+        return None  # a cue of its own has had its chance
+    content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
+    return Found("direct", content, Span(items[after].start, items[cue.last].end), subject, lo, cue.last + 1, False)
+
+
+def _possessor(items: list[Item], index: int) -> tuple[int, int] | None:
+    """The owner before a cue noun: "his" in "his claim", "Donald Trump" in "Donald Trump's claim"."""
+    if items[index].word in ("his", "her", "their", "its", "our", "my"):
+        return index, index
+    if items[index].word != "'s":
+        return None
+    first = index
+    while first - 1 >= 0 and items[first - 1].upper and items[first - 1].is_word:
+        first -= 1
+    return (first, index - 1) if first < index else None
+
+
+def _noun(items: list[Item], cue: Cue, hi: int, doc: Doc) -> Found | None:
+    """``Trump's claim that Mexico will pay`` / ``his warning: "..."``: the owner is the source."""
+    owner = _possessor(items, cue.first - 1)
+    if owner is None:
+        return None
+    start = cue.last + 1
+    if items[start].word == ":":
+        start += 1
+    # where the noun phrase's sentence goes on is unknowable without a parser: stop at a comma
+    end = next((i - 1 for i in range(start + 1, hi) if items[i].word in (",", ";", "--")), _content_end(items, start, hi))
+    content = _content(items, start, end, doc)
+    if content is None:
+        return None
+    source = Span(items[owner[0]].start, items[owner[1]].end)
+    cue_span = Span(items[cue.first].start, items[cue.last].end)
+    return Found(content[0], content[1], cue_span, source, owner[0], end, False)
 
 
 def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Found | None:
@@ -775,7 +890,7 @@ def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: 
         previous_items, previous_found = unit_found[index - 1]
         last = previous_found[-1] if previous_found else None
         only_quote = [item for item in items if item.word not in _FINAL_PUNCT]
-        if (last is not None and last is result[-1] and last.content_left and last.kind != "indirect"
+        if (last is not None and last is result[-1] and last.content_left
                 and len(only_quote) == 1 and only_quote[0].quote is not None):
             spans = last.content + quote_spans(doc.text, only_quote[0].quote, doc.paragraphs)
             result[-1] = replace(last, content=tuple(sorted(set(spans))))

@@ -11,12 +11,13 @@ the rule statements. ``annotators/train.py`` rebuilds the shipped model from a b
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import as_file, files
 from typing import Iterable, Sequence
 
-from . import lexicons
+from . import attribution, lexicons
 from .doc import Doc
 from .model import Span, Statement
 from .segment import ASCII_QUOTES
@@ -50,7 +51,8 @@ def units(doc: Doc) -> list[Unit]:
 
 @cache
 def cue_words() -> frozenset[str]:
-    return frozenset(lexicons.entries("cue_words"))
+    """The rules' cue verb forms and our extra cue words."""
+    return frozenset(attribution.cue_forms()) | frozenset(lexicons.entries("cue_words"))
 
 
 def shape(word: str) -> str:
@@ -83,10 +85,12 @@ def word_features(word: str) -> tuple[str, ...]:
     return cached
 
 
+_BUCKETS = ("0", "1", "2", "3", *["4-7"] * 4, *["8-15"] * 8, "far")
+
+
 def _bucket(count: int | None) -> str:
-    if count is None:
-        return "none"
-    return str(count) if count <= 3 else ("4-7" if count <= 7 else ("8-15" if count <= 15 else "far"))
+    """Small counts as they are, larger ones in ranges (a lookup: this runs for every token)."""
+    return "none" if count is None else _BUCKETS[min(count, 16)]
 
 
 def _quote_states(words: Sequence[str]) -> list[str]:
@@ -146,16 +150,16 @@ def rule_roles(doc: Doc, unit: Unit) -> list[str | None]:
     roles: list[str | None] = [None] * len(unit.tokens)
     if not doc.statements or not unit.tokens:
         return roles
-    first, last = unit.tokens[0].start, unit.tokens[-1].end
+    starts = [token.start for token in unit.tokens]
+    first, last = starts[0], unit.tokens[-1].end
     for statement in doc.statements:
         marked = [(piece, "content") for piece in statement.content]
         marked += [(span, role) for span, role in ((statement.cue, "cue"), (statement.source, "source")) if span]
         for span, role in marked:
             if span.end <= first or span.start >= last:
                 continue
-            for i, token in enumerate(unit.tokens):
-                if span.start <= token.start < span.end:
-                    roles[i] = role
+            for i in range(bisect_left(starts, span.start), bisect_left(starts, span.end)):
+                roles[i] = role
     return roles
 
 
@@ -178,19 +182,28 @@ def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -
     sentences_with_mark = {sentence_of[i] for i, flag in enumerate(is_mark) if flag}
     paragraph_opens_quoted = quotes[0] == "open"
     n = len(words)
+    sentence_start: dict[int, int] = {}
+    sentence_end: dict[int, int] = {}
+    for i, sentence in enumerate(sentence_of):
+        sentence_start.setdefault(sentence, i)
+        sentence_end[sentence] = i
     sequence = []
     for i in range(n):
         sentence = sentence_of[i]
         before, after = cue_before[i], cue_after[i]
-        f = [*own[i], f"q={quotes[i]}", f"ql={_bucket(quote_lengths[i])}",
-             f"cb={_bucket(None if before is None else i - before)}",
-             f"ca={_bucket(None if after is None else after - i)}",
+        quote = f"q={quotes[i]}"
+        cue_back = f"cb={_bucket(None if before is None else i - before)}"
+        cue_ahead = f"ca={_bucket(None if after is None else after - i)}"
+        f = [*own[i], quote, f"ql={_bucket(quote_lengths[i])}", cue_back, cue_ahead,
              f"cbw={lowers[before][2:] if before is not None else None}",
              f"caw={lowers[after][2:] if after is not None else None}",
              f"aq={_bucket(None if closed_before[i] is None else i - closed_before[i])}",
              f"bq={_bucket(None if opens_after[i] is None else opens_after[i] - i)}",
              f"sent={min(sentence, 3)}", f"sc={sentence in sentences_with_cue}",
-             f"sq={sentence in sentences_with_mark}"]
+             f"sq={sentence in sentences_with_mark}",
+             f"from_bos={_bucket(i - sentence_start[sentence])}", f"to_eos={_bucket(sentence_end[sentence] - i)}",
+             # conjunctions a linear model cannot build itself: quote state with the nearest cues
+             f"{quote}|{cue_back}", f"{quote}|{cue_ahead}"]
         if i == 0 or sentence_of[i - 1] != sentence:
             f.append("bos")
         if i == n - 1 or sentence_of[i + 1] != sentence:
@@ -242,17 +255,16 @@ class Segment:
 
 def segments(labels: Sequence[str]) -> list[Segment]:
     """Maximal runs of one role; a ``B-`` starts a new run, an ``I-`` after another role starts one too."""
-    found: list[Segment] = []
+    runs: list[list] = []  # [role, first, last]
     for i, label in enumerate(labels):
         if label == OUTSIDE:
             continue
-        prefix, role = label.split("-", 1)
-        previous = found[-1] if found else None
-        if prefix == "I" and previous and previous.role == role and previous.last == i - 1:
-            found[-1] = replace(previous, last=i)
+        role = label[2:]
+        if label[0] == "I" and runs and runs[-1][0] == role and runs[-1][2] == i - 1:
+            runs[-1][2] = i
         else:
-            found.append(Segment(role, i, i))
-    return found
+            runs.append([role, i, i])
+    return [Segment(role, first, last) for role, first, last in runs]
 
 
 def _gap(a: Segment, b: Segment) -> int:

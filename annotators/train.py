@@ -69,7 +69,7 @@ def train(articles: Sequence[GoldArticle], out: Path, c1: float, c2: float, iter
     trainer.train(str(out))
 
 
-def score_holdout(articles: Sequence[GoldArticle], model_path: Path) -> dict[str, dict]:
+def score_pipelines(articles: Sequence[GoldArticle], model_path: Path) -> dict[str, dict]:
     """Held-out figures for the rules alone, the tagger alone and their combination."""
     import pycrfsuite
 
@@ -102,6 +102,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--c1", type=float, default=0.5, help="L1 penalty (higher: smaller model)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument(
+        "--score-only", action="store_true",
+        help="do not train: score the rules, the model at --out and their combination on the whole split",
+    )
 
 
 def run_training(args: argparse.Namespace) -> int:
@@ -109,6 +113,9 @@ def run_training(args: argparse.Namespace) -> int:
         print(f"{args.split}: not a brat split (expected text/ and attributions/ inside)", file=sys.stderr)
         return 2
     articles = read_split(args.split)
+    if args.score_only:
+        _print_scores(score_pipelines(articles, args.out))
+        return 0
     held = [a for i, a in enumerate(articles) if args.holdout and i % args.holdout == 0]
     training = [a for i, a in enumerate(articles) if not (args.holdout and i % args.holdout == 0)]
     if args.limit:
@@ -117,9 +124,14 @@ def run_training(args: argparse.Namespace) -> int:
     train(training, args.out, args.c1, args.c2, args.iterations)
     size = args.out.stat().st_size
     print(f"trained on {len(training)} articles in {time.perf_counter() - started:.0f} s: {args.out} ({size:,} bytes)")
-    for name, figures in score_holdout(held, args.out).items() if held else ():
-        print(name, {k: v for k, v in figures.items() if k not in ("articles", "missing_predictions")})
+    if held:
+        _print_scores(score_pipelines(held, args.out))
     return 0
+
+
+def _print_scores(scores: dict[str, dict]) -> None:
+    for name, figures in scores.items():
+        print(name, {k: v for k, v in figures.items() if k not in ("articles", "missing_predictions")})
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "python -m annotators.train") -> int:

@@ -285,3 +285,107 @@ def test_an_introductory_phrase_before_a_trailing_cue_is_not_content():
     assert statements("Six months ago, the senator said he would run.") == [
         ("indirect", "the senator", "said", ["he would run"])
     ]
+
+
+def test_an_ing_word_after_a_degree_word_is_an_adjective_not_a_cue():
+    assert statements("Others sounded far less welcoming to the plan.") == []
+
+
+def test_a_pronoun_speaker_is_the_pronoun_alone():
+    text = "The bill had provisions he said were unnecessary."
+    assert [source for _, source, _, _ in statements(text)] in ([], ["he"])
+
+
+def test_content_stops_where_another_speaker_starts():
+    text = "Many Republicans said they will not attend the convention, and others have said they are not interested."
+    assert statements(text) == [
+        ("indirect", "Many Republicans", "said", ["they will not attend the convention"]),
+        ("indirect", "others", "said", ["they are not interested"]),
+    ]
+
+
+def test_content_stops_at_the_speakers_own_next_clause():
+    text = "Ryan insists the GOP must be a party of ideas, and has championed an agenda of cuts."
+    assert statements(text) == [("indirect", "Ryan", "insists", ["the GOP must be a party of ideas"])]
+
+
+def test_a_time_phrase_right_after_the_cue_is_skipped():
+    assert statements("Lynch announced on Monday the lawsuit against the state.") == [
+        ("indirect", "Lynch", "announced", ["the lawsuit against the state"])
+    ]
+
+
+def test_that_after_a_noun_is_not_the_content_of_a_that_cue():
+    assert statements("The hiccup adds to the controversy that has surrounded her.") == []
+
+
+def test_calling_someone_a_quoted_name_is_a_statement_but_calling_the_police_is_not():
+    assert statements("He called it a “fundamental mistake.”") == [
+        ("mixed", "He", "called", ["it a “fundamental mistake.”"])
+    ]
+    assert statements("He called the police.") == []
+
+
+def test_speaker_with_commas_inside_the_parenthesis():
+    text = "Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will win."
+    assert statements(text) == [("indirect", "Dean Johnson", "says", ["Cruz will win"])]
+
+
+def test_an_age_is_not_a_speaker():
+    assert statements("Cory James, 22, of Flint, Mich., said he had not given up hope.") == [
+        ("indirect", "Cory James", "said", ["he had not given up hope"])
+    ]
+
+
+def test_as_someone_puts_it():
+    assert statements('As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."') == [
+        ("direct", "The Post's Dana Milbank", "puts it", ['"Senate Republicans are unmoved."'])
+    ]
+
+
+def test_an_adverb_and_a_circumstance_between_the_cue_and_the_quote():
+    assert statements("Kelly responded pointedly, with a smile: “Can happen when you’re 45.”") == [
+        ("direct", "Kelly", "responded", ["“Can happen when you’re 45.”"])
+    ]
+    assert statements('Sanders replied evenly, "I think she knows."') == [
+        ("direct", "Sanders", "replied", ['"I think she knows."'])
+    ]
+
+
+def test_a_short_clause_ending_in_a_colon_before_a_quote():
+    text = "When Wallace died, President Clinton released the following statement: “We offer our condolences.”"
+    assert statements(text) == [
+        ("direct", "President Clinton", "released the following statement:", ["“We offer our condolences.”"])
+    ]
+
+
+def test_an_inverted_speaker_keeps_a_party_tag_split_off_by_the_sentence_splitter():
+    text = '"The intensity is greater," said Rep. Beto O\'Rourke (D-Tex.), a Clinton endorser whose district went for her.'
+    assert statements(text) == [("direct", "Rep. Beto O'Rourke (D-Tex.)", "said", ['"The intensity is greater,"'])]
+
+
+def test_relative_who_is_the_source_as_in_polnear():
+    text = "Megyn Kelly, a star anchor who questioned his respect for women, was there."
+    assert statements(text) == [("indirect", "who", "questioned", ["his respect for women"])]
+
+
+def test_a_weekday_with_a_possessive_after_the_cue_is_content():
+    assert statements("Rachel Berg said Thursday's speeches changed her mind.") == [
+        ("indirect", "Rachel Berg", "said", ["Thursday's speeches changed her mind"])
+    ]
+
+
+def test_cue_noun_with_a_possessor_and_that():
+    assert statements("Critics dismissed Donald Trump's claim that Mexico will pay for the wall.")[1] == (
+        "indirect", "Donald Trump", "claim", ["that Mexico will pay for the wall"]
+    )
+
+
+def test_cue_noun_with_a_possessive_pronoun_and_a_quote():
+    assert statements('He repeated his warning: "We will not back down."') == [
+        ("direct", "his", "warning", ['"We will not back down."'])
+    ]
+
+
+def test_a_cue_noun_without_that_or_a_quote_is_not_a_statement():
+    assert statements("Trump's claim was false.") == []

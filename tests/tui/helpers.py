@@ -13,7 +13,6 @@ from textual.app import App
 from annotators.model import Annotation
 from tests.tui.seed_annotation import seed_annotation
 from tui.app import QuotelensApp, preview
-from tui.widgets.article_view import ArticleView
 
 
 def seed_app(seed_path: Path, annotator=seed_annotation) -> QuotelensApp:
@@ -33,11 +32,6 @@ async def settle(app: QuotelensApp, pilot, timeout: float = 30) -> None:
         waited += 0.02
     await app.workers.wait_for_complete()
     await pilot.pause()
-
-
-def article_lines(view: ArticleView) -> list[Text]:
-    """Every line of the article with its overlays (not just the visible ones)."""
-    return [view.line_text(index) for index in range(len(view.layout))]
 
 
 def styles_at(line: Text, start: int, end: int) -> list[Style]:

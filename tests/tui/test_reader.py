@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import LoadingIndicator
 
-from tests.tui.helpers import article_lines, no_statements, rendered_text, screen_text, seed_app, settle, styles_at
+from tests.tui.helpers import (
+    no_statements,
+    rendered_text,
+    screen_text,
+    seed_app,
+    settle,
+    styles_at,
+)
 from tui.app import QuotelensApp
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
@@ -118,6 +125,24 @@ async def test_filter_dims_the_other_statements(seed_path):
         assert before[0].color != after[0].color
         assert after[0].color == article.component_style("article-view--dimmed").color
         assert after[0].bold  # the role (source) still shows without colour
+
+
+async def test_filtering_marks_the_actors_mentions_even_without_statements(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        article = reader.query_one(ArticleView)
+        putin = reader.text.index("Putin")
+        line = article.layout.line_of(putin)
+        column = putin - article.layout.lines[line].start
+        mention = article.component_style("article-view--mention")
+        assert styles_at(article.line_text(line), column, column + 1)[0].bgcolor != mention.bgcolor
+        reader.show_actor("putin")
+        await pilot.pause()
+        assert styles_at(article.line_text(line), column, column + 5)[0].bgcolor == mention.bgcolor
+        await pilot.press("n")
+        assert reader.current is None and any("no statements" in m for m in notices(app))
 
 
 async def test_clicking_an_actor_filters(seed_path):
@@ -419,3 +444,15 @@ async def test_seed_with_the_engine_n_three_times_and_same_speaker(seed_path):
         for _ in range(4):
             await pilot.press("N")
             assert speakers[reader.current] == speakers[spoken[0]]
+
+
+async def test_an_article_that_is_all_metadata_opens(tmp_path):
+    text = "date 2024-01-02\n"
+    path = tmp_path / "dateonly.txt"
+    path.write_text(text, encoding="utf-8")
+    app = QuotelensApp(path=path, text=text, annotator=no_statements)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", "j", "G", "slash", "d", "a", "escape", "o", "s")
+        assert app.screen.current is None
+        assert "2024-01-02" in screen_text(app)

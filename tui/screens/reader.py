@@ -28,6 +28,7 @@ from tui.layout import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
+from tui.stances import summary as stance_summary
 from tui.widgets.actor_sidebar import ActorSidebar
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
@@ -44,11 +45,11 @@ class ReaderScreen(ReaderNotes, Screen):
     BINDINGS = [
         Binding("n,]", "step(True, False)", "Next", id="reader.next_statement",
                 tooltip="Next statement (wraps round at the end)"),
-        Binding("p,[", "step(False, False)", "Previous", id="reader.previous_statement",
+        Binding("p,[", "step(False, False)", "Prev", id="reader.previous_statement",
                 tooltip="Previous statement (wraps round at the start)"),
-        Binding("N,}", "step(True, True)", "Same speaker", id="reader.next_same_speaker",
+        Binding("N,}", "step(True, True)", "Speaker", id="reader.next_same_speaker",
                 tooltip="Next statement by the current statement's speaker"),
-        Binding("P,{", "step(False, True)", "Same speaker back", id="reader.previous_same_speaker",
+        Binding("P,{", "step(False, True)", "Speaker back", show=False, id="reader.previous_same_speaker",
                 tooltip="Previous statement by the current statement's speaker"),
         Binding("s", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar",
                 tooltip="Show or hide the actor sidebar"),
@@ -112,7 +113,7 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(LoadingIndicator).display = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
-        self.open_notes()
+        self.call_after_refresh(self.open_notes)  # notes never delay the first paint
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
@@ -214,6 +215,19 @@ class ReaderScreen(ReaderNotes, Screen):
         """Choosing the actor already filtered on clears the filter."""
         self.filter_actor = None if event.actor_id == self.filter_actor else event.actor_id
 
+    @on(ActorSidebar.StanceChosen)
+    def _stance_chosen(self, event: ActorSidebar.StanceChosen) -> None:
+        if event.stance.evidence:
+            self.show_evidence(event.stance.evidence[0])
+
+    def show_evidence(self, span: Span) -> None:
+        """Make the statement holding ``span`` current (a reported attitude may lie outside any) and
+        bring the span into view."""
+        index = self.article.overlays.statement_at(span.start)
+        if index is not None:
+            self.current = index
+        self.article.scroll_to_span(span)
+
     def watch_filter_actor(self, actor_id: str | None) -> None:
         self.article.filter_actor = actor_id
         self.sidebar.filter_actor = actor_id
@@ -266,6 +280,7 @@ class ReaderScreen(ReaderNotes, Screen):
             ("Article pane", list(Binding.make_bindings(ArticleView.BINDINGS))),
             ("Actor sidebar", list(Binding.make_bindings(ActorSidebar.BINDINGS))),
             ("Search bar", list(Binding.make_bindings(SearchInput.BINDINGS))),
+            *self.note_key_sections(),
             ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
         ]
 
@@ -298,7 +313,7 @@ class ReaderScreen(ReaderNotes, Screen):
             self.status.search = f"no match for {query!r}"
             return
         layout = article.layout
-        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start
+        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start if len(layout) else 0
         after = [i for i, m in enumerate(matches) if m.start >= top]
         article.current_match = after[0] if after else 0
         self._update_search_status()
@@ -358,7 +373,10 @@ class ReaderScreen(ReaderNotes, Screen):
         else:
             statement = statements[index]
             cue = one_line(statement.cue.text(self.text)) if statement.cue else ""
-            status.statement = StatementInfo(index + 1, len(statements), self.speaker_name(statement), cue, statement.kind)
+            status.statement = StatementInfo(
+                index + 1, len(statements), self.speaker_name(statement), cue, statement.kind,
+                stance_summary(statement.stances),
+            )
         status.filter_name = None if self.filter_actor is None else self._actor_name(self.filter_actor)
         if self.annotating:
             status.hint = "Annotating the article…"

@@ -2,7 +2,8 @@
 
 Choosing an actor (enter or click) posts ``ActorChosen``; the screen decides what that means
 (it filters navigation) and tells the sidebar which actor is the filter (attributes down).
-A row is ``name_line`` plus ``detail_lines``: more per-actor facts (a stance chip, ...) go there.
+A row is ``name_line`` plus ``detail_lines``; under it, one option per stance chip ("＋ no-fly zone"),
+and choosing a chip posts ``StanceChosen`` (the screen shows its evidence).
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from textual.color import Color
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from annotators.model import Actor, Annotation
+from annotators.model import Actor, Annotation, Stance
 from tui.layout import one_line
 from tui.overlays import Overlays
+from tui.stances import POLARITY_STYLES, chip, taken
 
 DEFAULT_ROW_WIDTH = 30  # before the sidebar has been laid out
+CHIP_ID = "#stance"  # option ids of stance chips: ACTOR_ID#stanceK (K-th stance that takes a side)
 
 
 class ActorSidebar(OptionList):
@@ -38,6 +41,14 @@ class ActorSidebar(OptionList):
         def __init__(self, actor_id: str) -> None:
             super().__init__()
             self.actor_id = actor_id
+
+    class StanceChosen(Message):
+        """A stance chip was chosen: show its strongest evidence."""
+
+        def __init__(self, actor_id: str, stance: Stance) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+            self.stance = stance
 
     def on_mount(self) -> None:
         self.border_title = "Actors"
@@ -92,17 +103,42 @@ class ActorSidebar(OptionList):
     def on_resize(self) -> None:
         self._rebuild()
 
+    def chip_prompt(self, stance: Stance) -> Text:
+        """A stance chip under its actor: "＋ no-fly zone", coloured by polarity (the mark says it too)."""
+        width = max(12, self.scrollable_content_region.width or DEFAULT_ROW_WIDTH)
+        line = Text.assemble("  ", (chip(stance), POLARITY_STYLES[stance.polarity]))
+        line.truncate(width, overflow="ellipsis")
+        return line
+
     def _rebuild(self) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         actors = self.ordered_actors()
-        self.set_options(Option(self.actor_prompt(actor), id=actor.id) for actor in actors)
+        options = []
+        for actor in actors:
+            options.append(Option(self.actor_prompt(actor), id=actor.id))
+            options += [
+                Option(self.chip_prompt(stance), id=f"{actor.id}{CHIP_ID}{k}")
+                for k, stance in enumerate(taken(actor.stances))
+            ]
+        self.set_options(options)
         if not actors:
             self.add_option(Option(Text("No actors found", style="italic"), disabled=True))
-        ids = [actor.id for actor in actors]
-        if ids:
-            self.highlighted = ids.index(highlighted) if highlighted in ids else 0
+        elif highlighted is not None:
+            try:
+                self.highlighted = self.get_option_index(highlighted)
+            except OptionDoesNotExist:
+                self.highlighted = 0
+        else:
+            self.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.ActorChosen(event.option.id))
+        option_id = event.option.id
+        if option_id is None:
+            return
+        actor_id, _, chip_index = option_id.partition(CHIP_ID)
+        if not chip_index:
+            self.post_message(self.ActorChosen(actor_id))
+            return
+        actor = next(a for a in self.overlays.annotation.actors if a.id == actor_id)
+        self.post_message(self.StanceChosen(actor_id, taken(actor.stances)[int(chip_index)]))
