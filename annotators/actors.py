@@ -18,6 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from .coref import resolve_pronouns
 from .doc import Doc
@@ -446,36 +447,6 @@ class SourceResolver:
         return None
 
 
-def resolve_speakers_pronouns(
-    statements: tuple[Statement, ...],
-    speakers: dict[int, Entity],
-    mentions: list[Mention],
-    clusterer: Clusterer,
-) -> None:
-    """ "we"/"I" in what someone says: the speaker's organisation (from a title) or the speaker."""
-    index = MentionIndex(mentions)
-    for number, entity in speakers.items():
-        speaker = entity.speaker()
-        for piece in statements[number].content:
-            for mention in index.overlapping(piece):
-                if (
-                    mention.form != "pronoun"
-                    or mention.entity is not None
-                    or mention.pronoun not in ("we", "i")
-                ):
-                    continue
-                side = _organisation_of(speaker, clusterer) if mention.pronoun == "we" else None
-                (side or speaker).add(mention)
-
-
-def _organisation_of(person: Entity, clusterer: Clusterer) -> Entity | None:
-    """The organisation in the person's title ("NATO" of "NATO Secretary-General"), if any."""
-    for _, owner in person.title_roles:
-        if owner and owner.startswith("organisation:"):
-            return clusterer.keyed(owner, "organisation")
-    return None
-
-
 # --- actors ----------------------------------------------------------------------------------------
 
 
@@ -549,10 +520,57 @@ def stage(doc: Doc) -> Doc:
     sources = {s.source: s.content for s in doc.statements if s.source is not None}
     resolve_pronouns(resolver.mentions, sources)
     speakers = resolver.resolve(doc.statements)
-    resolve_speakers_pronouns(doc.statements, speakers, resolver.mentions, clusterer)
     ids, actors = build_actors(clusterer.entities, doc.text, gaz)
     statements = tuple(
         replace(statement, actor=ids.get(id(speakers[number].speaker()))) if number in speakers else statement
         for number, statement in enumerate(doc.statements)
     )
     return replace(doc, actors=actors, statements=statements)
+
+
+# --- "we" and "I" in what speakers say ---------------------------------------------------------------
+
+
+@cache
+def _first_person() -> re.Pattern[str]:
+    words = sorted((w for w, kind in gazetteer().pronouns.items() if kind in ("we", "i")), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+
+
+def _organisation_in_titles(speaker: Actor, actors: tuple[Actor, ...]) -> Actor | None:
+    """The organisation a speaker's title names: NATO for "NATO Secretary-General"."""
+    for title in speaker.titles:
+        for actor in actors:
+            names = (actor.name, *actor.aliases)
+            if actor.kind == "organisation" and any(re.search(rf"\b{re.escape(n)}\b", title) for n in names):
+                return actor
+    return None
+
+
+def first_person_stage(doc: Doc) -> Doc:
+    """ "We"/"I" in what a speaker says (direct or mixed): the organisation the speaker's title names,
+    else the speaker. Runs after ``continuation``, so quote-only paragraphs have their speaker."""
+    by_id = {actor.id: actor for actor in doc.actors}
+    taken = {mention for actor in doc.actors for mention in actor.mentions}
+    pronouns = gazetteer().pronouns
+    added: dict[str, set[Span]] = {}
+    for statement in doc.statements:
+        speaker = by_id.get(statement.actor or "")
+        if speaker is None or statement.kind == "indirect":
+            continue
+        for piece in statement.content:
+            for match in _first_person().finditer(doc.text, piece.start, piece.end):
+                word, span = match.group(), Span(*match.span())
+                if span in taken or word not in (word.lower(), word.lower().title()):
+                    continue  # already someone's mention, or "US"
+                is_we = pronouns[word.lower()] == "we"
+                side = (_organisation_in_titles(speaker, doc.actors) if is_we else None) or speaker
+                added.setdefault(side.id, set()).add(span)
+                taken.add(span)
+    if not added:
+        return doc
+    actors = tuple(
+        replace(actor, mentions=tuple(sorted({*actor.mentions, *added[actor.id]}))) if actor.id in added else actor
+        for actor in doc.actors
+    )
+    return replace(doc, actors=actors)

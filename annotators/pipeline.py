@@ -37,6 +37,7 @@ def default_stages() -> tuple[Stage, ...]:
         learned.stage,
         actors.stage,
         continuation.stage,
+        actors.first_person_stage,
         stance.stage,
     )
 

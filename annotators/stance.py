@@ -70,24 +70,27 @@ class Token:
 
 def tokenize(text: str, spans: Iterable[Span]) -> list[Token]:
     """Tokens of the given spans of ``text``, in order, with offsets into ``text``."""
-    folded = text.translate(_ASCII_QUOTES).lower()
     found = []
     for span in spans:
-        for match in _TOKEN.finditer(folded, span.start, span.end):
+        folded = text[span.start : span.end].translate(_ASCII_QUOTES).lower()  # same length: offsets hold
+        for match in _TOKEN.finditer(folded):
             word = match.group()
-            found.append(Token(word, stem(word), match.start(), match.end()))
+            found.append(Token(word, stem(word), span.start + match.start(), span.start + match.end()))
     return found
 
 
 @cache
-def _cue_table() -> dict[tuple[str, ...], tuple[int, bool]]:
-    """Stance cue stems -> (polarity, takes a claim as its that-clause)."""
-    signs = dict(stance_cues())
+def _cue_table() -> dict[str, tuple[tuple[tuple[str, ...], int, bool], ...]]:
+    """First stem -> the stance cues starting with it, longest first: (stems, polarity, takes a claim
+    as its that-clause)."""
     clause = {
         tuple(stem(w) for w in phrase.lower().split()) for phrase, _, *rest in lexicons.table("stance_cues")
         if rest and rest[0] == "clause"
     }
-    return {phrase: (sign, phrase in clause) for phrase, sign in signs.items()}
+    table: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+    for phrase, sign in stance_cues():  # longest first
+        table.setdefault(phrase[0], []).append((phrase, sign, phrase in clause))
+    return {first: tuple(cues) for first, cues in table.items()}
 
 
 @cache
@@ -107,7 +110,7 @@ def _anaphors() -> frozenset[tuple[str, ...]]:
 
 def cue_at(tokens: Sequence[Token], index: int) -> tuple[int, int, bool] | None:
     """(polarity, length, takes a claim) of the stance cue starting at ``tokens[index]``, if any."""
-    for phrase, (sign, claim) in _cue_table().items():
+    for phrase, sign, claim in _cue_table().get(tokens[index].stem, ()):
         if tuple(t.stem for t in tokens[index : index + len(phrase)]) == phrase:
             return sign, len(phrase), claim
     return None
@@ -175,7 +178,11 @@ def _target(tokens: Sequence[Token], start: int, end: int) -> tuple[Span, bool] 
     return _span(tokens, start, end), is_anaphor
 
 
-def _finding(tokens, start, end, polarity, score, evidence_from: int, **details) -> Finding | None:
+def _finding(
+    tokens: Sequence[Token], start: int, end: int, polarity: int, score: float, evidence_from: int, **details: Any
+) -> Finding | None:
+    """A finding on the target phrase tokens [start, end); its evidence runs from the token that
+    shows the polarity (a cue, a copula) to the end of the target."""
     found = _target(tokens, start, end)
     if found is None:
         return None
@@ -355,7 +362,9 @@ def actor_findings(doc: Doc, index: int, holder: str, mentions: dict[Span, str],
     statement = doc.statements[index]
     found = []
     for mention, actor in mentions.items():
-        if actor == holder or not any(piece.contains(mention) for piece in statement.content):
+        if not statement.start <= mention.start < statement.end or actor == holder:
+            continue
+        if not any(piece.contains(mention) for piece in statement.content):
             continue
         if any(issue.contains(mention) for issue in issues):
             continue  # "Russia to withdraw its forces": part of an issue, not a stance on Russia

@@ -77,6 +77,14 @@ def stance_cues() -> tuple[tuple[tuple[str, ...], int], ...]:
 
 
 @cache
+def _cues_by_first_stem() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase, sign in stance_cues():
+        table.setdefault(phrase[0], []).append((phrase, sign))
+    return {first: tuple(cues) for first, cues in table.items()}
+
+
+@cache
 def holder_cues() -> frozenset[str]:
     return frozenset(stem(t) for entry in lexicons.entries("stance_holder_cues") for t in tokens(entry))
 
@@ -144,9 +152,10 @@ def _valences(words: tuple[str, ...]) -> list[float]:
 def _cue_polarities(stems: list[str]) -> list[int]:
     """Per-token stance cue polarity: the first token of a matched cue phrase carries it."""
     marks = [0] * len(stems)
+    by_first = _cues_by_first_stem()
     index = 0
     while index < len(stems):
-        for phrase, sign in stance_cues():
+        for phrase, sign in by_first.get(stems[index], ()):
             if tuple(stems[index : index + len(phrase)]) == phrase:
                 negated = any(w in negations() for w in stems[max(0, index - _NEGATION_SCOPE) : index])
                 marks[index] = -sign if negated else sign

@@ -13,6 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from annotators import metadata, segment
 from annotators.model import Annotation
+from tui.annotate_process import AnnotationProcess
 from tui.screens.reader import ReaderScreen
 
 Annotator = Callable[[str], Annotation]
@@ -56,6 +57,7 @@ class QuotelensApp(App):
         self.path = path
         self.text = text
         self.annotator = annotator
+        self._annotation_process = AnnotationProcess(annotator)
         self.reader = ReaderScreen(path, text, preview(text))
 
     def get_default_screen(self) -> Screen:
@@ -66,7 +68,12 @@ class QuotelensApp(App):
         self.call_after_refresh(self.run_worker, self._annotate, thread=True, exit_on_error=False, name="annotate")
 
     def _annotate(self) -> Annotation:
+        if self.annotator is default_annotator:  # the engine: in a child process (see annotate_process)
+            return self._annotation_process.annotate(self.text)
         return self.annotator(self.text)
+
+    def on_unmount(self) -> None:
+        self._annotation_process.stop()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "annotate":

@@ -235,8 +235,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
-    # `quotelens` and `quotelens PATH` mean `quotelens read [PATH]`.
-    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+    # `quotelens`, `quotelens PATH` and `quotelens --data-dir DIR` mean `quotelens read ...`.
+    if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "read")
     args = _train_arguments(argv) or parser.parse_args(argv)
     try:

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any, Iterable, Literal
 
 from annotators import Actor, Annotation, Span, Statement
+from annotators.model import Stance
 from tui.notes.placement import PlacedNote
 from tui.notes.store import timestamp
+from tui.stances import summary as stance_summary
 
 EXPORT_SCHEMA = "quotelens.notes-export/1"
 ExportFormat = Literal["md", "json"]
@@ -124,7 +126,7 @@ def _actor_data(annotation: Annotation, actor: Actor) -> dict[str, Any]:
         "kind": actor.kind,
         "role": "; ".join(actor.titles),
         "statements": len(annotation.statements_by(actor.id)),
-        "stances": actor.to_json().get("stances"),  # present once the stance stage fills it in
+        "stances": [stance.to_json() for stance in actor.stances],
     }
 
 
@@ -240,18 +242,9 @@ def _actors_table(actors: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
-_POLARITY_MARKS = {"favor": "+", "against": "−", "mixed": "±"}
-
-
-def _stance_summary(stances: list[dict[str, Any]] | None) -> str:
-    """"+ no-fly zone; − Russia": the stances that take a side, each as its polarity mark and target
-    (neutral ones only say what was talked about)."""
-    parts = []
-    for stance in stances or ():
-        mark = _POLARITY_MARKS.get(stance["polarity"])
-        if mark:
-            parts.append(f"{mark} {' '.join(stance['target'].split())}")
-    return "; ".join(parts)
+def _stance_summary(stances: list[dict[str, Any]]) -> str:
+    """"＋ no-fly zone; － Russia", as the sidebar shows an actor's stances."""
+    return stance_summary(Stance.from_json(stance) for stance in stances)
 
 
 def _by_speaker(statements: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:

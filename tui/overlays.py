@@ -101,6 +101,12 @@ class Overlays:
         """Indices of the statements an actor (or an actor standing for it) made."""
         return self._by_speaker.get(self.speaker.get(actor_id, actor_id), [])
 
+    def mentions_of(self, actor_id: str) -> list[Span]:
+        """Every mention of an actor and of the actors standing for the same speaker, in order."""
+        speaker = self.speaker.get(actor_id, actor_id)
+        group = [actor for actor in self.annotation.actors if self.speaker.get(actor.id) == speaker]
+        return sorted(mention for actor in group for mention in actor.mentions)
+
     def statement_at(self, offset: int) -> int | None:
         """The statement drawn at ``offset`` (its extent: source, cue, content and what lies between)."""
         paragraph = max(0, bisect_right(self._paragraph_starts, offset) - 1)

@@ -26,7 +26,7 @@ def run(text: str, said: tuple[tuple[str, str], ...] = ()) -> Doc:
         Statement(f"s{n}", "direct", (span_of(text, content),), None, span_of(text, source), None)
         for n, (content, source) in enumerate(said)
     )
-    return actors.stage(replace(doc, statements=statements))
+    return actors.first_person_stage(actors.stage(replace(doc, statements=statements)))
 
 
 def actor(doc: Doc, name: str) -> Actor:
@@ -336,16 +336,32 @@ def test_they_as_a_source_is_the_group_before():
 
 
 def test_we_in_a_quote_is_the_speakers_organisation():
-    text = "“We will defend every inch,” NATO Secretary-General Jens Stoltenberg said."
+    text = "NATO ministers met. “We will defend every inch,” NATO Secretary-General Jens Stoltenberg said."
     doc = run(text, (("We will defend every inch", "NATO Secretary-General Jens Stoltenberg"),))
     assert speakers(doc) == ["jens-stoltenberg"]
-    assert mentions(doc, "NATO") == ["We"]
+    assert mentions(doc, "NATO") == ["NATO", "We"]
 
 
 def test_i_in_a_quote_is_the_speaker():
     text = "“I will go,” Antony Blinken said."
     doc = run(text, (("I will go", "Antony Blinken"),))
     assert mentions(doc, "Antony Blinken") == ["I", "Antony Blinken"]
+
+
+def test_we_in_a_quote_continued_from_the_paragraph_before_is_its_speaker():
+    text = "Antony Blinken spoke on Friday.\n\n“We are ready.”"
+    doc = actors.stage(pipeline.run(text, (metadata.stage, pipeline.segment_stage)))
+    continued = Statement("s0", "direct", (span_of(text, "We are ready."),), None, None, "antony-blinken")
+    doc = actors.first_person_stage(replace(doc, statements=(continued,)))
+    assert mentions(doc, "Antony Blinken") == ["Antony Blinken", "We"]
+
+
+def test_we_in_reported_speech_is_left_alone():
+    text = "Antony Blinken said we are ready."
+    doc = actors.stage(pipeline.run(text, (metadata.stage, pipeline.segment_stage)))
+    reported = Statement("s0", "indirect", (span_of(text, "we are ready"),), None, None, "antony-blinken")
+    doc = actors.first_person_stage(replace(doc, statements=(reported,)))
+    assert mentions(doc, "Antony Blinken") == ["Antony Blinken"]
 
 
 def test_relative_pronoun_source_is_the_name_before_it():

@@ -111,3 +111,20 @@ def test_the_shipped_model_finds_a_statement_in_a_plain_sentence():
     assert statement.source.text(text) == "The senator" or statement.source.text(text) == "senator"
     assert statement.cue.text(text) == "said"
     assert "the bill would pass easily" in statement.content[0].text(text)
+
+
+def test_training_on_a_tiny_brat_split_gives_a_model_that_tags_cues(tmp_path):
+    import pycrfsuite
+
+    from annotators.train import main as train
+    from tests.annotators.test_evaluate import ANN_A, TEXT_A, write_split
+
+    split = write_split(tmp_path / "split", {f"a{i}": (TEXT_A, {"x": ANN_A}) for i in range(3)})
+    out = tmp_path / "model.crfsuite"
+    assert train([str(split), "--out", str(out), "--iterations", "30", "--c1", "0"]) == 0
+    model = pycrfsuite.Tagger()
+    model.open(str(out))
+    doc = doc_of(TEXT_A)
+    (unit,) = learned.units(doc)
+    statements = learned.decode(TEXT_A, unit, model.tag(learned.features(TEXT_A, unit)))
+    assert any(s.cue and s.cue.text(TEXT_A) == "said" for s in statements)

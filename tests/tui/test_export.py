@@ -128,14 +128,16 @@ def test_the_actors_table_lists_speakers_first_in_the_order_they_speak(seed_text
 def test_a_stance_column_appears_once_actors_carry_stances(handmade_export):
     data = export_data(handmade_export, now=EXPORTED_AT, version=VERSION)
     assert "| Stance |" not in render(data, "md")
-    data["actors"][1]["stances"] = [{"target": "the war", "polarity": "neutral"}]
+    def stance(target: str, polarity: str) -> dict:
+        return {"target": target, "polarity": polarity, "score": 0.9}
+
+    data["actors"][1]["stances"] = [stance("the war", "neutral")]
     assert "| Stance |" not in render(data, "md")  # a topic alone takes no side
-    data["actors"][0]["stances"] = [{"target": "no-fly zone", "polarity": "favor"},
-                                    {"target": "the war", "polarity": "neutral"},
-                                    {"target": "Russia", "polarity": "against"}]
+    data["actors"][0]["stances"] = [stance("no-fly zone", "favor"), stance("the war", "neutral"),
+                                    stance("Russia", "against")]
     markdown = render(data, "md")
     assert "| Actor | Kind | Role | Statements | Stance |" in markdown
-    assert "| Antony Blinken | person | United States Secretary of State | 3 | + no-fly zone; − Russia |" in markdown
+    assert "| Antony Blinken | person | United States Secretary of State | 3 | ＋ no-fly zone; － Russia |" in markdown
 
 
 def test_inside_a_line_list_markers_need_no_escape():

@@ -127,6 +127,24 @@ async def test_filter_dims_the_other_statements(seed_path):
         assert after[0].bold  # the role (source) still shows without colour
 
 
+async def test_filtering_marks_the_actors_mentions_even_without_statements(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        article = reader.query_one(ArticleView)
+        putin = reader.text.index("Putin")
+        line = article.layout.line_of(putin)
+        column = putin - article.layout.lines[line].start
+        mention = article.component_style("article-view--mention")
+        assert styles_at(article.line_text(line), column, column + 1)[0].bgcolor != mention.bgcolor
+        reader.show_actor("putin")
+        await pilot.pause()
+        assert styles_at(article.line_text(line), column, column + 5)[0].bgcolor == mention.bgcolor
+        await pilot.press("n")
+        assert reader.current is None and any("no statements" in m for m in notices(app))
+
+
 async def test_clicking_an_actor_filters(seed_path):
     app = seed_app(seed_path)
     async with app.run_test(size=(120, 40)) as pilot:

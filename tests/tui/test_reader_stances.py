@@ -83,3 +83,17 @@ def test_the_markdown_export_lists_each_actors_stances(seed_text, tmp_path):
     markdown = render(export_data(article, now=EXPORTED_AT, version=VERSION), "md")
     row = next(line for line in markdown.splitlines() if line.startswith("| Volodymyr Zelenskyy"))
     assert "no-fly zone" in row and "Russian air strikes" in row
+
+
+def test_annotate_text_output_shows_statement_and_actor_stances(seed_path, seed_text):
+    import io
+
+    from rich.console import Console
+
+    from tui.report import print_annotation
+
+    console = Console(width=240, file=io.StringIO(), color_system=None)
+    print_annotation(seed_path, seed_text, with_stances(seed_text), console=console)
+    printed = console.file.getvalue()
+    assert printed.count("＋ no-fly zone") == 2  # the statement's row and Zelenskyy's row
+    assert "· Ukraine" not in printed  # a neutral stance takes no side: no chip
