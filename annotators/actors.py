@@ -13,19 +13,23 @@ resolved to the actor it mentions, the named actor when a description is linked 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from .coref import resolve_pronouns
 from .doc import Doc
 from .mentions import Gazetteer, Mention, find_mentions, gazetteer
 from .model import Actor, Span, Statement
 
-# A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...", "diplomats at the meeting".
+# A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...",
+# "diplomats at the meeting".
 _SOURCE_END = re.compile(r",|;|\(|\s(?:who|whose|which|that|at|in|from|on|with)\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OF_BETWEEN = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _LOWER_WORD = re.compile(r"(?<!')\b[a-z][a-z-]+\b")
 
 
@@ -100,7 +104,12 @@ class Clusterer:
 
     def cluster(self, mentions: list[Mention]) -> list[Entity]:
         for mention in mentions:  # full names first, so "Blinken" finds "Antony Blinken" wherever it is
-            if mention.form == "name" and mention.key is None and mention.kind == "person" and len(mention.words) > 1:
+            if (
+                mention.form == "name"
+                and mention.key is None
+                and mention.kind == "person"
+                and len(mention.words) > 1
+            ):
                 self.full_name(mention)
         for mention in mentions:
             if mention.entity is not None:
@@ -123,7 +132,11 @@ class Clusterer:
     def full_name(self, mention: Mention) -> None:
         words = mention.words
         for person in self.people:
-            if person.words[-1] == words[-1] and person.words[0] == words[0]:
+            shorter, longer = sorted((person.words, words), key=len)
+            # "Hillary Rodham Clinton" is "Hillary Clinton"; "Van Dyke" is "Jason Van Dyke".
+            if person.words[-1] == words[-1] and (
+                person.words[0] == words[0] or longer[-len(shorter) :] == shorter
+            ):
                 if len(words) > len(person.words):
                     person.words = words
                 person.add(mention)
@@ -147,9 +160,10 @@ class Clusterer:
             self.people.append(entity)
 
     def person_called(self, word: str, offset: int) -> Entity | None:
-        """The person whose surname (else first name) is ``word``, nearest before ``offset``."""
-        for position in (-1, 0):
-            named = [p for p in self.people if p.words[position] == word and len(p.words) > 1]
+        """The person whose surname (else another of their names) is ``word``, nearest before ``offset``:
+        "Blinken" is "Antony Blinken", "Acosta" is "Melba Acosta Febo", "Hillary" is "Hillary Clinton"."""
+        for positions in (slice(-1, None), slice(1, -1), slice(0, 1)):
+            named = [p for p in self.people if word in p.words[positions] and len(p.words) > 1]
             if named:
                 return max(named, key=lambda p: _last_before(p, offset))
         return None
@@ -157,7 +171,7 @@ class Clusterer:
     def acronyms(self, mentions: list[Mention]) -> None:
         """ "Center for American Progress (CAP)": the acronym names the same organisation."""
         names = [m for m in mentions if m.form == "name" and m.entity is not None]
-        for before, acronym in zip(names, names[1:]):
+        for before, acronym in itertools.pairwise(names):
             word = acronym.words[0] if len(acronym.words) == 1 else ""
             between = self.text[before.span.end : acronym.span.start]
             closes = self.text[acronym.span.end : acronym.span.end + 1] == ")"
@@ -185,8 +199,9 @@ class Clusterer:
         if entity is None and owner is None:
             entity = next((e for e in self.entities if e.role == role), None)
         if entity is None:
-            entity = self.new(mention.kind, key, words=mention.words, role=role, role_class=mention.title_class,
-                              owner=owner)
+            entity = self.new(
+                mention.kind, key, words=mention.words, role=role, role_class=mention.title_class, owner=owner
+            )
         entity.add(mention)
 
     def category(self, mention: Mention) -> None:
@@ -213,7 +228,9 @@ def _last_before(entity: Entity, offset: int) -> int:
 
 
 def link_descriptions(entities: list[Entity], mentions: list[Mention], text: str) -> None:
-    named_people = [m for m in mentions if m.form == "name" and m.entity is not None and m.entity.kind == "person"]
+    named_people = [
+        m for m in mentions if m.form == "name" and m.entity is not None and m.entity.kind == "person"
+    ]
     starts = [m.span.start for m in named_people]
     people = [e for e in entities if e.kind == "person" and e.role is None]
     for entity in entities:
@@ -329,9 +346,19 @@ class SourceResolver:
         if not candidates:
             return None
         best = max(candidates, key=lambda m: (m.span.end, len(m.span)))
-        tail = self.text[best.span.end : head.end].lower()
-        nouns = [w for w in _LOWER_WORD.findall(tail) if w not in self.gaz.pronouns and w not in self.gaz.function_words]
-        return None if nouns else best
+        # "Gov. Terry E. Branstad of Iowa": the head is the name before "of".
+        while before := next(
+            (m for m in candidates if _OF_BETWEEN.fullmatch(self.text[m.span.end : best.span.start])), None
+        ):
+            best = before
+        tail = [
+            w
+            for w in _LOWER_WORD.findall(self.text[best.span.end : head.end])
+            if w not in self.gaz.function_words
+        ]
+        # A role noun after the mention is the head ("his rival"); other words are most likely a
+        # verb the source span ran into ("Trump shot back").
+        return None if tail and self.role_of(tuple(tail)) else best
 
     def apposition(self, source: Span, head: Span, index: MentionIndex) -> Mention | None:
         """A name right after the head: "his rival, Hillary Clinton," -> Hillary Clinton."""
@@ -351,17 +378,31 @@ class SourceResolver:
             head = source_head(self.text, statement.source)
             if self.head_mention(head, index) or self.apposition(statement.source, head, index):
                 continue
+            head = self.without_trailing_function_words(head)
             words = tuple(head.text(self.text).split())
             if not words or all(w.lower().strip(".,") in self.gaz.pronouns for w in words):
                 continue
-            mention = Mention(head, "descriptive", self.guess_kind(words), self.sentence_of(head.start),
-                              key=_ARTICLE.sub("", head.text(self.text)).lower(), words=words)
+            mention = Mention(
+                head,
+                "descriptive",
+                self.guess_kind(words),
+                self.sentence_of(head.start),
+                key=_ARTICLE.sub("", head.text(self.text)).lower(),
+                words=words,
+            )
             role = self.role_of(words)
             if role is not None:
                 mention.title_class = None if role[0] == "-" else role[0]
             self.mentions.append(mention)
             self.clusterer.description(mention)
         self.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+
+    def without_trailing_function_words(self, head: Span) -> Span:
+        """ "the Romney campaign would" -> "the Romney campaign"."""
+        words = list(re.finditer(r"\S+", head.text(self.text)))
+        while len(words) > 1 and words[-1].group().lower() in self.gaz.function_words:
+            words.pop()
+        return Span(head.start, head.start + words[-1].end()) if words else head
 
     def role_of(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         lowered = tuple(w.lower() for w in words)
@@ -371,9 +412,7 @@ class SourceResolver:
         if role := self.role_of(words):
             return role[1]
         last = words[-1]
-        if last.islower():
-            return "group" if last.endswith("s") else "person"
-        return "other"
+        return "group" if last.islower() and last.endswith("s") else "other"
 
     def resolve(self, statements: tuple[Statement, ...]) -> dict[int, Entity]:
         """Statement index -> the entity its source mentions."""
@@ -395,33 +434,17 @@ class SourceResolver:
         if self.gaz.pronouns.get(head.text(self.text).lower()) == "rel":
             antecedent = index.before(head.start, self.sentence_of(head.start))
             if antecedent is not None:
-                relative = Mention(head, "pronoun", "unknown", antecedent.sentence, pronoun="rel",
-                                   key=head.text(self.text).lower())
+                relative = Mention(
+                    head,
+                    "pronoun",
+                    "unknown",
+                    antecedent.sentence,
+                    pronoun="rel",
+                    key=head.text(self.text).lower(),
+                )
                 antecedent.entity.add(relative)
                 return antecedent.entity
         return None
-
-
-def resolve_speakers_pronouns(statements: tuple[Statement, ...], speakers: dict[int, Entity],
-                              mentions: list[Mention], clusterer: Clusterer) -> None:
-    """ "we"/"I" in what someone says: the speaker's organisation (from a title) or the speaker."""
-    index = MentionIndex(mentions)
-    for number, entity in speakers.items():
-        speaker = entity.speaker()
-        for piece in statements[number].content:
-            for mention in index.overlapping(piece):
-                if mention.form != "pronoun" or mention.entity is not None or mention.pronoun not in ("we", "i"):
-                    continue
-                side = _organisation_of(speaker, clusterer) if mention.pronoun == "we" else None
-                (side or speaker).add(mention)
-
-
-def _organisation_of(person: Entity, clusterer: Clusterer) -> Entity | None:
-    """The organisation in the person's title ("NATO" of "NATO Secretary-General"), if any."""
-    for _, owner in person.title_roles:
-        if owner and owner.startswith("organisation:"):
-            return clusterer.keyed(owner, "organisation")
-    return None
 
 
 # --- actors ----------------------------------------------------------------------------------------
@@ -453,7 +476,9 @@ def _aliases(entity: Entity, name: str, text: str, gaz: Gazetteer) -> tuple[str,
     return tuple(seen)
 
 
-def build_actors(entities: list[Entity], text: str, gaz: Gazetteer) -> tuple[dict[int, str], tuple[Actor, ...]]:
+def build_actors(
+    entities: list[Entity], text: str, gaz: Gazetteer
+) -> tuple[dict[int, str], tuple[Actor, ...]]:
     """Actors in order of first mention, with stable, unique ids; also entity -> id."""
     ordered = sorted((e for e in entities if e.mentions), key=lambda e: e.first)
     ids: dict[int, str] = {}
@@ -492,13 +517,60 @@ def stage(doc: Doc) -> Doc:
     resolver.describe_uncovered(doc.statements)
     link_descriptions(clusterer.entities, mentions, doc.text)
     resolver.mark_sources(doc.statements)
-    sources = frozenset(s.source for s in doc.statements if s.source is not None)
+    sources = {s.source: s.content for s in doc.statements if s.source is not None}
     resolve_pronouns(resolver.mentions, sources)
     speakers = resolver.resolve(doc.statements)
-    resolve_speakers_pronouns(doc.statements, speakers, resolver.mentions, clusterer)
     ids, actors = build_actors(clusterer.entities, doc.text, gaz)
     statements = tuple(
         replace(statement, actor=ids.get(id(speakers[number].speaker()))) if number in speakers else statement
         for number, statement in enumerate(doc.statements)
     )
     return replace(doc, actors=actors, statements=statements)
+
+
+# --- "we" and "I" in what speakers say ---------------------------------------------------------------
+
+
+@cache
+def _first_person() -> re.Pattern[str]:
+    words = sorted((w for w, kind in gazetteer().pronouns.items() if kind in ("we", "i")), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+
+
+def _organisation_in_titles(speaker: Actor, actors: tuple[Actor, ...]) -> Actor | None:
+    """The organisation a speaker's title names: NATO for "NATO Secretary-General"."""
+    for title in speaker.titles:
+        for actor in actors:
+            names = (actor.name, *actor.aliases)
+            if actor.kind == "organisation" and any(re.search(rf"\b{re.escape(n)}\b", title) for n in names):
+                return actor
+    return None
+
+
+def first_person_stage(doc: Doc) -> Doc:
+    """ "We"/"I" in what a speaker says (direct or mixed): the organisation the speaker's title names,
+    else the speaker. Runs after ``continuation``, so quote-only paragraphs have their speaker."""
+    by_id = {actor.id: actor for actor in doc.actors}
+    taken = {mention for actor in doc.actors for mention in actor.mentions}
+    pronouns = gazetteer().pronouns
+    added: dict[str, set[Span]] = {}
+    for statement in doc.statements:
+        speaker = by_id.get(statement.actor or "")
+        if speaker is None or statement.kind == "indirect":
+            continue
+        for piece in statement.content:
+            for match in _first_person().finditer(doc.text, piece.start, piece.end):
+                word, span = match.group(), Span(*match.span())
+                if span in taken or word not in (word.lower(), word.lower().title()):
+                    continue  # already someone's mention, or "US"
+                is_we = pronouns[word.lower()] == "we"
+                side = (_organisation_in_titles(speaker, doc.actors) if is_we else None) or speaker
+                added.setdefault(side.id, set()).add(span)
+                taken.add(span)
+    if not added:
+        return doc
+    actors = tuple(
+        replace(actor, mentions=tuple(sorted({*actor.mentions, *added[actor.id]}))) if actor.id in added else actor
+        for actor in doc.actors
+    )
+    return replace(doc, actors=actors)

@@ -38,9 +38,16 @@ _FINAL_PUNCT = {".", ",", ";", ":", "!", "?", "--", "—", "–"}
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
 _PREPOSITIONS = {
     "of", "on", "in", "at", "after", "before", "during", "to", "from", "with", "by", "about", "when",
-    "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near",
+    "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near", "for",
 }
 _CONTENT_OPENERS = {"that", "whether", "if"}
+_LONE_DETERMINERS = {"another", "some", "many", "both", "all", "most", "few", "several", "one", "each", "others"}
+_ADJUNCT_OPENERS = {"on", "in", "at", "during", "after", "before", "late", "early", "last", "this", "earlier", "later",
+                    "again", "publicly", "privately", "repeatedly", "recently", "also", "then", "by"}
+_DEGREE_WORDS = {"less", "more", "most", "least", "very", "so", "too", "quite", "rather", "as", "increasingly"}
+_MODALS = {"would", "will", "could", "should", "can", "may", "might", "must"}
+_PARTICIPLE_OPENERS = {"by", "while", "after", "before", "when", "and", "but", "also", "then", "without"}
+_ING_NOUNS = {"during", "morning", "evening", "spring", "string", "bring", "ceiling", "king"}
 _RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
 
@@ -159,7 +166,9 @@ def _units(text: str, sentences: list[Sentence], quotes: QuoteIndex) -> Iterator
         after_quote = bool(group) and any(
             _open_ended(text, span) for _, span in quotes.overlapping(group[-1].span.end - 1, group[-1].span.end)
         )
-        if group and not inside_quote and not after_quote:
+        # Punkt also splits after "(D-Tex." and before a lower-case word: those continue the sentence
+        fragment = text[offset : offset + 1] in (")", "]") or text[offset : offset + 1].islower()
+        if group and not inside_quote and not after_quote and not fragment:
             yield group
             group = []
         group.append(sentence)
@@ -169,7 +178,7 @@ def _units(text: str, sentences: list[Sentence], quotes: QuoteIndex) -> Iterator
 
 def _open_ended(text: str, span: Span) -> bool:
     """Whether a quote ends the way an attributed one does: ``"...,"``, ``"...?"``, ``"...!"``."""
-    inner = text[span.start : span.end].rstrip(_QUOTE_CHARS + " ")
+    inner = text[span.start : span.end].rstrip(_QUOTE_CHARS + "‘’ ")
     return inner[-1:] in (",", "?", "!", "-", "—")
 
 
@@ -195,10 +204,14 @@ def _items(doc: Doc, unit: list[Sentence], quotes: QuoteIndex) -> list[Item]:
     start, end = unit[0].span.start, unit[-1].span.end
     inside = quotes.overlapping(start, end)
     items = [Item(span.start, span.end, "", q, False, _open_ended(doc.text, span)) for q, span in inside]
+    spans = sorted(span for _, span in inside)
+    next_quote = 0
     for sentence in unit:
         for token in sentence.tokens:
-            if any(span.start < token.end and token.start < span.end for _, span in inside):
-                continue
+            while next_quote < len(spans) and spans[next_quote].end <= token.start:
+                next_quote += 1
+            if next_quote < len(spans) and spans[next_quote].start < token.end:
+                continue  # inside a quote
             surface = doc.text[token.start : token.end]
             items.append(Item(token.start, token.end, surface.translate(ASCII_QUOTES).lower(), None, surface[:1].isupper()))
     items.sort(key=lambda item: item.start)
@@ -225,6 +238,11 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
     word = items[index].word
     if word == "according" and index + 1 < len(items) and items[index + 1].word == "to":
         return Cue(index, index + 1, "according")
+    if word == ":" and index + 1 < len(items) and items[index + 1].quote is not None:
+        return Cue(index, index, "colon")
+    if word in word_set("cue_nouns") and index >= 2 and _possessor(items, index - 1) is not None \
+            and index + 1 < len(items) and (items[index + 1].word == "that" or items[index + 1].word == ":"):
+        return Cue(index, index, "noun")
     options = cue_forms().get(word)
     if not options:
         return Cue(index, index, "quoted") if _verb_after_quote(items, index) else None
@@ -234,6 +252,8 @@ def _cue_at(items: list[Item], index: int) -> Cue | None:
     previous = items[before].word if before >= 0 else ""
     if previous in ("to", "the", "a", "an") or (previous in _BE and not word.endswith("ing")):
         return None  # "declined to say", "the said", passive "was asked"
+    if _participle(word) and previous in _DEGREE_WORDS:
+        return None  # "sounded far less welcoming": an adjective, not a cue
     for particle, frame in options:
         following = [item.word for item in items[index + 1 : index + 1 + len(particle)]]
         if tuple(following) == particle:
@@ -246,7 +266,7 @@ def _verb_after_quote(items: list[Item], index: int) -> bool:
     ``"...," quipped the senator.`` It must look like a finite verb and sit right after the quote or
     after a short speaker that follows the quote."""
     item = items[index]
-    if item.upper or not item.is_word or not (item.word.endswith("ed") or item.word.endswith("s")) or len(item.word) < 4:
+    if item.word[-1:] not in ("d", "s") or item.upper or len(item.word) < 4 or not item.word.endswith(("ed", "s")):
         return False
     if index + 1 < len(items) and items[index + 1].is_word and item.word.endswith("s") and not items[index + 1].upper:
         return False  # "“...,” his aides say it" is rare; a plural noun before a word is common
@@ -257,6 +277,11 @@ def _verb_after_quote(items: list[Item], index: int) -> bool:
     if before >= 1 and items[before].word == "," and items[before - 1].quote is not None:
         return True
     return before >= 0 and items[before].quote is not None and items[before].quote_open_ended
+
+
+def _participle(word: str) -> bool:
+    """An -ing form ("saying", "speaking"), not a noun such as "nothing" or "morning"."""
+    return word.endswith("ing") and len(word) > 4 and word not in _ING_NOUNS and not word.endswith("thing")
 
 
 def _skip_left(items: list[Item], index: int, words: Iterable[str] | frozenset[str]) -> int:
@@ -283,8 +308,8 @@ def _skip_time_left(items: list[Item], index: int) -> int:
 
 
 def _np_word(item: Item, text: str) -> bool:
-    if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'")):
-        return False
+    if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'") or item.word[1:2].isalpha()):
+        return False  # (Treebank splits "O'Rourke" into "O" and "'Rourke")
     cls = word_class().get(item.word)
     if cls == "opener" or (item.word in word_set("cue_adverbs") and not item.upper):
         return False  # auxiliaries and modals ("can", "have") mean a verb, so the noun phrase is over
@@ -301,9 +326,10 @@ def _np_word_at(items: list[Item], index: int, text: str) -> bool:
     return items[index].word in cue_forms() and (word_class().get(before) == "determiner" or before == "'s")
 
 
-def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | None:
-    """The noun phrase ending at item ``end`` and starting its clause: (first, last) item indices."""
-    if end < 0:
+def source_left(items: list[Item], end: int, text: str, lo: int = 0) -> tuple[int, int] | None:
+    """The noun phrase ending at item ``end`` and starting its clause (at ``lo`` or after a comma, a
+    quote or a conjunction): (first, last) item indices, or None."""
+    if end < lo:
         return None
     bracket_end = end
     if items[end].word == ")":  # "Rep. Gregory Meeks (D-N.Y.) said"
@@ -312,22 +338,31 @@ def source_left(items: list[Item], end: int, text: str) -> tuple[int, int] | Non
             return None
         end = opening - 1
     first = end
-    while first - 1 >= 0 and _np_word_at(items, first - 1, text):
+    while first - 1 >= lo and _np_word_at(items, first - 1, text) and word_class().get(items[end].word) != "pronoun":
         first -= 1
-    # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it
-    while first - 2 >= 0 and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
-        items[first].capitalised(text) or word_class().get(items[first].word) == "determiner"
+    # "Washington and its allies": "and" joins two noun phrases when a capital or determiner follows it,
+    # and the joined phrase starts its clause ("a woman asked for a photo and Clinton said" does not)
+    if first - 2 >= lo and items[first - 1].word == "and" and _np_word(items[first - 2], text) and (
+        items[first].upper or word_class().get(items[first].word) == "determiner"
     ):
-        first -= 2
-        while first - 1 >= 0 and _np_word_at(items, first - 1, text):
-            first -= 1
+        joined = first - 2
+        while joined - 1 >= lo and _np_word_at(items, joined - 1, text):
+            joined -= 1
+        if joined == lo or _boundary(items[joined - 1]):
+            first = joined
+    if not (first == lo or _boundary(items[first - 1])) or items[first].word in ("of", "'s", "&", "-"):
+        return None  # ", of Flint, Mich., said": a noun phrase does not start with "of"
     times = word_set("time_words")
     while first < end and (items[first].word in times or items[first].word in _PREPOSITIONS):
         first += 1  # "On Friday Blinken said": the time phrase is not the speaker
     if not _np_word_at(items, end, text) or end - first + 1 > _MAX_SOURCE_WORDS:
         return None
-    if word_class().get(items[end].word) in ("determiner", "inner"):
+    if word_class().get(items[end].word) == "inner" or (
+        word_class().get(items[end].word) == "determiner" and not (first == end and items[end].word in _LONE_DETERMINERS)
+    ):
         return None
+    if all(items[i].word.isdigit() or not items[i].is_word for i in range(first, end + 1)):
+        return None  # ", 22, of Flint" is an age
     if any(word_class().get(items[i].word) == "pronoun" for i in range(first, end)):
         return None  # "she made her decision based said": a pronoun is a whole speaker or none
     return first, bracket_end
@@ -341,15 +376,24 @@ def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | 
     while index < len(items):
         item = items[index]
         verb_after_name = index > start and items[index - 1].upper and not item.upper and item.word.endswith("ed")
-        if _np_word(item, text) and item.word not in word_set("time_words") and not verb_after_name:
-            last = index
+        joins = item.word == "and" and last >= start and index + 1 < len(items) and (
+            items[index + 1].upper or word_class().get(items[index + 1].word) == "determiner"
+        )  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
+        if joins:
             index += 1
-        elif item.word == "," and last >= start and _appositive_end(items, index + 1, text) is not None:
-            index += 1
-        else:
+            continue
+        if not _np_word(item, text) or item.word in word_set("time_words") or verb_after_name:
             break
+        last, index = index, index + 1
     if last < start or last - start + 1 > _MAX_SOURCE_WORDS:
         return None
+    if last + 1 < len(items) and items[last + 1].word == "(":  # "said Rep. Beto O'Rourke (D-Tex.)"
+        closing = next((i for i in range(last + 2, min(len(items), last + 9)) if items[i].word == ")"), None)
+        last = closing if closing is not None else last
+    if last + 1 < len(items) and items[last + 1].word == ",":
+        apposition = _appositive_end(items, last + 2, text)
+        if apposition is not None and apposition - start + 1 <= 2 * _MAX_SOURCE_WORDS:
+            last = apposition
     return start, last
 
 
@@ -386,11 +430,20 @@ def _parenthesis_start(items: list[Item], comma: int, lo: int) -> int | None:
 
 
 def _skip_adjuncts(items: list[Item], index: int, end: int) -> int:
-    """Step right over time words ("said Thursday the ...")."""
+    """Step right over time words ("said Thursday the ...", "announced on Monday the ...")."""
+    return _skip_time_phrase(items, index, end)
+
+
+def _skip_time_phrase(items: list[Item], index: int, end: int) -> int:
     times = word_set("time_words")
-    while index < end and items[index].word in times and items[index].word != "that":
+    start = index
+    if index + 1 < end and items[index + 1].word == "'s":
+        return index  # "said Thursday's speeches ...": the time word is part of the content
+    if index + 1 < end and items[index].word in ("on", "in", "at", "during") and items[index + 1].word in times:
         index += 1
-    return index
+    while index < end and items[index].word in times:
+        index += 1
+    return index if index > start and (index == end or items[index].is_word or items[index].quote) else start
 
 
 def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
@@ -400,6 +453,12 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     word = items[index].word
     if word in word_set("listener_words"):
         return index + 1
+    for ahead in range(index + 1, min(end, index + 9)):
+        # "told attendees at the party's annual gala how he ...": the listener runs up to the content
+        if items[ahead].word in _CONTENT_OPENERS | {"how", "what", "why"}:
+            return ahead
+        if not _np_word(items[ahead], text) and items[ahead].word not in _PREPOSITIONS:
+            break
     if items[index].capitalised(text) or word_class().get(word) == "determiner":
         first = index
         while index < end and index - first < 8 and (
@@ -412,20 +471,29 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     return index
 
 
-def _that_ahead(items: list[Item], index: int, end: int) -> int | None:
-    """The "that"/"whether" opening the content a few adjunct words after the cue ("said on Friday that")."""
+def _content_ahead(items: list[Item], index: int, end: int, frame: str) -> int | None:
+    """Where the content starts a few adjunct words after the cue: at "that"/"whether" ("said on
+    Friday that", "said, in a statement, that") or at a quote after a colon or comma ("said in a
+    statement: "..."", "told reporters in Nashua last week, "..."")."""
+    if index + 1 < end and items[index].word in word_set("cue_adverbs") | {"only", "just"}:
+        index += items[index + 1].word in _CONTENT_OPENERS  # "said only that", "said again that"
     if index < end and items[index].word in _CONTENT_OPENERS:
         return index
-    if index >= end or not (items[index].word in _PREPOSITIONS or items[index].word in word_set("time_words")
-                            or items[index].word == ","):
-        return None
-    for ahead in range(index + 1, min(end, index + 10)):
+    # "said to reporters that" is speech, "adds to the controversy that" is not
+    openers = _PREPOSITIONS if frame in ("say", "tell", "ask") else _ADJUNCT_OPENERS
+    if index >= end or not (items[index].word in openers or items[index].word in word_set("time_words")
+                            or items[index].word == "," or items[index].word.endswith("ly")):
+        return None  # "replied evenly, "...""
+    # only a parenthesis may hold commas: ", in a statement,", "pointedly, with a smile:"
+    commas = 0 if items[index].word == "," or items[index].word.endswith("ly") else 1
+    for ahead in range(index + 1, min(end, index + 12)):
         word = items[ahead].word
-        if word in _CONTENT_OPENERS and items[ahead - 1].word != ",":
-            return ahead
         if word in _CONTENT_OPENERS:
             return ahead
-        if word in (";", ":") or (word_class().get(word) == "opener"):
+        if word in (":", ",") and ahead + 1 < end and items[ahead + 1].quote is not None:
+            return ahead + 1
+        commas += word == ","
+        if commas > 1 or word in (";", ":") or word_class().get(word) == "opener" or _cue_at(items, ahead):
             return None
     return None
 
@@ -439,7 +507,10 @@ def _adjunct_like(items: list[Item], index: int, end: int) -> bool:
         return True
     if word == ",":
         return True  # content never starts with a comma; ", who ...", ", then ..." are circumstance
-    return word in _PREPOSITIONS or word in word_set("time_words")
+    if word in _RELATIVES or word == "(":
+        return True  # "said a member who supports Trump", "said Rep. Beto O'Rourke (D-Tex."
+    possessive = index + 1 < end and items[index + 1].word == "'s"  # "said Thursday's speeches ..."
+    return word in _PREPOSITIONS or (word in word_set("time_words") and not possessive)
 
 
 def _trim(items: list[Item], first: int, last: int) -> tuple[int, int] | None:
@@ -457,6 +528,12 @@ def _content(items: list[Item], first: int, last: int, doc: Doc) -> tuple[Statem
     if trimmed is None:
         return None
     first, last = trimmed
+    if last - first > 2 and items[first + 1].word == "," and items[first].upper and items[first].is_word \
+            and items[first].word in word_set("cue_adverbs") | word_set("content_adverbs"):
+        first += 2  # "Also, Trump isn't a conservative, he said": the linking adverb is the writer's
+    times = word_set("time_words")
+    while last > first and items[last].word in times and items[last].upper:
+        last -= 1  # "endorsed Cruz Wednesday"
     chosen = items[first : last + 1]
     if not any(item.is_word or item.quote is not None for item in chosen):
         return None
@@ -474,11 +551,19 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     """The statement a cue makes inside items ``lo..hi`` (exclusive ``hi``), or None."""
     if cue.frame == "according":
         return _according_to(items, cue, lo, hi, doc)
+    if cue.frame == "colon":
+        return _colon(items, cue, lo, doc)
+    if cue.frame == "noun":
+        return _noun(items, cue, hi, doc)
     text = doc.text
     cue_span = Span(items[cue.first].start, items[cue.last].end)
     left = _skip_time_left(items, cue.first - 1)
+    if left >= 2 and items[left].word == "," and items[left - 1].word in word_set("content_adverbs") \
+            and items[left - 2].word == ",":
+        left = _skip_time_left(items, left - 3)  # "X, however, accused ..."
     # "X did this and said Y", "X did this, saying Y": the speaker of the clause before
-    if left >= lo and (items[left].word in ("and", "but") or (items[cue.first].word.endswith("ing") and items[left].word == ",")):
+    participle = _participle(items[cue.first].word) and items[left].word in _PARTICIPLE_OPENERS | {","}
+    if left >= lo and (items[left].word in ("and", "but") or participle):
         source = previous.source if previous is not None else _subject(items, lo, left, text)
         return _right_statement(items, cue, cue_span, source, cue.first, hi, doc)
     if left < lo:
@@ -486,13 +571,19 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     if items[left].word == "," or items[left].quote is not None:
         inverted = _inverted(items, cue, cue_span, left, lo, hi, doc)
         paren = _parenthesis_start(items, left, lo) if inverted is None and items[left].word == "," else None
-        if paren is not None:
-            found = source_left(items, _skip_time_left(items, paren - 1), text)
-            if found is not None and (found[0] == lo or _boundary(items[found[0] - 1])):
+        # a parenthesis may hold commas itself: ", a salesman from Sumter, South Carolina,"
+        for _ in range(3):
+            if paren is None:
+                break
+            found = source_left(items, _skip_time_left(items, paren - 1), text, lo)
+            if found is not None:
                 return _after_source(items, cue, cue_span, found, lo, hi, doc)
+            paren = _parenthesis_start(items, paren, lo)
         return inverted
-    found = source_left(items, left, text)
-    if found is None or not (found[0] == lo or _boundary(items[found[0] - 1])):
+    found = source_left(items, left, text, lo)
+    if found is None and items[left].word == "who":
+        found = (left, left)  # "a star anchor who questioned his respect": PolNeAR's source is "who"
+    if found is None:
         return None
     return _after_source(items, cue, cue_span, found, lo, hi, doc)
 
@@ -503,22 +594,47 @@ def _boundary(item: Item) -> bool:
 
 def _subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
     """The subject opening the sentence, after an introductory phrase ("On Sunday, Sanders ...")."""
-    if lo < hi and (items[lo].word in _PREPOSITIONS or items[lo].word in word_set("time_words")):
+    if lo < hi and word_class().get(items[lo].word) == "opener":
+        # "When Wallace died, President Clinton ...": the subject follows the clause; "But he ..."
+        comma = next((i for i in range(lo, hi) if items[i].word == ","), None)
+        lo = comma + 1 if comma is not None and items[lo].word not in ("and", "but", "so", "or") else lo + 1
+    while lo < hi and items[lo].word in word_set("time_words"):
+        lo += 1
+    if lo < hi and items[lo].word in _PREPOSITIONS:
         lo = next((i + 1 for i in range(lo, hi) if items[i].word == ","), hi)
+    if lo < hi and not (items[lo].upper or word_class().get(items[lo].word) in ("pronoun", "determiner")):
+        # "... although at the mention of email she laughed and admitted": the pronoun is the subject
+        lo = next((i for i in range(lo, hi) if word_class().get(items[i].word) == "pronoun"), hi)
     found = source_right(items, lo, text)
     if found is None or found[1] >= hi:
         return None
-    return Span(items[found[0]].start, items[found[1]].end)
+    first, last = found
+    if (items[first].upper and word_class().get(items[first].word) != "determiner") \
+            or word_class().get(items[first].word) == "pronoun":
+        # a name or pronoun ends at the first lower-case word: "Trump went fully on the attack"
+        last = next((i - 1 for i in range(first + 1, last + 1)
+                     if not items[i].upper and word_class().get(items[i].word) != "inner"), last)
+    return Span(items[first].start, items[last].end)
 
 
 def _after_source(items: list[Item], cue: Cue, cue_span: Span, found: tuple[int, int], lo: int, hi: int,
                   doc: Doc) -> Found | None:
     """``X said ...``: content after the cue, or before the speaker when nothing follows the cue."""
     source = Span(items[found[0]].start, items[found[1]].end)
+    before = found[0] - 1
+    quote_before = before >= lo and (items[before].quote_open_ended or (
+        items[before].word == "," and before - 1 >= lo and items[before - 1].quote is not None))
+    start = _after_cue(items, cue, hi, doc.text)
+    says_more = start < hi and (items[start].word in _CONTENT_OPENERS | {":"} or items[start].quote is not None)
+    if quote_before and not says_more:
+        # "“...,” he tells hundreds of supporters at a party": the quote is what he tells them
+        left = _left_statement(items, cue, cue_span, source, lo, before if items[before].quote else before - 1,
+                               found[0], hi, doc)
+        if left is not None:
+            return left
     right = _right_statement(items, cue, cue_span, source, found[0], hi, doc)
     if right is not None:
         return right
-    before = found[0] - 1
     split = _around(items, cue, cue_span, source, lo, before, hi, doc)
     if split is not None:
         return split
@@ -536,12 +652,16 @@ def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, 
     if not (lo < comma < hi and items[comma].word == "," and after + 1 < hi and items[after].word == ","):
         return None
     following = items[after + 1]
-    if following.quote is not None or following.word in _RELATIVES or following.word.endswith("ing") \
-            or word_class().get(following.word) == "opener" or not following.is_word:
+    if following.quote is not None or following.word in _RELATIVES or _participle(following.word) \
+            or word_class().get(following.word) == "opener" or not following.is_word or following.word in _PREPOSITIONS:
         return None
-    before_part = _content(items, lo, comma - 1, doc)
     after_part = _content(items, after + 1, _content_end(items, after + 1, hi), doc)
-    if before_part is None or after_part is None or sum(1 for i in items[lo:comma] if i.is_word) < 2:
+    if after_part is None:
+        return None
+    if sum(1 for i in items[lo:comma] if i.is_word) < 2:  # "Still, he said, nothing changed."
+        return Found(after_part[0], after_part[1], cue_span, source, lo, hi - 1, True)
+    before_part = _content(items, lo, comma - 1, doc)
+    if before_part is None:
         return None
     kinds = {before_part[0], after_part[0]}
     kind: StatementKind = "indirect" if kinds == {"indirect"} else "direct" if kinds == {"direct"} else "mixed"
@@ -561,18 +681,22 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
     if cue.frame == "quoted":
         return None
     start = _after_cue(items, cue, hi, doc.text)
-    that = _that_ahead(items, start, hi)
-    if that is not None:
-        start = that
+    ahead = _content_ahead(items, start, hi, cue.frame)
+    if ahead is not None:
+        start = ahead
     elif start < hi and items[start].word in (":", ",") and start + 1 < hi and items[start + 1].quote is not None:
         start += 1
-    elif _adjunct_like(items, start, hi):
+    elif _adjunct_like(items, _skip_time_phrase(items, start, hi), hi):
         return None
     elif cue.frame in ("that", "ask") and items[start].quote is None:
         return None
     else:
         start = _skip_adjuncts(items, start, hi)
+    if cue.frame == "call" and not any(item.quote is not None for item in items[start:hi]):
+        return None  # "called the police" is no statement; "called it a “fundamental mistake”" is
     end = _content_end(items, start, hi)
+    if items[start].quote_open_ended and start + 1 <= end and items[start + 1].upper:
+        end = start  # 'said, “No comment,” The Miami Herald reported': the rest is another attribution
     if cue.frame == "object":  # "condemned the attacks, though ...": the object is a noun phrase
         end = next((i - 1 for i in range(start + 1, end + 1) if items[i].word in (",", ";", "--")), end)
     content = _content(items, start, end, doc)
@@ -590,9 +714,20 @@ def _content_end(items: list[Item], start: int, hi: int) -> int:
             continue
         before = _skip_time_left(items, index - 1)
         joined = items[before].word in ("and", "but")
-        after_comma = items[before].word == "," and (cue.frame == "according" or items[index].word.endswith("ing"))
+        after_comma = items[before].word == "," and (cue.frame == "according" or _participle(items[index].word))
         if joined or after_comma:
             return before - 1
+        # "they will not attend, and others have said ...": a new speaker starts a new statement
+        speaker = source_left(items, before, "", start + 1) if cue.frame in ("say", "tell", "that") else None
+        if speaker is not None and items[speaker[0] - 1].word in ("and", "but", ",", ";") \
+                and sum(item.is_word for item in items[start : speaker[0] - 1]) >= 2 \
+                and not any(item.word in _MODALS for item in items[speaker[1] : index]):
+            return speaker[0] - 2
+    for index in range(start + 1, hi - 1):
+        # "the GOP must be a party of ideas, and has championed ...": the subject's own next clause
+        if items[index].word == "," and items[index + 1].word in ("and", "but") and index + 2 < hi \
+                and items[index + 2].word in word_set("cue_adverbs") and items[index + 2].word not in _BE:
+            return index - 1
     return hi - 1
 
 
@@ -619,13 +754,16 @@ def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -
     attribution ending the sentence ("Still, he said, ..." and "In Germany, a person can ..." are not)."""
     if sum(1 for item in items[lo : end + 1] if item.is_word) < 4:
         return False
+    opening = items[lo].word
+    if opening in _PREPOSITIONS or (word_class().get(opening) == "opener" and opening != "that"):
+        return False  # "In a press release earlier this month, the committee said ..."
     after = last + 1
     if after >= hi or items[after].word in _FINAL_PUNCT - {","}:
         return True
     if items[after].word != "," or after + 1 >= hi:
         return items[after].word == ","
     following = items[after + 1].word
-    return following in _RELATIVES or following.endswith("ing") or _cue_at(items, after + 1) is not None
+    return following in _RELATIVES or _participle(following) or _cue_at(items, after + 1) is not None
 
 
 def _statement_end(items: list[Item], index: int, hi: int) -> int:
@@ -647,6 +785,64 @@ def _inverted(items: list[Item], cue: Cue, cue_span: Span, left: int, lo: int, h
     source = Span(items[found[0]].start, items[found[1]].end)
     end = left if items[left].quote is not None else left - 1
     return _left_statement(items, cue, cue_span, source, lo, end, found[1], hi, doc)
+
+
+def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
+    """``Donald Trump: "..."`` and ``Kasich resisted: "..."``: a named speaker, maybe a verb, a colon
+    and a quote."""
+    quote = items[cue.last + 1]
+    for end, cue_first in ((cue.first - 1, cue.first), (cue.first - 2, cue.first - 1)):
+        found = source_left(items, end, doc.text, lo)
+        if found is None:
+            continue
+        head = items[found[1]] if items[found[1]].word != ")" else items[found[0]]
+        if head.upper or word_class().get(head.word) == "pronoun":
+            cue_span = Span(items[cue_first].start, items[cue.last].end)
+            source = Span(items[found[0]].start, items[found[1]].end)
+            content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
+            return Found("direct", content, cue_span, source, found[0], cue.last + 1, False)
+    # "Kelly responded pointedly, with a smile: "..."", "Trump released the following statement: "...""
+    subject = _subject(items, lo, cue.first, doc.text)
+    if subject is None or cue.first - lo > 14:
+        return None
+    after = next((i for i in range(lo, cue.first) if items[i].start >= subject.end), cue.first)
+    head = next(item for item in reversed(items[:after]) if item.is_word)  # the subject's last word
+    if after >= cue.first or not (head.upper or word_class().get(head.word) == "pronoun"):
+        return None
+    if any(_cue_at(items, i) is not None for i in range(after, cue.first)):
+        return None  # a cue of its own has had its chance
+    content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
+    return Found("direct", content, Span(items[after].start, items[cue.last].end), subject, lo, cue.last + 1, False)
+
+
+def _possessor(items: list[Item], index: int) -> tuple[int, int] | None:
+    """The owner before a cue noun: "his" in "his claim", "Donald Trump" in "Donald Trump's claim"."""
+    if items[index].word in ("his", "her", "their", "its", "our", "my"):
+        return index, index
+    if items[index].word != "'s":
+        return None
+    first = index
+    while first - 1 >= 0 and items[first - 1].upper and items[first - 1].is_word:
+        first -= 1
+    return (first, index - 1) if first < index else None
+
+
+def _noun(items: list[Item], cue: Cue, hi: int, doc: Doc) -> Found | None:
+    """``Trump's claim that Mexico will pay`` / ``his warning: "..."``: the owner is the source."""
+    owner = _possessor(items, cue.first - 1)
+    if owner is None:
+        return None
+    start = cue.last + 1
+    if items[start].word == ":":
+        start += 1
+    # where the noun phrase's sentence goes on is unknowable without a parser: stop at a comma
+    end = next((i - 1 for i in range(start + 1, hi) if items[i].word in (",", ";", "--")), _content_end(items, start, hi))
+    content = _content(items, start, end, doc)
+    if content is None:
+        return None
+    source = Span(items[owner[0]].start, items[owner[1]].end)
+    cue_span = Span(items[cue.first].start, items[cue.last].end)
+    return Found(content[0], content[1], cue_span, source, owner[0], end, False)
 
 
 def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Found | None:
@@ -683,8 +879,9 @@ def _unit_statements(items: list[Item], doc: Doc) -> list[Found]:
 
 
 def _nested_ok(outer: Found, cue: Cue) -> bool:
-    """A cue inside the content of another statement may make its own ("X said Y warned that Z")."""
-    return not outer.content_left
+    """A cue inside the content of another statement may make its own ("X said Y warned that Z");
+    the colon of ``X said: "..."`` is part of that statement."""
+    return not outer.content_left and cue.frame != "colon"
 
 
 def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: Doc) -> list[Found]:
@@ -698,7 +895,7 @@ def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: 
         previous_items, previous_found = unit_found[index - 1]
         last = previous_found[-1] if previous_found else None
         only_quote = [item for item in items if item.word not in _FINAL_PUNCT]
-        if (last is not None and last is result[-1] and last.content_left and last.kind != "indirect"
+        if (last is not None and last is result[-1] and last.content_left
                 and len(only_quote) == 1 and only_quote[0].quote is not None):
             spans = last.content + quote_spans(doc.text, only_quote[0].quote, doc.paragraphs)
             result[-1] = replace(last, content=tuple(sorted(set(spans))))

@@ -3,7 +3,8 @@
 - he/she (and him/his/her): in this sentence before the pronoun, else in the nearest earlier one (up
   to ``PERSON_WINDOW`` back), the speaker of a statement, else the subject (the first person
   mentioned), preferring people known to be of that gender (from "Mr."/"Ms.", a given name or an
-  earlier pronoun) and skipping those known to be of the other;
+  earlier pronoun) and skipping those known to be of the other; a lone unknown name ("Clinton")
+  may be the one, after the people, and becomes a person;
 - its (and "it" where it is a statement's source): the nearest organisation or place before it in this
   or the previous sentence;
 - their (and "they"/"them" as a source): the nearest group or organisation within ``GROUP_WINDOW``;
@@ -14,7 +15,8 @@ Plain "it"/"they" elsewhere is mostly not an actor ("ending it") and is left alo
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .mentions import Mention
 from .model import Span
@@ -31,6 +33,25 @@ def _is_person(mention: Mention) -> bool:
     return mention.entity is not None and mention.entity.kind == "person"
 
 
+def _may_be_person(mention: Mention) -> bool:
+    """A person, or a lone unknown name ("Clinton" with no first name in the article)."""
+    entity = mention.entity
+    if entity is None:
+        return False
+    if entity.kind == "person":
+        return True
+    # Only a word that looks like a surname: not one letter, not only ever first in its sentence.
+    word = entity.words[0] if len(entity.words) == 1 else ""
+    return (
+        entity.kind == "other"
+        and mention.form == "name"
+        and len(word) > 2
+        and word.isalpha()
+        and not word.isupper()
+        and any(not m.initial for m in entity.mentions if m.form == "name")
+    )
+
+
 def _agrees(entity: Entity, gender: str) -> bool:
     return entity.gender in (None, gender)
 
@@ -38,11 +59,11 @@ def _agrees(entity: Entity, gender: str) -> bool:
 def _first_person(mentions: Iterable[Mention], gender: str) -> Entity | None:
     """In one sentence: a speaker before anyone else, someone known to be of this gender before
     someone of unknown gender, then the earliest (the subject)."""
-    best, best_rank = None, (False, False)
+    best, best_rank = None, (False, False, False)
     for mention in mentions:
-        if not _is_person(mention) or not _agrees(mention.entity, gender):
+        if not _may_be_person(mention) or not _agrees(mention.entity, gender):
             continue
-        rank = (mention.is_source, mention.entity.gender == gender)
+        rank = (mention.is_source, mention.entity.gender == gender, _is_person(mention))
         if best is None or rank > best_rank:
             best, best_rank = mention.entity, rank
     return best
@@ -61,9 +82,11 @@ def _earlier(by_sentence: dict[int, list[Mention]], sentence: int, window: int) 
             yield by_sentence[sentence - back]
 
 
-def _person_for(pronoun: Mention, seen: dict[int, list[Mention]]) -> Entity | None:
+def _person_for(pronoun: Mention, seen: dict[int, list[Mention]], said: tuple[Span, ...]) -> Entity | None:
     gender = pronoun.pronoun or ""
-    if found := _first_person(seen[pronoun.sentence], gender):
+    # In '"... the Clinton campaign ...," he said' the speaker is not someone named in what he said.
+    outside = [m for m in seen[pronoun.sentence] if not any(c.contains(m.span) for c in said)]
+    if found := _first_person(outside, gender):
         return found
     for mentions in _earlier(seen, pronoun.sentence, PERSON_WINDOW):
         if found := _first_person(mentions, gender):
@@ -71,7 +94,9 @@ def _person_for(pronoun: Mention, seen: dict[int, list[Mention]]) -> Entity | No
     return None
 
 
-def _thing_for(pronoun: Mention, seen: dict[int, list[Mention]], kinds: tuple[str, ...], window: int) -> Entity | None:
+def _thing_for(
+    pronoun: Mention, seen: dict[int, list[Mention]], kinds: tuple[str, ...], window: int
+) -> Entity | None:
     if found := _nearest(seen[pronoun.sentence], kinds):
         return found
     for mentions in _earlier(seen, pronoun.sentence, window):
@@ -80,11 +105,14 @@ def _thing_for(pronoun: Mention, seen: dict[int, list[Mention]], kinds: tuple[st
     return None
 
 
-def antecedent(pronoun: Mention, seen: dict[int, list[Mention]], sources: frozenset[Span]) -> Entity | None:
-    """The actor a third-person pronoun stands for, from the mentions ``seen`` before it."""
+def antecedent(
+    pronoun: Mention, seen: dict[int, list[Mention]], sources: dict[Span, tuple[Span, ...]]
+) -> Entity | None:
+    """The actor a third-person pronoun stands for, from the mentions ``seen`` before it;
+    ``sources`` maps each statement's source span to its content spans."""
     word = pronoun.pronoun
     if word in ("m", "f"):
-        return _person_for(pronoun, seen)
+        return _person_for(pronoun, seen, sources.get(pronoun.span, ()))
     is_source = pronoun.span in sources
     surface_always = pronoun.key in _ALWAYS_RESOLVED
     if word == "n" and (surface_always or is_source):
@@ -94,7 +122,7 @@ def antecedent(pronoun: Mention, seen: dict[int, list[Mention]], sources: frozen
     return None
 
 
-def resolve_pronouns(mentions: list[Mention], sources: frozenset[Span]) -> None:
+def resolve_pronouns(mentions: list[Mention], sources: dict[Span, tuple[Span, ...]]) -> None:
     """Set ``entity`` on the third-person pronouns among ``mentions`` (in document order)."""
     seen: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -102,7 +130,8 @@ def resolve_pronouns(mentions: list[Mention], sources: frozenset[Span]) -> None:
             entity = antecedent(mention, seen, sources)
             if entity is not None:
                 entity.add(mention)
-                if mention.pronoun in ("m", "f") and entity.gender is None:
-                    entity.gender = mention.pronoun
+                if mention.pronoun in ("m", "f"):
+                    entity.kind = "person"
+                    entity.gender = entity.gender or mention.pronoun
         if mention.entity is not None:
             seen[mention.sentence].append(mention)

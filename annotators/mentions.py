@@ -36,17 +36,19 @@ HEADLINE_WORDS, HEADLINE_SHARE, HEADLINE_ORDINARY = 4, 0.6, 3
 # Tokens after which a capitalised word is capitalised because it starts something, not as a name.
 _OPENERS = frozenset({'"', "``", "''", "'", "`", ":", ";", "(", "[", "-", "--", "—", "–"})
 _POSSESSIVE = frozenset({"'s", "'"})
+ACTOR_KINDS = frozenset({"person", "organisation", "group"})  # what a description may stand for
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "few", "other", "two", "three"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ROLE_LINKS = frozenset({"for", "of", "at"})  # "a spokesman for the Kremlin", "the head of NATO"
+_CAPITALISED_ONLY = frozenset({"military", "other"})  # title classes that are ordinary words in lower case
 _PLACE_PREPOSITIONS = frozenset({"in", "near"})  # "fought in Fallujah": a lone unknown word is a place
 
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    kind: str  # organisation | place | demonym | title | honorific
-    key: str  # the canonical name (places, organisations), the title text, the honorific
-    detail: str = ""  # title class, honorific gender
+    kind: str  # organisation | place | title
+    key: str  # the canonical name ("organisation:NATO", "place:Ukraine"), or the title
+    detail: str = ""  # demonym / adjective for names that stand for a place or organisation; a title's class
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Gazetteer:
     titles: dict[tuple[str, ...], LexiconEntry]  # lower-cased
     honorifics: dict[str, str]  # honorific -> gender (m, f, -)
     roles: dict[tuple[str, ...], tuple[str, str]]  # lower-cased role -> (title class, actor kind)
-    categories: dict[str, str]  # "alliance" -> "NATO"'s category, used to find "the alliance"
+    categories: frozenset[str]  # what articles call organisations: "the alliance", "the bloc"
     org_categories: dict[str, str]  # organisation key -> category
     aliases: dict[str, tuple[str, ...]]  # canonical key -> other names from the lexicon
     pronouns: dict[str, str]  # lower-cased pronoun -> m | f | n | p | we | i
@@ -116,7 +118,7 @@ def gazetteer() -> Gazetteer:
         titles=titles,
         honorifics={row[0]: _column(row, 1) for row in lexicons.table("honorifics")},
         roles=roles,
-        categories={category: category for category in org_categories.values()},
+        categories=frozenset(org_categories.values()),
         org_categories=org_categories,
         aliases=aliases,
         pronouns={row[0]: row[1] for row in lexicons.table("pronouns")},
@@ -139,14 +141,13 @@ class Mention:
     sentence: int
     key: str | None = None  # lexicon identity ("organisation:NATO") or a description's role key
     words: tuple[str, ...] = ()  # a name's words, honorific and title excluded
-    honorific: str | None = None
-    gender: str | None = None  # m | f, when an honorific or a pronoun says so
+    gender: str | None = None  # m | f, when an honorific, a given name or a pronoun says so
     title: str | None = None  # "United States Secretary of State", owner included
     title_class: str | None = None  # see titles.tsv / roles.tsv
     owner: Mention | None = None  # "NATO" in "NATO's head", "Ukrainian" in "Ukrainian President"
-    possessive: bool = False  # followed by 's
     pronoun: str | None = None  # m | f | n | p | we | i
     is_source: bool = False  # the head of a statement's source ("Blinken" in "Blinken said")
+    initial: bool = False  # first word of its sentence (capitalised whatever it is)
     entity: Entity | None = field(default=None, repr=False)  # set by the actors stage
 
 
@@ -163,8 +164,13 @@ class SentenceTokens:
     @classmethod
     def of(cls, ascii_text: str, spans: tuple[Span, ...]) -> SentenceTokens:
         words = [ascii_text[t.start : t.end] for t in spans]
-        return cls([t.start for t in spans], [t.end for t in spans], words, [w.lower() for w in words],
-                   [w[:1].isupper() for w in words])
+        return cls(
+            [t.start for t in spans],
+            [t.end for t in spans],
+            words,
+            [w.lower() for w in words],
+            [w[:1].isupper() for w in words],
+        )
 
 
 def _longest(table: dict, words: list[str], start: int) -> int:
@@ -179,15 +185,16 @@ def _longest(table: dict, words: list[str], start: int) -> int:
 class _Segment:
     start: int  # token indices
     end: int
-    kind: str  # organisation | place | demonym | adjective | title | honorific | word | particle
+    kind: str  # organisation | place | demonym | adjective | plural | title | honorific | word | particle
     entry: LexiconEntry | None = None
 
 
 class _SentenceScanner:
     """Finds the mentions of one sentence; see the module docstring."""
 
-    def __init__(self, doc_text: str, tokens: SentenceTokens, sentence: int, context: _DocContext,
-                 headline: bool):
+    def __init__(
+        self, doc_text: str, tokens: SentenceTokens, sentence: int, context: _DocContext, headline: bool
+    ):
         self.text = doc_text
         self.starts, self.ends = tokens.starts, tokens.ends
         self.words, self.lowers, self.caps = tokens.words, tokens.lowers, tokens.capitalised
@@ -210,7 +217,9 @@ class _SentenceScanner:
         return index == 0 or self.words[index - 1] in _OPENERS
 
     def mention(self, start: int, end: int, form: MentionForm, kind: str, **details) -> Mention:
-        made = Mention(self.span(start, end), form, kind, self.sentence, **details)
+        made = Mention(
+            self.span(start, end), form, kind, self.sentence, initial=self.starts_sentence(start), **details
+        )
         self.found.append(made)
         return made
 
@@ -221,6 +230,17 @@ class _SentenceScanner:
                 entry = gaz.names[tuple(self.words[index : index + length])]
                 kind = entry.detail if entry.detail in ("demonym", "adjective") else entry.kind
                 return _Segment(index, index + length, kind, entry)
+            if word.isupper() and len(word) > 1:
+                titled = [w.title() if w.isupper() else w for w in self.words[index : index + MAX_PHRASE]]
+                if (length := _longest(gaz.names, titled, 0)) and gaz.names[
+                    tuple(titled[:length])
+                ].detail != "demonym":
+                    entry = gaz.names[tuple(titled[:length])]
+                    return _Segment(index, index + length, entry.kind, entry)  # "LOS ANGELES - ..."
+                if len(word) > 3 and self.lowers[index] in gaz.common_words:
+                    return None  # "FULL TEXT", "ABSTRACT" (short ones are acronyms: "CAP")
+            if word[-1:] == "s" and (entry := gaz.names.get((word[:-1],))) and entry.detail:
+                return _Segment(index, index + 1, "plural")  # "Floridians", "Republicans": people
             if word in gaz.honorifics:
                 return _Segment(index, index + 1, "honorific")
             if length := _longest(gaz.titles, self.lowers, index):
@@ -240,7 +260,10 @@ class _SentenceScanner:
         return (
             not (word.isupper() and len(word) > 1)  # an acronym: "(CAP)"
             and self.lowers[index] in self.gaz.common_words
-            and (word not in self.context.capitalised_inside or self.lowers[index] in self.context.lower_case_seen)
+            and (
+                word not in self.context.capitalised_inside
+                or self.lowers[index] in self.context.lower_case_seen
+            )
             and not _longest(self.gaz.names, self.words, index)
         )
 
@@ -321,8 +344,25 @@ class _SentenceScanner:
             title = self.title_text(owner_segment, titles)
             title_class = titles[-1].entry.detail if titles else None
             if rest:
-                self.person(rest[0].start, end, titles=title, title_class=title_class, owner=owner,
-                            honorific=honorific)
+                # "Senate Minority Whip Richard J. Durbin of Illinois": the name stops before "of Illinois".
+                cut = next(
+                    (
+                        i
+                        for i in range(1, len(rest) - 1)
+                        if rest[i].kind == "particle" and rest[i + 1].entry is not None
+                    ),
+                    len(rest),
+                )
+                self.person(
+                    rest[0].start,
+                    rest[cut - 1].end,
+                    titles=title,
+                    title_class=title_class,
+                    owner=owner,
+                    honorific=honorific,
+                )
+                if cut < len(rest):
+                    self.split_run(rest[cut + 1 :])
             elif titles and title and not honorific:
                 # A title without a name: "the President", "the Ukrainian President".
                 first = self.determiner_before(segments[0].start)
@@ -332,15 +372,21 @@ class _SentenceScanner:
         return end
 
     def keyword_kind(self, segments: list[_Segment]) -> str | None:
-        kinds = [self.gaz.kind_keywords.get(w) for seg in segments for w in self.words[seg.start : seg.end]]
+        """The kind the last organisation/place word of the unknown words says ("Department")."""
+        kinds = [self.gaz.kind_keywords.get(self.words[seg.start]) for seg in segments if seg.kind == "word"]
         return next((k for k in reversed(kinds) if k), None)
 
     def owner_mention(self, segment: _Segment | None) -> Mention | None:
         if segment is None or segment.entry is None:
             return None
         # An owner inside a title is not a mention of its own: it qualifies the title.
-        return Mention(self.span(segment.start, segment.end), "name", segment.entry.kind, self.sentence,
-                       key=segment.entry.key)
+        return Mention(
+            self.span(segment.start, segment.end),
+            "name",
+            segment.entry.kind,
+            self.sentence,
+            key=segment.entry.key,
+        )
 
     def title_text(self, owner: _Segment | None, titles: list[_Segment]) -> str | None:
         if not titles:
@@ -351,7 +397,11 @@ class _SentenceScanner:
     def split_run(self, segments: list[_Segment]) -> None:
         """A run without title: lexicon names stand alone, other words group into names; a run that
         starts with a given name is one person ("Bryan English", "Paris Jackson")."""
-        if len(segments) > 1 and segments[0].kind == "word" and self.words[segments[0].start] in self.gaz.given_names:
+        if (
+            len(segments) > 1
+            and segments[0].kind == "word"
+            and self.words[segments[0].start] in self.gaz.given_names
+        ):
             self.person(segments[0].start, segments[-1].end)
             return
         words_start: int | None = None
@@ -371,22 +421,29 @@ class _SentenceScanner:
 
     def lexicon_name(self, segment: _Segment) -> None:
         entry = segment.entry
+        if segment.kind == "plural":
+            self.named(segment.start, segment.end, kind="group")
+            return
         if entry is None:  # a lone title or honorific word inside a run of names: not a mention
             return
         if segment.kind == "demonym":
             if not self.group_after(segment):
                 self.mention(segment.start, segment.end, "demonym", "place", key=entry.key)
             return
-        named = self.mention(segment.start, segment.end, "name", entry.kind, key=entry.key,
-                             words=tuple(self.words[segment.start : segment.end]))
+        named = self.mention(
+            segment.start,
+            segment.end,
+            "name",
+            entry.kind,
+            key=entry.key,
+            words=tuple(self.words[segment.start : segment.end]),
+        )
         self.descriptions_after(named, segment.start, segment.end)
 
     def unknown_name(self, start: int, end: int) -> None:
         words = tuple(self.words[start:end])
         if len(words) > 1 or words[0] in self.gaz.given_names:
             kind = "person"
-        elif words[0].endswith("s") and (words[0][:-1],) in self.gaz.names:
-            kind = "group"  # "Republicans", "Ukrainians"
         elif words[0].isupper() and len(words[0]) > 1:
             kind = "organisation"  # an unknown acronym
         elif start > 0 and self.lowers[start - 1] in _PLACE_PREPOSITIONS:
@@ -399,9 +456,16 @@ class _SentenceScanner:
         made = self.mention(start, end, "name", kind, words=tuple(self.words[start:end]))
         self.descriptions_after(made, start, end)
 
-    def person(self, start: int, end: int, kind: str = "person", titles: str | None = None,
-               title_class: str | None = None, owner: Mention | None = None,
-               honorific: _Segment | None = None) -> None:
+    def person(
+        self,
+        start: int,
+        end: int,
+        kind: str = "person",
+        titles: str | None = None,
+        title_class: str | None = None,
+        owner: Mention | None = None,
+        honorific: _Segment | None = None,
+    ) -> None:
         if titles is None and owner is None and honorific is None:
             titles, title_class, owner = self.title_before(start)
         first = honorific.start if honorific else start
@@ -409,11 +473,15 @@ class _SentenceScanner:
         if gender not in ("m", "f") and kind == "person":
             gender = self.gaz.given_names.get(self.words[start])
         made = self.mention(
-            first, end, "name", kind,
+            first,
+            end,
+            "name",
+            kind,
             words=tuple(self.words[start:end]),
-            honorific=self.words[honorific.start] if honorific else None,
             gender=gender if gender in ("m", "f") else None,
-            title=titles, title_class=title_class, owner=owner,
+            title=titles,
+            title_class=title_class,
+            owner=owner,
         )
         self.descriptions_after(made, first, end)
 
@@ -421,8 +489,8 @@ class _SentenceScanner:
         """A lower-case title right before a name: "White House spokesman Josh Earnest"."""
         for length in range(min(MAX_PHRASE, start), 0, -1):
             entry = self.gaz.titles.get(tuple(self.lowers[start - length : start]))
-            if entry is None:
-                continue
+            if entry is None or (entry.detail in _CAPITALISED_ONLY and not self.caps[start - length]):
+                continue  # "a major Rahm Emanuel ally": lower-case "major" is no rank
             title_start = start - length
             owner = self.found[-1] if self.found else None
             adjacent = title_start > 0 and owner is not None and owner.span.end == self.ends[title_start - 1]
@@ -458,15 +526,20 @@ class _SentenceScanner:
         return index < self.count and self.caps[index] and self.words[index] not in self.gaz.stop_names
 
     def descriptions_after(self, named: Mention, start: int, end: int) -> None:
-        """ "NATO's head", "France's presidential office", "Kremlin officials", "NATO (...)"."""
-        possessive = self.possessive_at(end)
-        named.possessive = possessive
-        role_start = end + 1 if possessive else end
+        """ "NATO's head", "France's presidential office", "Kremlin officials"."""
+        role_start = end + 1 if self.possessive_at(end) else end
         found = self.role_at(role_start)
         if found is None or self.followed_by_name(found[0]):
             return  # no role, or a title before a name ("Kremlin spokesman Dmitry Peskov")
         role_end, (title_class, kind) = found
-        self.descriptive(self.determiner_before(start), role_end, " ".join(self.lowers[role_start:role_end]), title_class, kind, named)
+        self.descriptive(
+            self.determiner_before(start),
+            role_end,
+            " ".join(self.lowers[role_start:role_end]),
+            title_class,
+            kind,
+            named,
+        )
 
     def group_after(self, segment: _Segment) -> bool:
         """ "Ukrainian authorities", "Russian forces": a group of its own, not the country."""
@@ -474,10 +547,17 @@ class _SentenceScanner:
         if found is None or self.followed_by_name(found[0]):
             return False
         role_end, (title_class, kind) = found
-        owner = Mention(self.span(segment.start, segment.end), "demonym", "place", self.sentence,
-                        key=segment.entry.key if segment.entry else None)
+        owner = Mention(
+            self.span(segment.start, segment.end),
+            "demonym",
+            "place",
+            self.sentence,
+            key=segment.entry.key if segment.entry else None,
+        )
         start = self.determiner_before(segment.start)
-        self.descriptive(start, role_end, " ".join(self.lowers[segment.end:role_end]), title_class, kind, owner)
+        self.descriptive(
+            start, role_end, " ".join(self.lowers[segment.end : role_end]), title_class, kind, owner
+        )
         return True
 
     def role_phrase_from_determiner(self, index: int) -> int | None:
@@ -492,14 +572,32 @@ class _SentenceScanner:
         if link + 1 < self.count and self.lowers[link] in _ROLE_LINKS:
             name_at = link + 2 if self.lowers[link + 1] == "the" and link + 2 < self.count else link + 1
             segments = self.run_at(name_at) if self.caps[name_at] else []
-            if segments and segments[0].entry is not None and segments[0].entry.kind in ("organisation", "place"):
+            if (
+                segments
+                and segments[0].entry is not None
+                and segments[0].entry.kind in ("organisation", "place")
+            ):
                 entry = segments[0].entry
-                owner = Mention(self.span(name_at, segments[0].end), "name", entry.kind, self.sentence, key=entry.key)
-                self.descriptive(index, segments[0].end, " ".join(self.lowers[index + 1 : role_end]),
-                                 title_class, kind, owner)
+                owner = Mention(
+                    self.span(name_at, segments[0].end), "name", entry.kind, self.sentence, key=entry.key
+                )
+                self.descriptive(
+                    index,
+                    segments[0].end,
+                    " ".join(self.lowers[index + 1 : role_end]),
+                    title_class,
+                    kind,
+                    owner,
+                )
                 # The organisation is a mention too, after the description that contains it.
-                self.mention(name_at, segments[0].end, "name", entry.kind, key=entry.key,
-                             words=tuple(self.words[name_at : segments[0].end]))
+                self.mention(
+                    name_at,
+                    segments[0].end,
+                    "name",
+                    entry.kind,
+                    key=entry.key,
+                    words=tuple(self.words[name_at : segments[0].end]),
+                )
                 return segments[0].end
         return None
 
@@ -507,23 +605,34 @@ class _SentenceScanner:
         """ "the alliance" standing for the alliance the article named before."""
         if self.lowers[index] != "the" or index + 1 >= self.count:
             return None
-        category = self.gaz.categories.get(self.words[index + 1])
         following = self.lowers[index + 2] if index + 2 < self.count else ""
-        if category is None or following == "of" or self.followed_by_name(index + 2):
+        if (
+            self.words[index + 1] not in self.gaz.categories
+            or following == "of"
+            or self.followed_by_name(index + 2)
+        ):
             return None
-        made = self.mention(index, index + 2, "category", "organisation", key=category)
-        made.possessive = self.possessive_at(index + 2)
+        self.mention(index, index + 2, "category", "organisation", key=self.words[index + 1])
         return index + 2
 
-    def descriptive(self, start: int, end: int, role: str, title_class: str | None, kind: str,
-                    owner: Mention | None) -> int:
+    def descriptive(
+        self, start: int, end: int, role: str, title_class: str | None, kind: str, owner: Mention | None
+    ) -> None:
+        if kind not in ACTOR_KINDS:
+            return  # "a Trump video": a thing, not an actor (it may still be a statement's source)
         words = self.lowers[start:end]
         if words and words[0] in _ARTICLES:
             words = words[1:]
-        self.mention(start, end, "descriptive", kind, key=role, title_class=None if title_class == "-" else title_class,
-                     owner=owner, words=tuple(self.words[end - len(words) : end]))
-        return end
-
+        self.mention(
+            start,
+            end,
+            "descriptive",
+            kind,
+            key=role,
+            title_class=None if title_class == "-" else title_class,
+            owner=owner,
+            words=tuple(self.words[end - len(words) : end]),
+        )
 
 
 @dataclass(frozen=True)
@@ -535,8 +644,10 @@ class _DocContext:
 
 
 def is_headline(tokens: SentenceTokens, gaz: Gazetteer) -> bool:
-    """A Title Case line ("Rand Paul Scores Direct Hit On Donald Trump"), not a sentence."""
+    """A Title Case or capitals line ("Rand Paul Scores Direct Hit On Donald Trump"), not a sentence."""
     alphabetic = [c for w, c in zip(tokens.words, tokens.capitalised) if w[:1].isalpha()]
+    if sum(1 for w in tokens.words if len(w) > 3 and w.isupper() and (w,) not in gaz.names) >= 2:
+        return True  # "EXPERTS DOWNPLAY RISK": a line in capitals
     if len(alphabetic) < HEADLINE_WORDS or sum(alphabetic) < HEADLINE_SHARE * len(alphabetic):
         return False
     ordinary = sum(
@@ -560,7 +671,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         inside.update(words[i] for i in range(1, len(words)) if caps[i] and words[i - 1] not in _OPENERS)
         lower_case.update(w for w, c in zip(words, caps) if not c)
-    context = _DocContext(gaz, frozenset(inside), frozenset(lower_case), _DETERMINERS | frozenset(gaz.pronouns))
+    context = _DocContext(
+        gaz, frozenset(inside), frozenset(lower_case), _DETERMINERS | frozenset(gaz.pronouns)
+    )
     found: list[Mention] = []
     for index, tokens in enumerate(sentences):
         found.extend(_SentenceScanner(doc.text, tokens, index, context, headlines[index]).scan())

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Literal
 
-SCHEMA = "quotelens.annotation/1"
+SCHEMA = "quotelens.annotation/2"  # 2: stances on statements and actors
 
 ActorKind = Literal["person", "organisation", "place", "group", "other"]
 StatementKind = Literal["direct", "indirect", "mixed"]
 ACTOR_KINDS: tuple[str, ...] = ("person", "organisation", "place", "group", "other")
 STATEMENT_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+Polarity = Literal["favor", "against", "neutral", "mixed"]
+POLARITIES: tuple[str, ...] = ("favor", "against", "neutral", "mixed")
 
 
 @dataclass(frozen=True, order=True)
@@ -76,6 +78,47 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class Stance:
+    """Where a statement or an actor stands on a target: another actor or an issue it names.
+
+    On a statement: one target, the evidence span(s) that show the polarity, ``count`` 1. On an actor:
+    the aggregate over everything they said or did, ``count`` pieces of evidence, strongest first.
+    """
+
+    target: str  # what the stance is about, as the article names it ("no-fly zone", "Russia")
+    polarity: Polarity
+    score: float  # strength, 0..1
+    evidence: tuple[Span, ...] = ()
+    target_actor: str | None = None  # the actor id when the target is an actor of the article
+    target_span: Span | None = None  # where the target is named (on an actor: in the strongest evidence)
+    count: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "polarity": self.polarity,
+            "score": self.score,
+            "evidence": [e.to_json() for e in self.evidence],
+            "target_actor": self.target_actor,
+            "target_span": self.target_span.to_json() if self.target_span else None,
+            "count": self.count,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Stance:
+        span = data.get("target_span")
+        return cls(
+            target=data["target"],
+            polarity=data["polarity"],
+            score=float(data["score"]),
+            evidence=tuple(Span.from_json(e) for e in data.get("evidence", ())),
+            target_actor=data.get("target_actor"),
+            target_span=Span.from_json(span) if span else None,
+            count=int(data.get("count", 1)),
+        )
+
+
+@dataclass(frozen=True)
 class Actor:
     """One real-world entity of the article, with every place it is mentioned."""
 
@@ -87,6 +130,7 @@ class Actor:
     mentions: tuple[Span, ...] = ()
     # A descriptive actor ("the EU's top diplomat") may be linked to the named actor it stands for.
     same_as: str | None = None
+    stances: tuple[Stance, ...] = ()  # the aggregate of the actor's stances, strongest first
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +141,7 @@ class Actor:
             "aliases": list(self.aliases),
             "mentions": [m.to_json() for m in self.mentions],
             "same_as": self.same_as,
+            "stances": [st.to_json() for st in self.stances],
         }
 
     @classmethod
@@ -109,6 +154,7 @@ class Actor:
             aliases=tuple(data.get("aliases", ())),
             mentions=tuple(Span.from_json(m) for m in data.get("mentions", ())),
             same_as=data.get("same_as"),
+            stances=tuple(Stance.from_json(st) for st in data.get("stances", ())),
         )
 
 
@@ -122,6 +168,7 @@ class Statement:
     cue: Span | None = None
     source: Span | None = None  # the local mention: "he", "the EU's top diplomat"
     actor: str | None = None  # the actor id the source resolves to
+    stances: tuple[Stance, ...] = ()  # the targets the statement is about, in text order
 
     @property
     def start(self) -> int:
@@ -145,6 +192,7 @@ class Statement:
             "cue": self.cue.to_json() if self.cue else None,
             "source": self.source.to_json() if self.source else None,
             "actor": self.actor,
+            "stances": [st.to_json() for st in self.stances],
         }
 
     @classmethod
@@ -157,6 +205,7 @@ class Statement:
             cue=Span.from_json(cue) if cue else None,
             source=Span.from_json(source) if source else None,
             actor=data.get("actor"),
+            stances=tuple(Stance.from_json(st) for st in data.get("stances", ())),
         )
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from .actors import Clusterer
 from .doc import Doc, Sentence
@@ -126,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     report = score(args.iob2)
     print(f"{'type':5} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
     for label, row in report.items():
-        print(f"{label:5} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} "
-              f"{row['gold']:6.0f} {row['predicted']:6.0f}")
+        print(
+            f"{label:5} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} "
+            f"{row['gold']:6.0f} {row['predicted']:6.0f}"
+        )
     print(f"({time.perf_counter() - started:.1f} s)")
     return 0
 

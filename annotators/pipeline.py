@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import actors, attribution, continuation, learned, metadata, quotes, segment
+from . import actors, attribution, continuation, learned, metadata, quotes, segment, stance
 from .doc import Doc, Sentence
 from .model import Annotation
 
@@ -37,6 +37,8 @@ def default_stages() -> tuple[Stage, ...]:
         learned.stage,
         actors.stage,
         continuation.stage,
+        actors.first_person_stage,
+        stance.stage,
     )
 
 

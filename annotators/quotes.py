@@ -31,10 +31,15 @@ _AFTER_CLOSE = set(" \t\n)]}—–-/.,;:!?")
 def _role(text: str, mark: re.Match[str], inside: bool) -> Role:
     """Whether a mark opens or closes: curly marks say so; straight ones are read from their neighbours."""
     fixed = _OPENERS.get(mark.group())
-    if fixed is not None:
-        return fixed  # type: ignore[return-value]
     before = text[mark.start() - 1] if mark.start() > 0 else " "
     after = text[mark.end()] if mark.end() < len(text) else " "
+    if fixed is not None:
+        # A curly mark turned the wrong way (“It's unusual,“ said ...) is read from its neighbours.
+        if fixed == "open" and inside and after in _AFTER_CLOSE and before not in " \t\n":
+            return "close"
+        if fixed == "close" and not inside and before in _BEFORE_OPEN and after not in _AFTER_CLOSE:
+            return "open"
+        return fixed  # type: ignore[return-value]
     opens_here = before in _BEFORE_OPEN and after not in " \t\n"
     closes_here = after in _AFTER_CLOSE and before not in " \t\n"
     if opens_here and not closes_here:

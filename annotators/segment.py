@@ -21,6 +21,10 @@ from .model import Span
 # one-to-one to ASCII keeps every offset while letting the tokenizer see the punctuation.
 ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
+# NLTK 3.10 runs Punkt's and Treebank's regexes under a 5 s ReDoS timeout, and their cost grows with
+# the input: a pathological megabyte-long line is cut into windows of at most this many characters.
+MAX_WINDOW = 5_000
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
@@ -67,21 +71,38 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if start < end else None
 
 
+def windows(text: str, span: Span, limit: int = MAX_WINDOW) -> Iterator[Span]:
+    """``span`` cut into pieces of at most ``limit`` characters, after a sentence end or a space
+    where there is one (ordinary paragraphs and sentences come back whole)."""
+    start, end = span.start, span.end
+    while end - start > limit:
+        floor, ceiling = start + limit // 2, start + limit
+        cut = text.rfind(". ", floor, ceiling)
+        cut = cut + 2 if cut >= 0 else text.rfind(" ", floor, ceiling) + 1
+        if cut <= start:
+            cut = ceiling
+        yield Span(start, cut)
+        start = cut
+    yield Span(start, end)
+
+
 def sentences(text: str, paragraph: Span) -> Iterator[Span]:
     """Sentence spans inside one paragraph (a sentence never crosses a paragraph boundary)."""
-    chunk = text[paragraph.start : paragraph.end].translate(ASCII_QUOTES)
-    for s, e in sentence_splitter().span_tokenize(chunk):
-        yield Span(paragraph.start + s, paragraph.start + e)
+    for window in windows(text, paragraph):
+        chunk = text[window.start : window.end].translate(ASCII_QUOTES)
+        for s, e in sentence_splitter().span_tokenize(chunk):
+            yield Span(window.start + s, window.start + e)
 
 
 def tokens(text: str, sentence: Span) -> Iterator[Span]:
     """Treebank token spans inside one sentence."""
-    chunk = text[sentence.start : sentence.end].translate(ASCII_QUOTES)
-    try:
-        spans = list(word_tokenizer().span_tokenize(chunk))
-    except ValueError:
-        # span_tokenize aligns its tokens back to the text and gives up on rare inputs
-        # (odd quote runs); whitespace tokens with punctuation split off are a safe fallback.
-        spans = [m.span() for m in re.finditer(r"\w+(?:[-'.]\w+)*|\S", chunk)]
-    for s, e in spans:
-        yield Span(sentence.start + s, sentence.start + e)
+    for window in windows(text, sentence):
+        chunk = text[window.start : window.end].translate(ASCII_QUOTES)
+        try:
+            spans = list(word_tokenizer().span_tokenize(chunk))
+        except ValueError:
+            # span_tokenize aligns its tokens back to the text and gives up on rare inputs
+            # (odd quote runs); whitespace tokens with punctuation split off are a safe fallback.
+            spans = [m.span() for m in re.finditer(r"\w+(?:[-'.]\w+)*|\S", chunk)]
+        for s, e in spans:
+            yield Span(window.start + s, window.start + e)

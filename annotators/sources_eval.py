@@ -47,7 +47,9 @@ def annotate_with_gold_sources(article: GoldArticle) -> tuple[Annotation, list[S
 
 def names_agree(source: str, actor_name: str, aliases: tuple[str, ...]) -> bool:
     named = " ".join((actor_name, *aliases))
-    capitalised = [w for w in _WORD.findall(source) if w[0].isupper() and w.lower() not in gazetteer().pronouns]
+    capitalised = [
+        w for w in _WORD.findall(source) if w[0].isupper() and w.lower() not in gazetteer().pronouns
+    ]
     return any(w.rstrip(".") in named for w in capitalised)
 
 
@@ -67,7 +69,10 @@ def score(split_dir: Path) -> dict[str, tuple[int, int]]:
             if kind == "name":
                 total["name agrees"] += 1
                 resolved["name agrees"] += names_agree(surface, actor.name, actor.aliases)
-    return {kind: (resolved[kind], total[kind]) for kind in ("name", "name agrees", "pronoun", "relative", "description")}
+    return {
+        kind: (resolved[kind], total[kind])
+        for kind in ("name", "name agrees", "pronoun", "relative", "description")
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

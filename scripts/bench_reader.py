@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textual import events  # noqa: E402
+from textual import events
 
-from annotators.model import Actor, Annotation, Span, Statement  # noqa: E402
-from tui.app import QuotelensApp, preview  # noqa: E402
-from tui.widgets.article_view import ArticleView  # noqa: E402
+from annotators.model import Actor, Annotation, Span, Statement
+from tui.app import QuotelensApp, default_annotator, preview
+from tui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
 SYLLABLES = ["ka", "lo", "mi", "ren", "sa", "tor", "vel", "an", "bri", "dor", "es", "fin", "gal", "hu"]
@@ -87,15 +87,30 @@ def generated_article(words: int, seed: int = 4) -> tuple[str, Annotation]:
     )
 
 
-async def first_paint(app: QuotelensApp, needle: str) -> float:
-    """Seconds from starting the app until the article text is on the screen."""
-    start = time.perf_counter()
-    async with app.run_test(size=SIZE) as pilot:
-        while needle not in "".join(s.text for s in app.screen._compositor.render_strips()):
-            await pilot.pause(0.001)
-        painted = time.perf_counter() - start
-        await app.workers.wait_for_complete()
+def record_first_paint(app: QuotelensApp) -> list[float]:
+    """The time the reader's first frame is handed to the terminal driver (filled in later)."""
+    painted: list[float] = []
+    display = app._display
+
+    def timed_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None and screen is app.reader and not painted:
+            painted.append(time.perf_counter())
+
+    app._display = timed_display
     return painted
+
+
+async def first_paint(app: QuotelensApp) -> float:
+    """Seconds from starting the app until its first frame is written out."""
+    start = time.perf_counter()
+    painted = record_first_paint(app)
+    async with app.run_test(size=SIZE) as pilot:
+        while not painted:
+            await pilot.pause(0.01)
+        while app.reader.annotating:
+            await pilot.pause(0.2)
+    return painted[0] - start
 
 
 async def key_to_screen(app: QuotelensApp, key: str) -> float:
@@ -114,28 +129,21 @@ async def key_to_screen(app: QuotelensApp, key: str) -> float:
 
 
 async def open_and_step(text: str, annotation: Annotation, presses: int, engine: bool) -> dict[str, float]:
-    from annotators import annotate
-
-    annotated_at = 0.0
-    started = time.perf_counter()
-
-    def annotator(article: str) -> Annotation:
-        nonlocal annotated_at
-        result = annotate(article) if engine else annotation
-        annotated_at = time.perf_counter() - started
-        return result
-
+    """Open the article (with the engine as the app runs it, or the generated annotation), then
+    step through the generated statements."""
     start = time.perf_counter()
+    annotator = default_annotator if engine else (lambda _text: annotation)
     app = QuotelensApp(path=Path("generated.txt"), text=text, annotator=annotator)
-    needle = text[annotation.paragraphs[0].start :][:20]
+    painted = record_first_paint(app)
     figures: dict[str, float] = {}
     async with app.run_test(size=SIZE) as pilot:
-        while needle not in "".join(s.text for s in app.screen._compositor.render_strips()):
-            await pilot.pause(0.001)
-        figures["open"] = time.perf_counter() - start
-        await app.workers.wait_for_complete()
+        while not painted:
+            await pilot.pause(0.01)
+        figures["open"] = painted[0] - start
+        while app.reader.annotating:
+            await pilot.pause(0.05)
+        figures["annotated"] = time.perf_counter() - start
         await pilot.pause()
-        figures["annotated"] = annotated_at
         if engine:  # step through what the bench generated, not what the engine found
             app.reader.annotation = annotation
             await pilot.pause()
@@ -164,15 +172,15 @@ def main() -> None:
 
     seed = default_seed()
     seed_text = seed.read_text(encoding="utf-8")
-    seed_paint = asyncio.run(first_paint(QuotelensApp(path=seed, text=seed_text), "United States Secretary"))
+    seed_paint = asyncio.run(first_paint(QuotelensApp(path=seed, text=seed_text)))
     print(f"seed first paint:            {seed_paint * 1000:7.0f} ms   (bar 300 ms)")
 
     text, annotation = generated_article(args.words)
     words = len(text.split())
     figures = asyncio.run(open_and_step(text, annotation, args.presses, args.engine))
-    print(f"{words}-word article open:    {figures['open'] * 1000:7.0f} ms   (bar 1500 ms; text on screen)")
+    print(f"{words}-word article open:    {figures['open'] * 1000:7.0f} ms   (bar 1500 ms; first frame, with the text)")
     label = "engine annotation done" if args.engine else "overlays in (generated)"
-    print(f"{label + ':':29}{figures['annotated'] * 1000:7.0f} ms   (in a worker, after the text)")
+    print(f"{label + ':':29}{figures['annotated'] * 1000:7.0f} ms   (after the text; ±50 ms)")
     print(f"n, median of {args.presses}:           {figures['n'] * 1000:7.1f} ms   "
           f"(bar 16 ms; handler + repaint of the pane, {figures['statements']:.0f} statements)")
     print(f"n key event to full screen:  {figures['n_key'] * 1000:7.1f} ms   (median; event queue + screen update)")

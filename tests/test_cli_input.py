@@ -43,3 +43,13 @@ def test_missing_path_and_directory(tmp_path, command):
 def test_bare_path_means_read(tmp_path):
     result = run(str(tmp_path / "missing.txt"))
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_read_options_without_the_read_command(tmp_path):
+    result = run("--data-dir", str(tmp_path), str(tmp_path / "missing.txt"))
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_help_and_version_are_not_taken_for_paths():
+    assert "annotate" in run("--help").stdout
+    assert run("--version").stdout.startswith("quotelens ")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from textual.app import App
 from textual.binding import Binding
@@ -13,6 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from annotators import metadata, segment
 from annotators.model import Annotation
+from tui.annotate_process import AnnotationProcess
 from tui.screens.reader import ReaderScreen
 
 Annotator = Callable[[str], Annotation]
@@ -39,7 +40,8 @@ class QuotelensApp(App):
     TITLE = "quotelens"
     CSS_PATH = "quotelens.tcss"
     BINDINGS = [
-        Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette",
+        # show=False: the footer already shows the palette key at its right-hand end
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette",
                 tooltip='Command palette: "Go to statement …", "Show actor …", themes'),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit quotelens"),
     ]
@@ -55,6 +57,7 @@ class QuotelensApp(App):
         self.path = path
         self.text = text
         self.annotator = annotator
+        self._annotation_process = AnnotationProcess(annotator)
         self.reader = ReaderScreen(path, text, preview(text))
 
     def get_default_screen(self) -> Screen:
@@ -65,7 +68,12 @@ class QuotelensApp(App):
         self.call_after_refresh(self.run_worker, self._annotate, thread=True, exit_on_error=False, name="annotate")
 
     def _annotate(self) -> Annotation:
+        if self.annotator is default_annotator:  # the engine: in a child process (see annotate_process)
+            return self._annotation_process.annotate(self.text)
         return self.annotator(self.text)
+
+    def on_unmount(self) -> None:
+        self._annotation_process.stop()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "annotate":

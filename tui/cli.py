@@ -156,6 +156,31 @@ def _train_arguments(argv: list[str]) -> argparse.Namespace | None:
     return None
 
 
+# --- quotelens eval-stance ------------------------------------------------------------------------
+
+
+def cmd_eval_stance(args: argparse.Namespace) -> int:
+    import json
+
+    from annotators.stance import evaluate
+
+    if not args.tsv.is_file():
+        raise CommandError(f"{args.tsv}: not a file")
+    result = evaluate(args.tsv)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"rows {result['rows']}  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}")
+    print(f"{'label':<16} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
+    for number, scores in result["per_label"].items():
+        name = f"{number} {scores['name']}"
+        print(
+            f"{name:<16} {scores['precision']:6.3f} {scores['recall']:6.3f} {scores['f1']:6.3f}"
+            f" {scores['support']:6d}"
+        )
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
@@ -197,14 +222,21 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     # Listed here for the help only: main() hands `train ...` to the trainer's own parser, which
     # lives with the trainer (importing it here would slow every command down).
     commands.add_parser("train", add_help=False, help="retrain the learned tagger on a brat corpus split")
+
+    eval_stance = commands.add_parser(
+        "eval-stance", help="score the directed-sentiment model on a TSV (sentence, p, q, label)"
+    )
+    eval_stance.add_argument("tsv", type=Path, metavar="TSV")
+    eval_stance.add_argument("--json", action="store_true", help="print the scores as a JSON object")
+    eval_stance.set_defaults(handler=cmd_eval_stance)
     return parser, set(commands.choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
-    # `quotelens` and `quotelens PATH` mean `quotelens read [PATH]`.
-    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+    # `quotelens`, `quotelens PATH` and `quotelens --data-dir DIR` mean `quotelens read ...`.
+    if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "read")
     args = _train_arguments(argv) or parser.parse_args(argv)
     try:

@@ -6,25 +6,29 @@ Labels hold article text, so they are shown as ``Content`` built from plain stri
 
 from __future__ import annotations
 
+import asyncio
 from abc import abstractmethod
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+
+from tui.layout import one_line
 
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
 
+YIELD_EVERY = 100  # candidates matched between two yields to the event loop
 
-def highlight(matcher: Matcher, label: str, match_style: object) -> Content:
+
+def highlight(label: str, offsets: Sequence[int], match_style: object) -> Content:
     """``label`` as literal content with the fuzzy-matched characters styled."""
     content = Content(label)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
-    if score:
-        for offset in offsets:
-            if not label[offset].isspace():
-                content = content.stylize(match_style, offset, offset + 1)
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(match_style, offset, offset + 1)
     return content
 
 
@@ -40,12 +44,14 @@ class _ReaderProvider(Provider):
         """(label, command) pairs offered by this provider."""
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        fuzzy = self.matcher(query).fuzzy_search
         style = self.match_style or "reverse"
-        for label, command in self.choices():
-            score = matcher.match(label)
+        for number, (label, command) in enumerate(self.choices()):
+            if number % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # a long article has thousands of statements: keep typing live
+            score, offsets = fuzzy.match(query, label)
             if score > 0:
-                yield Hit(score, highlight(matcher, label, style), command, text=label)
+                yield Hit(score, highlight(label, offsets, style), command, text=label)
 
     async def discover(self) -> Hits:
         for label, command in self.choices():
@@ -73,6 +79,6 @@ class ActorCommands(_ReaderProvider):
         if reader is None:
             return []
         return [
-            (f"Show actor {actor.name}", partial(reader.show_actor, actor.id))
+            (f"Show actor {one_line(actor.name)}", partial(reader.show_actor, actor.id))
             for actor in reader.annotation.actors
         ]

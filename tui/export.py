@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any, Iterable, Literal
 
 from annotators import Actor, Annotation, Span, Statement
+from annotators.model import Stance
 from tui.notes.placement import PlacedNote
 from tui.notes.store import timestamp
+from tui.stances import summary as stance_summary
 
 EXPORT_SCHEMA = "quotelens.notes-export/1"
 ExportFormat = Literal["md", "json"]
@@ -72,7 +74,7 @@ def export_data(article: ExportSource, *, now: datetime, version: str, all_state
         "exported_at": timestamp(now),
         "quotelens_version": version,
         "tags": [*BASE_TAGS, *(f"speaker/{_slug(name)}" for name in speakers)],
-        "actors": [_actor_data(annotation, actor) for actor in annotation.actors],
+        "actors": [_actor_data(annotation, actor) for actor in _speakers_first(annotation)],
         "statements": statements,
         "highlights": [
             {**_passage(text, annotation, p.span), "note": _note_data(p)}
@@ -104,6 +106,15 @@ def _statement_data(
     }
 
 
+def _speakers_first(annotation: Annotation) -> list[Actor]:
+    """Actors who speak, in the order they first do, then the others as the annotation lists them."""
+    first_said = {}
+    for position, statement in enumerate(annotation.statements):
+        first_said.setdefault(statement.actor, position)
+    order = {actor.id: index for index, actor in enumerate(annotation.actors)}
+    return sorted(annotation.actors, key=lambda a: (a.id not in first_said, first_said.get(a.id, order[a.id])))
+
+
 def _speaker_from_source(text: str, statement: Statement) -> str:
     return " ".join(statement.source.text(text).split()) if statement.source else UNATTRIBUTED
 
@@ -115,7 +126,7 @@ def _actor_data(annotation: Annotation, actor: Actor) -> dict[str, Any]:
         "kind": actor.kind,
         "role": "; ".join(actor.titles),
         "statements": len(annotation.statements_by(actor.id)),
-        "stances": actor.to_json().get("stances"),  # present once the stance stage fills it in
+        "stances": [stance.to_json() for stance in actor.stances],
     }
 
 
@@ -145,26 +156,33 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+])")
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: str, *, line_start: bool = True) -> str:
     """``text`` as one line of Markdown that renders exactly as written (whitespace runs become one
-    space, as they do when the article is rendered)."""
+    space, as they do when the article is rendered). ``line_start``: the text begins a line (or a
+    block quote line), where "1." or "-" would start a list; inside a line they need no escape."""
     line = " ".join(text.split())
     line = _MARKDOWN_PUNCTUATION.sub(r"\\\1", line)
     line = _DOUBLED_MARKS.sub(lambda m: "".join("\\" + c for c in m.group()), line)
     line = _ENTITY.sub(r"\\&", line)
+    if not line_start:
+        return line
     # A line starting "1." or "-" would become a list item.
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
 
 
+def _inline(text: str) -> str:
+    return escape_markdown(text, line_start=False)
+
+
 def to_markdown(data: dict[str, Any]) -> str:
-    blocks = [_front_matter(data), f"# {escape_markdown(data['document']['title'])}"]
+    blocks = [_front_matter(data), f"# {_inline(data['document']['title'])}"]
     blocks.append(_summary_line(data))
     if data["actors"]:
         blocks += ["## Actors", _actors_table(data["actors"])]
     if data["statements"]:
         blocks.append("## Statements")
         for speaker, statements in _by_speaker(data["statements"]):
-            blocks.append(f"### {escape_markdown(speaker)}")
+            blocks.append(f"### {_inline(speaker)}")
             blocks += [_statement_block(s) for s in statements]
     if data["highlights"]:
         blocks.append("## Notes on highlights")
@@ -205,7 +223,7 @@ def _summary_line(data: dict[str, Any]) -> str:
     notes = sum(len(s["notes"]) for s in data["statements"]) + len(data["highlights"]) + len(data["unanchored"])
     parts = [document["date"], document["dateline"], _count(len(data["statements"]), "statement"),
              _count(len(data["actors"]), "actor"), _count(notes, "note")]
-    return "*" + escape_markdown(" · ".join(p for p in parts if p)) + "*"
+    return "*" + _inline(" · ".join(p for p in parts if p)) + "*"
 
 
 def _count(number: int, noun: str) -> str:
@@ -213,30 +231,20 @@ def _count(number: int, noun: str) -> str:
 
 
 def _actors_table(actors: list[dict[str, Any]]) -> str:
-    with_stance = any(a["stances"] for a in actors)
+    with_stance = any(_stance_summary(a["stances"]) for a in actors)
     header = ["Actor", "Kind", "Role", "Statements", *(["Stance"] if with_stance else [])]
     rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- | ---: |" + (" --- |" if with_stance else "")]
     for actor in actors:
-        cells = [escape_markdown(actor["name"]), actor["kind"], escape_markdown(actor["role"]), str(actor["statements"])]
+        cells = [_inline(actor["name"]), actor["kind"], _inline(actor["role"]), str(actor["statements"])]
         if with_stance:
-            cells.append(escape_markdown(_stance_summary(actor["stances"])))
+            cells.append(_inline(_stance_summary(actor["stances"])))
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
-_POLARITY_MARKS = {"favor": "+", "against": "−", "mixed": "±", "neutral": "·"}
-
-
-def _stance_summary(stances: list[dict[str, Any]] | None) -> str:
-    """"+ no-fly zone; − Russia": each stance's polarity mark and target."""
-    parts = []
-    for stance in stances or ():
-        target = stance.get("target") or stance.get("label") or ""
-        if isinstance(target, dict):
-            target = target.get("text") or target.get("name") or ""
-        mark = _POLARITY_MARKS.get(str(stance.get("polarity")), "")
-        parts.append(f"{mark} {target}".strip())
-    return "; ".join(parts)
+def _stance_summary(stances: list[dict[str, Any]]) -> str:
+    """"＋ no-fly zone; － Russia", as the sidebar shows an actor's stances."""
+    return stance_summary(Stance.from_json(stance) for stance in stances)
 
 
 def _by_speaker(statements: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -248,9 +256,9 @@ def _by_speaker(statements: list[dict[str, Any]]) -> list[tuple[str, list[dict[s
 
 
 def _statement_block(statement: dict[str, Any]) -> str:
-    details = [f"**{escape_markdown(statement['speaker'])}**"]
+    details = [f"**{_inline(statement['speaker'])}**"]
     if statement["cue"]:
-        details.append(f"*{escape_markdown(statement['cue'])}*")
+        details.append(f"*{_inline(statement['cue'])}*")
     details.append(statement["kind"])
     if statement["paragraph"]:
         details.append(f"paragraph {statement['paragraph']}")

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from rich.cells import cell_len
 
 from annotators.model import Span
 
 _WORD = re.compile(r"\S+")
+# Characters one cell wide (Latin, Greek, Cyrillic, general punctuation, currency, control pictures):
+# a paragraph made only of these is measured with len(), which is much faster than cell_len().
+NARROW_RANGES = (
+    (0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x482), (0x48A, 0x52F), (0x2010, 0x2027), (0x2030, 0x205E),
+    (0x20A0, 0x20BF), (0x2400, 0x2426), (0xFFFD, 0xFFFD),
+)
+_NARROW = re.compile(
+    "[" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in NARROW_RANGES) + "]*"
+)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _visible_controls() -> dict[int, str]:
@@ -32,7 +42,13 @@ VISIBLE_CONTROLS = _visible_controls()
 
 def displayable(text: str) -> str:
     """The text as it is drawn: same length as ``text``, control characters made visible."""
-    return text.translate(VISIBLE_CONTROLS)
+    # re.sub visits only the control characters; str.translate would visit every character.
+    return _CONTROL.sub(lambda match: VISIBLE_CONTROLS[ord(match.group())], text)
+
+
+def one_line(text: str) -> str:
+    """Article text for a one-line label (a name, a title, a cue): visible, whitespace collapsed."""
+    return " ".join(displayable(text).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +75,31 @@ def wrap(display: str, start: int, end: int, width: int) -> Iterator[tuple[int, 
 
     Whitespace between words on a line is kept as written; a line never starts or ends with it.
     """
+    if _NARROW.fullmatch(display, start, end):
+        return _wrap_narrow(display, start, end, width)
+    return _wrap_cells(display, start, end, width)
+
+
+def _wrap_narrow(display: str, start: int, end: int, width: int) -> Iterator[tuple[int, int]]:
+    """The common case, every character one cell: a line's width is its length."""
+    line_start = line_end = -1
+    for match in _WORD.finditer(display, start, end):
+        word_start, word_end = match.span()
+        if line_start >= 0 and word_end - line_start > width:
+            yield line_start, line_end
+            line_start = -1
+        if line_start < 0:
+            line_start = word_start
+        while word_end - line_start > width:  # a word wider than the pane
+            yield line_start, line_start + width
+            line_start += width
+        line_end = word_end
+    if line_start >= 0:
+        yield line_start, line_end
+
+
+def _wrap_cells(display: str, start: int, end: int, width: int) -> Iterator[tuple[int, int]]:
+    """Any text: widths measured in terminal cells (wide CJK characters take two)."""
     line_start = line_end = -1
     cells = 0
     for match in _WORD.finditer(display, start, end):

@@ -60,9 +60,16 @@ class Overlays:
     def __init__(self, annotation: Annotation) -> None:
         self.annotation = annotation
         self.speaker = speaker_of(annotation)
+        self.actors = {actor.id: actor for actor in annotation.actors}
         self.statement_speaker: list[str | None] = [
             self.speaker.get(s.actor, s.actor) if s.actor else None for s in annotation.statements
         ]
+        self._by_speaker: dict[str, list[int]] = {}
+        self.own_count: dict[str, int] = {}  # statements attributed to the actor itself
+        for index, (statement, speaker) in enumerate(zip(annotation.statements, self.statement_speaker)):
+            if speaker is not None:
+                self._by_speaker.setdefault(speaker, []).append(index)
+                self.own_count[statement.actor] = self.own_count.get(statement.actor, 0) + 1
         # Colour slots in order of first statement: stable for the article, whatever the theme.
         self.slot: dict[str, int] = {}
         for speaker in self.statement_speaker:
@@ -92,8 +99,13 @@ class Overlays:
 
     def statements_of(self, actor_id: str) -> list[int]:
         """Indices of the statements an actor (or an actor standing for it) made."""
+        return self._by_speaker.get(self.speaker.get(actor_id, actor_id), [])
+
+    def mentions_of(self, actor_id: str) -> list[Span]:
+        """Every mention of an actor and of the actors standing for the same speaker, in order."""
         speaker = self.speaker.get(actor_id, actor_id)
-        return [i for i, s in enumerate(self.statement_speaker) if s == speaker]
+        group = [actor for actor in self.annotation.actors if self.speaker.get(actor.id) == speaker]
+        return sorted(mention for actor in group for mention in actor.mentions)
 
     def statement_at(self, offset: int) -> int | None:
         """The statement drawn at ``offset`` (its extent: source, cue, content and what lies between)."""

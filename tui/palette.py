@@ -7,7 +7,7 @@ darkened (light themes) until it reads against the background (WCAG contrast >= 
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from textual.color import Color, ColorParseError
 

@@ -6,12 +6,15 @@ Article text goes into ``Text`` objects, never through markup, so ``[brackets]``
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from annotators import Annotation
+from annotators.model import Stance
+from tui.stances import POLARITY_STYLES, chip, taken
 
 
 def statements_table(text: str, annotation: Annotation) -> Table:
@@ -21,6 +24,7 @@ def statements_table(text: str, annotation: Annotation) -> Table:
     table.add_column("Cue", ratio=1)
     table.add_column("Kind", no_wrap=True)
     table.add_column("Content", ratio=6)
+    table.add_column("Stance", ratio=2)
     for number, statement in enumerate(annotation.statements, 1):
         actor = annotation.actor(statement.actor)
         speaker = actor.name if actor else (statement.source.text(text) if statement.source else "?")
@@ -31,6 +35,7 @@ def statements_table(text: str, annotation: Annotation) -> Table:
             Text(statement.cue.text(text) if statement.cue else ""),
             statement.kind,
             Text(" ".join(content.split())),
+            stance_text(statement.stances),
         )
     return table
 
@@ -42,6 +47,7 @@ def actors_table(annotation: Annotation) -> Table:
     table.add_column("Titles")
     table.add_column("Statements", justify="right")
     table.add_column("Mentions", justify="right")
+    table.add_column("Stances")
     for actor in annotation.actors:
         table.add_row(
             Text(actor.name),
@@ -49,8 +55,14 @@ def actors_table(annotation: Annotation) -> Table:
             Text("; ".join(actor.titles)),
             str(len(annotation.statements_by(actor.id))),
             str(len(actor.mentions)),
+            stance_text(actor.stances),
         )
     return table
+
+
+def stance_text(stances: Iterable[Stance]) -> Text:
+    """Each stance that takes a side as a coloured chip, one per line."""
+    return Text("\n").join(Text(chip(s), style=POLARITY_STYLES[s.polarity]) for s in taken(stances))
 
 
 def print_annotation(path: Path, text: str, annotation: Annotation, console: Console | None = None) -> None:

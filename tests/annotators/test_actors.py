@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -11,9 +12,11 @@ from annotators.doc import Doc
 from annotators.model import Actor, Span, Statement
 
 
-def span_of(text: str, part: str, after: int = 0) -> Span:
-    start = text.index(part, after)
-    return Span(start, start + len(part))
+def span_of(text: str, part: str) -> Span:
+    """Where ``part`` first occurs as whole words ("he" is not the "he" in "the")."""
+    found = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
+    assert found, part
+    return Span(found.start(), found.end())
 
 
 def run(text: str, said: tuple[tuple[str, str], ...] = ()) -> Doc:
@@ -23,7 +26,7 @@ def run(text: str, said: tuple[tuple[str, str], ...] = ()) -> Doc:
         Statement(f"s{n}", "direct", (span_of(text, content),), None, span_of(text, source), None)
         for n, (content, source) in enumerate(said)
     )
-    return actors.stage(replace(doc, statements=statements))
+    return actors.first_person_stage(actors.stage(replace(doc, statements=statements)))
 
 
 def actor(doc: Doc, name: str) -> Actor:
@@ -122,6 +125,15 @@ def test_title_case_line_keeps_only_words_capitalised_elsewhere():
     assert mentions(doc, "Rand Paul") == ["Rand Paul", "Rand Paul"]
 
 
+def test_line_in_capitals_keeps_only_lexicon_names_and_words_capitalised_elsewhere():
+    text = (
+        "The talks began in Geneva on Monday morning after a delay.\n\n"
+        "EXPERTS DOWNPLAY RISK IN GENEVA\n\nThey ended."
+    )
+    doc = run(text)
+    assert [a.name for a in doc.actors] == ["Geneva"]
+
+
 def test_days_and_months_are_not_names():
     doc = run("On Friday, Borrell said the war began on Feb. 24 and would last into March.")
     assert [a.name for a in doc.actors] == ["Borrell"]
@@ -164,6 +176,42 @@ def test_plural_of_a_party_adjective_is_a_group():
     assert speakers(doc) == ["republicans"]
 
 
+def test_place_in_capitals_is_the_place():
+    doc = run("The mayor spoke in CHICAGO and later in Chicago.")
+    assert mentions(doc, "Chicago") == ["CHICAGO", "Chicago"]
+
+
+def test_plural_demonym_before_a_name_is_a_group_not_part_of_the_name():
+    doc = run("Floridians Jeb Bush and Marco Rubio met on Monday.")
+    assert actor(doc, "Floridians").kind == "group"
+    assert actor(doc, "Jeb Bush").kind == "person"
+
+
+def test_name_with_an_event_word_is_not_a_person():
+    text = "Voting ended on Election Day. He said the count was slow."
+    doc = run(text, (("the count was slow", "He"),))
+    assert actor(doc, "Election Day").kind == "other"
+    assert speakers(doc) == [None]
+
+
+def test_lower_case_military_rank_is_no_title():
+    doc = run("He is a major Rahm Emanuel ally.")
+    assert actor(doc, "Rahm Emanuel").titles == ()
+
+
+def test_titled_name_stops_before_of_and_a_place():
+    doc = run("Senate Minority Whip Richard J. Durbin of Illinois said Durbin would vote.")
+    durbin = actor(doc, "Richard J. Durbin")
+    assert durbin.titles == ("Senate Minority Whip",)
+    assert mentions(doc, "Richard J. Durbin") == ["Richard J. Durbin", "Durbin"]
+    assert actor(doc, "Illinois").kind == "place"
+
+
+def test_name_that_ends_another_name_is_that_person():
+    doc = run("Officer Jason Van Dyke was charged. Van Dyke said nothing.")
+    assert mentions(doc, "Jason Van Dyke") == ["Jason Van Dyke", "Van Dyke"]
+
+
 def test_us_in_capitals_is_the_country_not_a_pronoun():
     doc = run("The US said it would send aid.")
     assert actor(doc, "United States").kind == "place"
@@ -187,7 +235,9 @@ def test_description_in_apposition_is_linked_to_the_name():
 
 
 def test_description_of_a_head_is_linked_to_the_titled_head():
-    text = "NATO Secretary-General Jens Stoltenberg arrived on Monday. NATO's head said the alliance was ready."
+    text = (
+        "NATO Secretary-General Jens Stoltenberg arrived on Monday. NATO's head said the alliance was ready."
+    )
     doc = run(text, (("the alliance was ready", "NATO's head"),))
     assert actor(doc, "NATO's head").same_as == "jens-stoltenberg"
     assert speakers(doc) == ["jens-stoltenberg"]
@@ -201,9 +251,24 @@ def test_spokesman_for_an_organisation_is_a_description_containing_it():
 
 
 def test_title_without_a_name_is_linked_to_the_person_with_that_title():
-    text = "Ukrainian President Volodymyr Zelenskyy spoke on Friday. The Ukrainian President said talks failed."
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy spoke on Friday. The Ukrainian President said talks failed."
+    )
     doc = run(text, (("talks failed", "The Ukrainian President"),))
     assert speakers(doc) == ["volodymyr-zelenskyy"]
+
+
+def test_lower_case_title_source_is_linked_to_the_person_with_that_title():
+    text = "Ukrainian President Volodymyr Zelenskyy spoke on Friday. Later the president said talks failed."
+    doc = run(text, (("talks failed", "the president"),))
+    assert speakers(doc) == ["volodymyr-zelenskyy"]
+
+
+def test_spokesman_for_an_organisation_is_linked_to_its_named_spokesman():
+    text = "Kremlin spokesman Dmitry Peskov spoke on Monday. A spokesman for the Kremlin said talks were over."
+    doc = run(text, (("talks were over", "A spokesman for the Kremlin"),))
+    assert actor(doc, "spokesman for the Kremlin").same_as == "dmitry-peskov"
+    assert speakers(doc) == ["dmitry-peskov"]
 
 
 def test_the_alliance_is_the_alliance_named_before():
@@ -235,6 +300,25 @@ def test_he_skips_a_person_known_to_be_a_woman():
     assert speakers(doc) == ["blinken"]
 
 
+def test_he_after_a_quote_is_not_someone_named_in_the_quote():
+    text = "Cordisco said the office was busy. “Bill Clinton is very active,” he said."
+    doc = run(text, (("the office was busy", "Cordisco"), ("Bill Clinton is very active", "he")))
+    assert speakers(doc) == ["cordisco", "cordisco"]
+
+
+def test_she_may_be_a_lone_surname_which_becomes_a_person():
+    text = "On Monday, Clinton spoke in Ohio. She said the crowd was large."
+    doc = run(text, (("the crowd was large", "She"),))
+    assert speakers(doc) == ["clinton"]
+    assert actor(doc, "Clinton").kind == "person"
+
+
+def test_a_word_only_ever_first_in_its_sentence_is_no_antecedent():
+    text = "Naturally, the talks went on. He said the crowd was large."
+    doc = run(text, (("the crowd was large", "He"),))
+    assert speakers(doc) == [None]
+
+
 def test_possessive_its_is_the_nearest_organisation_or_place():
     doc = run("NATO will defend all its allies.")
     assert mentions(doc, "NATO") == ["NATO", "its"]
@@ -252,16 +336,32 @@ def test_they_as_a_source_is_the_group_before():
 
 
 def test_we_in_a_quote_is_the_speakers_organisation():
-    text = "“We will defend every inch,” NATO Secretary-General Jens Stoltenberg said."
+    text = "NATO ministers met. “We will defend every inch,” NATO Secretary-General Jens Stoltenberg said."
     doc = run(text, (("We will defend every inch", "NATO Secretary-General Jens Stoltenberg"),))
     assert speakers(doc) == ["jens-stoltenberg"]
-    assert mentions(doc, "NATO") == ["We"]
+    assert mentions(doc, "NATO") == ["NATO", "We"]
 
 
 def test_i_in_a_quote_is_the_speaker():
     text = "“I will go,” Antony Blinken said."
     doc = run(text, (("I will go", "Antony Blinken"),))
     assert mentions(doc, "Antony Blinken") == ["I", "Antony Blinken"]
+
+
+def test_we_in_a_quote_continued_from_the_paragraph_before_is_its_speaker():
+    text = "Antony Blinken spoke on Friday.\n\n“We are ready.”"
+    doc = actors.stage(pipeline.run(text, (metadata.stage, pipeline.segment_stage)))
+    continued = Statement("s0", "direct", (span_of(text, "We are ready."),), None, None, "antony-blinken")
+    doc = actors.first_person_stage(replace(doc, statements=(continued,)))
+    assert mentions(doc, "Antony Blinken") == ["Antony Blinken", "We"]
+
+
+def test_we_in_reported_speech_is_left_alone():
+    text = "Antony Blinken said we are ready."
+    doc = actors.stage(pipeline.run(text, (metadata.stage, pipeline.segment_stage)))
+    reported = Statement("s0", "indirect", (span_of(text, "we are ready"),), None, None, "antony-blinken")
+    doc = actors.first_person_stage(replace(doc, statements=(reported,)))
+    assert mentions(doc, "Antony Blinken") == ["Antony Blinken"]
 
 
 def test_relative_pronoun_source_is_the_name_before_it():
@@ -280,6 +380,12 @@ def test_source_resolves_to_its_head_not_to_a_relative_clause():
     assert speakers(doc) == ["ingrida-simonyte"]
 
 
+def test_source_name_of_a_place_is_the_name_not_the_place():
+    text = "Gov. Terry E. Branstad of Iowa said the race was close."
+    doc = run(text, (("the race was close", "Gov. Terry E. Branstad of Iowa"),))
+    assert speakers(doc) == ["terry-e-branstad"]
+
+
 def test_name_before_a_lower_case_noun_is_not_the_source():
     text = "American law enforcement officials said the threat was real."
     doc = run(text, (("the threat was real", "American law enforcement officials"),))
@@ -291,6 +397,12 @@ def test_name_in_apposition_after_a_description_is_the_source():
     text = "Bernie Sanders spoke first. His rival, Hillary Clinton, said the plan was costly."
     doc = run(text, (("the plan was costly", "His rival, Hillary Clinton,"),))
     assert speakers(doc) == ["hillary-clinton"]
+
+
+def test_description_from_a_source_drops_a_trailing_modal():
+    text = "Polls show some voters would switch sides."
+    doc = run(text, (("switch sides", "some voters would"),))
+    assert actor(doc, "some voters").kind == "group"
 
 
 def test_statement_without_a_resolvable_source_keeps_no_actor():

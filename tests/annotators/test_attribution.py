@@ -224,3 +224,179 @@ def test_verb_outside_the_lexicon_after_an_open_ended_quote():
 
 def test_a_sentence_after_a_closed_quote_is_not_its_attribution():
     assert statements("He sees no “path forward.” He scrapped plans to attend.") == []
+
+
+def test_quote_after_a_circumstance_and_a_colon():
+    assert statements('Verizon said in a statement: "We look forward to it."') == [
+        ("direct", "Verizon", "said", ['"We look forward to it."'])
+    ]
+
+
+def test_quote_after_a_listener_and_a_comma():
+    assert statements('Christie told reporters in Nashua last week, "I could feel it."') == [
+        ("direct", "Christie", "told", ['"I could feel it."'])
+    ]
+
+
+def test_name_colon_quote():
+    assert statements('Donald Trump: "Appreciate the congrats."') == [("direct", "Donald Trump", ":", ['"Appreciate the congrats."'])]
+
+
+def test_name_verb_colon_quote_with_a_verb_outside_the_lexicon():
+    assert statements('Kasich resisted: "Governors do not have the power."') == [
+        ("direct", "Kasich", "resisted:", ['"Governors do not have the power."'])
+    ]
+
+
+def test_a_colon_after_something_that_is_not_a_speaker_is_not_a_cue():
+    assert statements('The plan: "Nothing."') == []
+
+
+def test_a_lone_determiner_can_speak():
+    assert statements("Another tweeted, “Clinton thinks she is above the rules.”") == [
+        ("direct", "Another", "tweeted", ["“Clinton thinks she is above the rules.”"])
+    ]
+
+
+def test_by_saying_takes_the_subject_of_the_sentence():
+    assert statements("Obama punctuated his list by saying “Too many.”") == [("direct", "Obama", "saying", ["“Too many.”"])]
+
+
+def test_inverted_speaker_stops_before_a_relative_clause_without_comma():
+    text = "“I’d want answers,” said a prominent member who supports Trump."
+    assert statements(text) == [("direct", "a prominent member", "said", ["“I’d want answers,”"])]
+
+
+def test_quote_before_the_speaker_wins_over_a_listener_phrase():
+    assert statements("“Let’s go,” he tells hundreds of screaming supporters at a party.") == [
+        ("direct", "he", "tells", ["“Let’s go,”"])
+    ]
+
+
+def test_attribution_set_off_by_commas_splits_the_content():
+    text = "By eliminating the line, Ms. Tchen said, the White House can invite more guests."
+    assert statements(text) == [
+        ("indirect", "Ms. Tchen", "said", ["By eliminating the line", "the White House can invite more guests"])
+    ]
+
+
+def test_an_introductory_phrase_before_a_trailing_cue_is_not_content():
+    assert statements("Still, he said, nothing changed.") == [("indirect", "he", "said", ["nothing changed"])]
+    assert statements("Six months ago, the senator said he would run.") == [
+        ("indirect", "the senator", "said", ["he would run"])
+    ]
+
+
+def test_an_ing_word_after_a_degree_word_is_an_adjective_not_a_cue():
+    assert statements("Others sounded far less welcoming to the plan.") == []
+
+
+def test_a_pronoun_speaker_is_the_pronoun_alone():
+    text = "The bill had provisions he said were unnecessary."
+    assert [source for _, source, _, _ in statements(text)] in ([], ["he"])
+
+
+def test_content_stops_where_another_speaker_starts():
+    text = "Many Republicans said they will not attend the convention, and others have said they are not interested."
+    assert statements(text) == [
+        ("indirect", "Many Republicans", "said", ["they will not attend the convention"]),
+        ("indirect", "others", "said", ["they are not interested"]),
+    ]
+
+
+def test_content_stops_at_the_speakers_own_next_clause():
+    text = "Ryan insists the GOP must be a party of ideas, and has championed an agenda of cuts."
+    assert statements(text) == [("indirect", "Ryan", "insists", ["the GOP must be a party of ideas"])]
+
+
+def test_a_time_phrase_right_after_the_cue_is_skipped():
+    assert statements("Lynch announced on Monday the lawsuit against the state.") == [
+        ("indirect", "Lynch", "announced", ["the lawsuit against the state"])
+    ]
+
+
+def test_that_after_a_noun_is_not_the_content_of_a_that_cue():
+    assert statements("The hiccup adds to the controversy that has surrounded her.") == []
+
+
+def test_calling_someone_a_quoted_name_is_a_statement_but_calling_the_police_is_not():
+    assert statements("He called it a “fundamental mistake.”") == [
+        ("mixed", "He", "called", ["it a “fundamental mistake.”"])
+    ]
+    assert statements("He called the police.") == []
+
+
+def test_speaker_with_commas_inside_the_parenthesis():
+    text = "Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will win."
+    assert statements(text) == [("indirect", "Dean Johnson", "says", ["Cruz will win"])]
+
+
+def test_an_age_is_not_a_speaker():
+    assert statements("Cory James, 22, of Flint, Mich., said he had not given up hope.") == [
+        ("indirect", "Cory James", "said", ["he had not given up hope"])
+    ]
+
+
+def test_as_someone_puts_it():
+    assert statements('As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."') == [
+        ("direct", "The Post's Dana Milbank", "puts it", ['"Senate Republicans are unmoved."'])
+    ]
+
+
+def test_an_adverb_and_a_circumstance_between_the_cue_and_the_quote():
+    assert statements("Kelly responded pointedly, with a smile: “Can happen when you’re 45.”") == [
+        ("direct", "Kelly", "responded", ["“Can happen when you’re 45.”"])
+    ]
+    assert statements('Sanders replied evenly, "I think she knows."') == [
+        ("direct", "Sanders", "replied", ['"I think she knows."'])
+    ]
+
+
+def test_a_short_clause_ending_in_a_colon_before_a_quote():
+    text = "When Wallace died, President Clinton released the following statement: “We offer our condolences.”"
+    assert statements(text) == [
+        ("direct", "President Clinton", "released the following statement:", ["“We offer our condolences.”"])
+    ]
+
+
+def test_an_inverted_speaker_keeps_a_party_tag_split_off_by_the_sentence_splitter():
+    text = '"The intensity is greater," said Rep. Beto O\'Rourke (D-Tex.), a Clinton endorser whose district went for her.'
+    assert statements(text) == [("direct", "Rep. Beto O'Rourke (D-Tex.)", "said", ['"The intensity is greater,"'])]
+
+
+def test_relative_who_is_the_source_as_in_polnear():
+    text = "Megyn Kelly, a star anchor who questioned his respect for women, was there."
+    assert statements(text) == [("indirect", "who", "questioned", ["his respect for women"])]
+
+
+def test_a_weekday_with_a_possessive_after_the_cue_is_content():
+    assert statements("Rachel Berg said Thursday's speeches changed her mind.") == [
+        ("indirect", "Rachel Berg", "said", ["Thursday's speeches changed her mind"])
+    ]
+
+
+def test_cue_noun_with_a_possessor_and_that():
+    assert statements("Critics dismissed Donald Trump's claim that Mexico will pay for the wall.")[1] == (
+        "indirect", "Donald Trump", "claim", ["that Mexico will pay for the wall"]
+    )
+
+
+def test_cue_noun_with_a_possessive_pronoun_and_a_quote():
+    assert statements('He repeated his warning: "We will not back down."') == [
+        ("direct", "his", "warning", ['"We will not back down."'])
+    ]
+
+
+def test_a_cue_noun_without_that_or_a_quote_is_not_a_statement():
+    assert statements("Trump's claim was false.") == []
+
+
+def test_a_linking_adverb_in_commas_between_speaker_and_cue():
+    assert statements("The minister, however, accused ISIS of the attack.") == [
+        ("indirect", "The minister", "accused", ["ISIS of the attack"])
+    ]
+
+
+def test_a_quote_after_the_cue_ends_where_another_attribution_starts():
+    statement = statements("Canova bristled and said, “No comment,” The Miami Herald reported.")[-1]
+    assert statement == ("direct", "Canova", "said", ["“No comment,”"])

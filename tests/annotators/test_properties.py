@@ -47,11 +47,6 @@ def test_any_text_annotates_with_every_span_inside_it(text: str):
     assert_inside(text, annotate(text))
 
 
-@pytest.mark.xfail(
-    raises=TimeoutError, strict=False,
-    reason="segment.py hands the whole 1 MB paragraph to Punkt, whose regex runs under NLTK's 5 s ReDoS "
-    "timeout; on a loaded machine it times out (segment.py should split long paragraphs first)",
-)
 def test_a_one_megabyte_single_line_annotates_in_reasonable_time():
     sentence = "“We stand united,” Blinken said. He said that talks failed, according to “officials. "
     text = (sentence * (1_000_000 // len(sentence) + 1))[:1_000_000]

@@ -45,3 +45,7 @@ def test_straight_marks_are_read_from_their_neighbours():
 
 def test_a_lone_mark_at_the_end_of_the_text_gives_no_empty_quote():
     assert found('Nothing here "') == []
+
+
+def test_a_curly_opening_mark_used_to_close_is_read_from_its_neighbours():
+    assert found("“It's unusual,“ said Larry Noble. “It's hard.”") == [["It's unusual,"], ["It's hard."]]

@@ -22,6 +22,7 @@ SAID = [
     ("would defend “every inch”", "antony-blinken"),
     ("the alliance was defensive", "antony-blinken"),
     ("NATO will defend all its allies", "antony-blinken"),
+    ("Ours is a defensive alliance", "antony-blinken"),  # continuation: a quote-only paragraph
     ("a no-fly zone over his country", "volodymyr-zelenskyy"),  # "has called for"
     ("Moscow is trying to prevent", "volodymyr-zelenskyy"),
     ("Russian forces had seized", "ukrainian-authorities"),
@@ -62,6 +63,7 @@ def test_one_person_actor_each_with_name_and_title(seed: Annotation, actor_id: s
 def test_surnames_and_pronouns_are_mentions_of_the_person(seed: Annotation, seed_text: str):
     blinken = texts(seed, seed_text, "antony-blinken")
     assert blinken.count("Blinken") == 2 and "He" in blinken
+    assert "Ours" in blinken  # "we" in the paragraph that continues his quote
     assert "his" in texts(seed, seed_text, "vladimir-putin")
 
 

@@ -34,3 +34,23 @@ def test_tokens_see_curly_quotes_as_punctuation_and_keep_offsets():
     tokens = [t.text(text) for t in segment.tokens(text, Span(0, len(text)))]
     assert tokens[:4] == ["“", "We", "do", "n’t"]
     assert "”" in tokens and tokens[-1] == "."
+
+
+def test_a_megabyte_line_is_split_in_windows_that_cover_it_exactly():
+    text = "word " * 200_000
+    paragraph = segment.paragraphs(text)[0]
+    pieces = list(segment.windows(text, paragraph))
+    assert all(len(p) <= segment.MAX_WINDOW for p in pieces)
+    assert pieces[0].start == paragraph.start and pieces[-1].end == paragraph.end
+    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
+
+
+def test_windows_cut_after_a_sentence_end_when_there_is_one():
+    text = "Here is a short one. " + "x" * 40 + " tail"
+    pieces = [p.text(text) for p in segment.windows(text, Span(0, len(text)), limit=30)]
+    assert pieces[0] == "Here is a short one. "
+
+
+def test_ordinary_sentences_are_not_cut():
+    text = "He said the talks failed. " * 3
+    assert [p.text(text) for p in segment.windows(text, Span(0, len(text)))] == [text]

@@ -13,7 +13,6 @@ from textual.app import App
 from annotators.model import Annotation
 from tests.tui.seed_annotation import seed_annotation
 from tui.app import QuotelensApp, preview
-from tui.widgets.article_view import ArticleView
 
 
 def seed_app(seed_path: Path, annotator=seed_annotation) -> QuotelensApp:
@@ -25,15 +24,14 @@ def no_statements(text: str) -> Annotation:
     return preview(text)
 
 
-async def settle(app: App, pilot) -> None:
-    """Wait for the annotation worker and the refresh after it."""
+async def settle(app: QuotelensApp, pilot, timeout: float = 30) -> None:
+    """Wait until the annotation is in (or failed) and the screen has caught up."""
+    waited = 0.0
+    while app.reader.annotating and waited < timeout:
+        await pilot.pause(0.02)
+        waited += 0.02
     await app.workers.wait_for_complete()
     await pilot.pause()
-
-
-def article_lines(view: ArticleView) -> list[Text]:
-    """Every line of the article with its overlays (not just the visible ones)."""
-    return [view.line_text(index) for index in range(len(view.layout))]
 
 
 def styles_at(line: Text, start: int, end: int) -> list[Style]:

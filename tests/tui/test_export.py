@@ -112,3 +112,34 @@ def test_atomic_write_replaces_only_when_asked(tmp_path):
     write_atomically(target, "third\n", overwrite=True)
     assert target.read_text() == "third\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.notes.md"]  # no temporary file left behind
+
+
+def test_the_actors_table_lists_speakers_first_in_the_order_they_speak(seed_text, tmp_path):
+    from dataclasses import replace
+
+    handmade = handmade_seed_annotation(seed_text)
+    nato, *speakers = reversed(handmade.actors)  # NATO (no statements) first, speakers backwards
+    shuffled = replace(handmade, actors=(nato, *speakers))
+    article = seed_with_notes(seed_text, shuffled, tmp_path)
+    names = [a["name"] for a in export_data(article, now=EXPORTED_AT, version=VERSION)["actors"]]
+    assert names == ["Antony Blinken", "Jens Stoltenberg", "Josep Borrell", "North Atlantic Treaty Organization"]
+
+
+def test_a_stance_column_appears_once_actors_carry_stances(handmade_export):
+    data = export_data(handmade_export, now=EXPORTED_AT, version=VERSION)
+    assert "| Stance |" not in render(data, "md")
+    def stance(target: str, polarity: str) -> dict:
+        return {"target": target, "polarity": polarity, "score": 0.9}
+
+    data["actors"][1]["stances"] = [stance("the war", "neutral")]
+    assert "| Stance |" not in render(data, "md")  # a topic alone takes no side
+    data["actors"][0]["stances"] = [stance("no-fly zone", "favor"), stance("the war", "neutral"),
+                                    stance("Russia", "against")]
+    markdown = render(data, "md")
+    assert "| Actor | Kind | Role | Statements | Stance |" in markdown
+    assert "| Antony Blinken | person | United States Secretary of State | 3 | ＋ no-fly zone; － Russia |" in markdown
+
+
+def test_inside_a_line_list_markers_need_no_escape():
+    assert escape_markdown("- 1. + fine", line_start=False) == "- 1. + fine"
+    assert escape_markdown("*still* escaped", line_start=False) == r"\*still\* escaped"

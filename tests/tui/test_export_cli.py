@@ -68,3 +68,11 @@ def test_export_never_imports_textual(seed_path, tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_read_takes_a_data_dir_too():
+    from tui.cli import build_parser
+
+    parser, _ = build_parser()
+    args = parser.parse_args(["read", "article.txt", "--data-dir", "/tmp/notes"])
+    assert args.data_dir == "/tmp/notes"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import LoadingIndicator
 
-from tests.tui.helpers import article_lines, no_statements, rendered_text, screen_text, seed_app, settle, styles_at
+from tests.tui.helpers import (
+    no_statements,
+    rendered_text,
+    screen_text,
+    seed_app,
+    settle,
+    styles_at,
+)
 from tui.app import QuotelensApp
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
@@ -120,6 +127,24 @@ async def test_filter_dims_the_other_statements(seed_path):
         assert after[0].bold  # the role (source) still shows without colour
 
 
+async def test_filtering_marks_the_actors_mentions_even_without_statements(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        article = reader.query_one(ArticleView)
+        putin = reader.text.index("Putin")
+        line = article.layout.line_of(putin)
+        column = putin - article.layout.lines[line].start
+        mention = article.component_style("article-view--mention")
+        assert styles_at(article.line_text(line), column, column + 1)[0].bgcolor != mention.bgcolor
+        reader.show_actor("putin")
+        await pilot.pause()
+        assert styles_at(article.line_text(line), column, column + 5)[0].bgcolor == mention.bgcolor
+        await pilot.press("n")
+        assert reader.current is None and any("no statements" in m for m in notices(app))
+
+
 async def test_clicking_an_actor_filters(seed_path):
     app = seed_app(seed_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -127,6 +152,30 @@ async def test_clicking_an_actor_filters(seed_path):
         reader = app.screen
         await pilot.click(ActorSidebar, offset=(4, 1))  # the first row: the actor with most statements
         assert reader.filter_actor == "blinken"
+
+
+async def test_choosing_the_filtered_actor_again_clears_the_filter(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        await pilot.press("tab", "enter")
+        assert reader.filter_actor == "blinken"
+        await pilot.press("enter")
+        assert reader.filter_actor is None
+
+
+async def test_titles_and_names_from_the_article_show_control_characters_visibly(tmp_path):
+    text = "Breaking \x1b[2J News\n\nShe said it was fine."
+    path = tmp_path / "title.txt"
+    path.write_text(text, encoding="utf-8")
+    app = QuotelensApp(path=path, text=text, annotator=no_statements)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        drawn = screen_text(app)
+        assert "\x1b" not in drawn
+        assert "Breaking \u241b[2J News" in drawn
+        assert "No actors found" in drawn
 
 
 async def test_clicking_a_statement_makes_it_current(seed_path):
@@ -143,6 +192,38 @@ async def test_clicking_a_statement_makes_it_current(seed_path):
         await pilot.click(ArticleView, offset=(left + column + 2, top + line))
         assert reader.annotation.statements[reader.current].actor == "zelenskyy"
         assert "Moscow" in reader.annotation.statements[reader.current].content[0].text(reader.text)
+
+
+async def test_scroll_keys_move_the_article(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("j", "j")
+        assert article.scroll_offset.y == 2
+        await pilot.press("k")
+        assert article.scroll_offset.y == 1
+        await pilot.press("space")
+        assert article.scroll_offset.y > 5
+        await pilot.press("G")
+        assert article.scroll_offset.y == article.max_scroll_y > 0
+        await pilot.press("g")
+        assert article.scroll_offset.y == 0
+
+
+async def test_resizing_rewraps_and_keeps_the_reading_position(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        article = reader.query_one(ArticleView)
+        await pilot.press(*"nnnnnnn")
+        wide_lines = len(article.layout)
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause()
+        assert len(article.layout) > wide_lines  # narrower: more lines
+        assert article.layout.width == article.scrollable_content_region.width
+        assert article.is_visible(article.annotation.statements[reader.current].extent)
 
 
 async def test_o_hides_and_shows_overlays(seed_path):
@@ -339,3 +420,39 @@ async def test_theme_change_recolours_speakers(seed_path):
         app.theme = "textual-light"
         await pilot.pause()
         assert article.speaker_colours != dark and len(article.speaker_colours) == len(dark)
+
+
+async def test_seed_with_the_engine_n_three_times_and_same_speaker(seed_path):
+    """The issue's scenario on the real pipeline: whatever it finds, n, n, n lands on the third,
+    and N never leaves the current statement's speaker."""
+    app = QuotelensApp(path=seed_path, text=seed_path.read_text(encoding="utf-8"))
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        article = reader.query_one(ArticleView)
+        assert len(reader.annotation.statements) >= 3
+        await pilot.press("n", "n", "n")
+        assert reader.current == 2
+        assert article.is_visible(reader.annotation.statements[2].extent)
+        speakers = article.overlays.statement_speaker
+        spoken = [i for i, speaker in enumerate(speakers) if speaker is not None]
+        if not spoken:  # the engine resolved no speaker: N says so and stays
+            await pilot.press("N")
+            assert reader.current == 2 and any("no known speaker" in m for m in notices(app))
+            return
+        reader.go_to_statement(spoken[0])
+        for _ in range(4):
+            await pilot.press("N")
+            assert speakers[reader.current] == speakers[spoken[0]]
+
+
+async def test_an_article_that_is_all_metadata_opens(tmp_path):
+    text = "date 2024-01-02\n"
+    path = tmp_path / "dateonly.txt"
+    path.write_text(text, encoding="utf-8")
+    app = QuotelensApp(path=path, text=text, annotator=no_statements)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", "j", "G", "slash", "d", "a", "escape", "o", "s")
+        assert app.screen.current is None
+        assert "2024-01-02" in screen_text(app)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotators.model import Span
 from tui.layout import ArticleLayout, displayable, wrap
@@ -57,3 +58,18 @@ def test_wrapped_lines_fit_and_keep_every_word(text, width):
     for piece in pieces:
         assert cell_len(piece) <= width or len(piece) == 1
     assert "".join("".join(p.split()) for p in pieces) == "".join(shown.split())
+
+
+def test_every_narrow_character_is_one_cell_wide():
+    """The fast path measures these with len(): each must really take one cell."""
+    from rich.cells import cell_len
+
+    from tui.layout import NARROW_RANGES
+
+    for first, last in NARROW_RANGES:
+        for code in range(first, last + 1):
+            assert cell_len(chr(code)) == 1, hex(code)
+
+
+def test_a_paragraph_with_a_wide_character_is_measured_in_cells():
+    assert lines("ab 日本 cd", 5) == ["ab", "日本", "cd"]

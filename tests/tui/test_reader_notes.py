@@ -6,10 +6,9 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-import pytest
 from textual.widgets import TextArea
 
-from annotators.model import Span
+from annotators.model import Span, Statement
 from tests.tui.seed_annotation import seed_annotation
 from tui.app import QuotelensApp
 from tui.notes import ArticleNotes, NotesStore
@@ -195,10 +194,49 @@ async def test_capital_e_edits_the_note_in_the_users_editor(seed_path, seed_text
     assert [n.body for n in saved_notes(seed_path, seed_text, tmp_path)] == ["written in my editor"]
 
 
-@pytest.fixture(autouse=True)
-def _no_user_data_dir(monkeypatch, tmp_path):
-    """Never touch the real user's notes from a test."""
-    monkeypatch.setenv("QUOTELENS_DATA_DIR", str(tmp_path / "user-data"))
+async def test_a_note_deleted_by_another_reader_meanwhile_is_saved_anew(seed_path, seed_text, tmp_path):
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n")
+        await write_note(pilot, "first")
+        await pilot.press("a")
+        (note,) = saved_notes(seed_path, seed_text, tmp_path)
+        other_reader = ArticleNotes(NotesStore.open(tmp_path), seed_text, source_for(seed_path), None)
+        other_reader.delete(note.id)
+        app.screen.query_one(TextArea).text = "second"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [n.body for n in saved_notes(seed_path, seed_text, tmp_path)] == ["second"]
 
 
+def redrawn_annotation(text: str):
+    """The seed as another annotator version might mark it: every content one character shorter at
+    each end, and an extra statement first, so every statement id moves up by one."""
+    from dataclasses import replace
 
+    base = seed_annotation(text)
+    trimmed = [replace(s, content=tuple(Span(c.start + 1, c.end - 1) for c in s.content)) for s in base.statements]
+    extra = Statement("", "indirect", (Span(text.index("Washington"), text.index("Washington") + 10),))
+    ordered = sorted([extra, *trimmed], key=lambda s: (s.start, s.end))
+    return replace(base, statements=tuple(replace(s, id=f"s{i}") for i, s in enumerate(ordered, 1)))
+
+
+async def test_notes_follow_their_statements_when_the_annotator_redraws_them(seed_path, seed_text, tmp_path):
+    async with reader_app(seed_path, seed_text, tmp_path).run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n", "n", "n")
+        await write_note(pilot, "on the third statement")
+        noted_text = seed_text[slice(*_extent(pilot.app.reader.annotation.statements[2]))]
+    app = QuotelensApp(seed_path, seed_text, annotator=redrawn_annotation, notes_dir=str(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        (placed,) = app.reader.placed_notes
+        statement = next(s for s in app.reader.annotation.statements if s.id == placed.statement_id)
+        assert seed_text[slice(*_extent(statement))] in noted_text and placed.statement_id != "s3"
+        await pilot.press(*["n"] * (app.reader.annotation.statements.index(statement) + 1), "a")
+        assert isinstance(app.screen, NoteEditor) and app.screen.body == "on the third statement"
+
+
+def _extent(statement) -> tuple[int, int]:
+    return statement.start, statement.end

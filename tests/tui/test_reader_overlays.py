@@ -47,6 +47,24 @@ def test_same_as_cycles_do_not_hang():
     assert set(speaker_of(cyclic)) == {"a", "b"}
 
 
+def test_mentions_of_an_actor_include_those_of_descriptions_standing_for_it():
+    t = TEXT
+    ann = annotation()
+    ann = Annotation(
+        paragraphs=ann.paragraphs,
+        actors=(
+            Actor("ann", "Ann", "person", mentions=(Span(t.index("Ann"), t.index("Ann") + 3),)),
+            Actor("spokesman", "the spokesman for Ann", "person", same_as="ann",
+                  mentions=(Span(t.index("The spokesman"), t.index("The spokesman") + 13),)),
+            Actor("bob", "Bob", "person", mentions=(Span(25, 28),)),
+        ),
+        statements=ann.statements,
+    )
+    overlays = Overlays(ann)
+    assert [m.text(t) for m in overlays.mentions_of("ann")] == ["Ann", "The spokesman"]
+    assert [m.text(t) for m in overlays.mentions_of("bob")] == ["Bob"]
+
+
 def test_marks_are_found_by_paragraph_and_statements_by_offset():
     overlays = Overlays(annotation())
     assert {m.statement for m in overlays.marks(0)} == {0}

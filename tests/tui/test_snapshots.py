@@ -1,7 +1,8 @@
 """Snapshot tests of the reader at 120x40 on the seed article (Textual is pinned in pyproject).
 
-The seed is annotated by the hand-made annotation in ``seed_annotation.py``, so these pictures
-change only when the reader's look changes, not when the engine improves. After an intended
+Most use the hand-made annotation of the seed in ``seed_annotation.py``, so their pictures
+change only when the reader's look changes; ``test_main_screen_on_the_engine`` uses the real
+pipeline and changes whenever the engine does. After an intended
 change of look, review and accept the new pictures with:
 
     python -m pytest tests/tui/test_snapshots.py --snapshot-update
@@ -47,3 +48,11 @@ def test_search(app, snap_compare):
 
 def test_help_screen(app, snap_compare):
     assert snap_compare(app, press=["question_mark"], terminal_size=SIZE, run_before=ready)
+
+
+def test_main_screen_on_the_engine(seed_path, snap_compare):
+    """The seed as the real pipeline annotates it: regenerate (see above) when the engine changes."""
+    from tui.app import QuotelensApp
+
+    app = QuotelensApp(path=seed_path, text=seed_path.read_text(encoding="utf-8"))
+    assert snap_compare(app, press=["n", "n", "n"], terminal_size=SIZE, run_before=ready)

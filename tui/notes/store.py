@@ -35,6 +35,10 @@ class NotesUnavailable(Exception):
     """Notes cannot be read or saved; the message is one line for the user."""
 
 
+class NoteMissing(NotesUnavailable):
+    """The note to update was deleted meanwhile (by another reader on the same notes)."""
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -230,7 +234,7 @@ class NotesStore:
         with self._writing():
             current = self.note(note_id)
             if current is None:
-                raise NotesUnavailable(f"note {note_id} no longer exists (deleted by another reader?)")
+                raise NoteMissing(f"note {note_id} no longer exists (deleted by another reader?)")
             self._connection.execute("UPDATE notes SET body = ?, updated_at = ? WHERE id = ?", (body, now, note_id))
             if anchor is not None and document is not None and anchor != current.anchor:
                 self._connection.execute(

@@ -13,6 +13,7 @@ from textual.widgets import Static
 MOUSE_HELP = (
     ("click a highlighted statement", "make it the current statement"),
     ("click an actor", "filter navigation to that actor"),
+    ("drag over text", "select it: a writes a note on the selection"),
     ("wheel", "scroll"),
 )
 

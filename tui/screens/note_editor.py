@@ -98,10 +98,13 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="note_editor.save"),
-        Binding("escape", "cancel", "Cancel", priority=True, id="note_editor.cancel"),
-        Binding("ctrl+o", "external_editor", "$EDITOR", priority=True, id="note_editor.external"),
-        Binding("ctrl+r", "delete", "Delete note", priority=True, id="note_editor.delete"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="note_editor.save", tooltip="Save the note"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="note_editor.cancel",
+                tooltip="Close without saving (asks first when there are changes)"),
+        Binding("ctrl+o", "external_editor", "$EDITOR", priority=True, id="note_editor.external",
+                tooltip="Continue in your own editor ($VISUAL or $EDITOR)"),
+        Binding("ctrl+r", "delete", "Delete note", priority=True, id="note_editor.delete",
+                tooltip="Delete the note (asks first)"),
     ]
 
     def __init__(self, heading: str, passage: str, body: str = "", *, existing: bool = False) -> None:

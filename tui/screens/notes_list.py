@@ -55,17 +55,14 @@ class NotesList(ModalScreen[NoteChoice | None]):
     }
     NotesList OptionList {
         height: 1fr;
-        border: none;
-    }
-    NotesList OptionList > .option-list--option {
-        padding: 0 1 1 1;
     }
     """
 
     BINDINGS = [
-        Binding("escape,ctrl+n", "dismiss", "Close", id="notes_list.close"),
-        Binding("a", "choose('edit')", "Edit note", id="notes_list.edit"),
-        Binding("d,delete", "choose('delete')", "Delete note", id="notes_list.delete"),
+        Binding("escape,ctrl+n", "dismiss", "Close", id="notes_list.close", tooltip="Close the list"),
+        Binding("a", "choose('edit')", "Edit note", id="notes_list.edit", tooltip="Edit the highlighted note"),
+        Binding("d,delete", "choose('delete')", "Delete note", id="notes_list.delete",
+                tooltip="Delete the highlighted note (asks first)"),
     ]
 
     def __init__(self, entries: list[NoteEntry]) -> None:
@@ -77,7 +74,10 @@ class NotesList(ModalScreen[NoteChoice | None]):
             count = len(self.entries)
             frame.border_title = f"Notes on this article ({count})"
             frame.border_subtitle = "enter jumps · a edits · d deletes · esc closes"
-            yield OptionList(*(self._option(entry) for entry in self.entries), id="notes")
+            options: list[Option | None] = []
+            for entry in self.entries:
+                options += [self._option(entry), None]  # None: a separator line between notes
+            yield OptionList(*options[:-1], id="notes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,8 +97,8 @@ class NotesList(ModalScreen[NoteChoice | None]):
         return Option(label, id=entry.placed.note.id)
 
     def _highlighted(self) -> NoteEntry | None:
-        index = self.query_one(OptionList).highlighted
-        return self.entries[index] if index is not None and index < len(self.entries) else None
+        option = self.query_one(OptionList).highlighted_option
+        return next((e for e in self.entries if option is not None and e.placed.note.id == option.id), None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -2,6 +2,11 @@
 
 The screen owns the reading state (current statement, actor filter, overlays on/off, search) and
 hands it down to its widgets as attributes; widgets report user intent up as messages.
+
+Extending it: add keys to ``BINDINGS`` (with an id; the help screen lists them by itself), read
+``annotation``, ``current`` (an index into ``annotation.statements``, or None) and ``filter_actor``,
+follow changes with ``self.watch(reader, "current", callback)``, and move with ``go_to_statement``
+and ``show_actor``.
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ from textual.widgets import Footer, Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
-from tui.layout import displayable
+from tui.layout import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
+from tui.stances import summary as stance_summary
 from tui.widgets.actor_sidebar import ActorSidebar
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
@@ -39,11 +45,11 @@ class ReaderScreen(ReaderNotes, Screen):
     BINDINGS = [
         Binding("n,]", "step(True, False)", "Next", id="reader.next_statement",
                 tooltip="Next statement (wraps round at the end)"),
-        Binding("p,[", "step(False, False)", "Previous", id="reader.previous_statement",
+        Binding("p,[", "step(False, False)", "Prev", id="reader.previous_statement",
                 tooltip="Previous statement (wraps round at the start)"),
-        Binding("N,}", "step(True, True)", "Same speaker", id="reader.next_same_speaker",
+        Binding("N,}", "step(True, True)", "Speaker", id="reader.next_same_speaker",
                 tooltip="Next statement by the current statement's speaker"),
-        Binding("P,{", "step(False, True)", "Same speaker back", id="reader.previous_same_speaker",
+        Binding("P,{", "step(False, True)", "Speaker back", show=False, id="reader.previous_same_speaker",
                 tooltip="Previous statement by the current statement's speaker"),
         Binding("s", "toggle_sidebar", "Sidebar", id="reader.toggle_sidebar",
                 tooltip="Show or hide the actor sidebar"),
@@ -107,7 +113,7 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(LoadingIndicator).display = self.annotating
         self._show_annotation()
         self._update_sidebar_display()
-        self.open_notes()
+        self.call_after_refresh(self.open_notes)  # notes never delay the first paint
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
@@ -124,8 +130,8 @@ class ReaderScreen(ReaderNotes, Screen):
         self._update_colours()
         meta = self.annotation.meta
         header = self.query_one(ArticleHeader)
-        header.title_text = meta.title or self.path.name
-        header.details = " · ".join(x for x in (meta.date, meta.dateline) if x)
+        header.title_text = one_line(meta.title or self.path.name)
+        header.details = one_line(" · ".join(x for x in (meta.date, meta.dateline) if x))
         header.counts = self._counts()
         self._update_status()
 
@@ -206,7 +212,21 @@ class ReaderScreen(ReaderNotes, Screen):
 
     @on(ActorSidebar.ActorChosen)
     def _actor_chosen(self, event: ActorSidebar.ActorChosen) -> None:
-        self.filter_actor = event.actor_id
+        """Choosing the actor already filtered on clears the filter."""
+        self.filter_actor = None if event.actor_id == self.filter_actor else event.actor_id
+
+    @on(ActorSidebar.StanceChosen)
+    def _stance_chosen(self, event: ActorSidebar.StanceChosen) -> None:
+        if event.stance.evidence:
+            self.show_evidence(event.stance.evidence[0])
+
+    def show_evidence(self, span: Span) -> None:
+        """Make the statement holding ``span`` current (a reported attitude may lie outside any) and
+        bring the span into view."""
+        index = self.article.overlays.statement_at(span.start)
+        if index is not None:
+            self.current = index
+        self.article.scroll_to_span(span)
 
     def watch_filter_actor(self, actor_id: str | None) -> None:
         self.article.filter_actor = actor_id
@@ -219,8 +239,8 @@ class ReaderScreen(ReaderNotes, Screen):
         self.filter_actor = None
 
     def _actor_name(self, actor_id: str) -> str:
-        actor = self.annotation.actor(actor_id)
-        return actor.name if actor else actor_id
+        actor = self.article.overlays.actors.get(actor_id)
+        return one_line(actor.name) if actor else actor_id
 
     # --- showing and hiding ---------------------------------------------------------------------
 
@@ -260,6 +280,7 @@ class ReaderScreen(ReaderNotes, Screen):
             ("Article pane", list(Binding.make_bindings(ArticleView.BINDINGS))),
             ("Actor sidebar", list(Binding.make_bindings(ActorSidebar.BINDINGS))),
             ("Search bar", list(Binding.make_bindings(SearchInput.BINDINGS))),
+            *self.note_key_sections(),
             ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
         ]
 
@@ -292,7 +313,7 @@ class ReaderScreen(ReaderNotes, Screen):
             self.status.search = f"no match for {query!r}"
             return
         layout = article.layout
-        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start
+        top = layout.lines[min(article.visible_lines().start, len(layout) - 1)].start if len(layout) else 0
         after = [i for i, m in enumerate(matches) if m.start >= top]
         article.current_match = after[0] if after else 0
         self._update_search_status()
@@ -332,16 +353,15 @@ class ReaderScreen(ReaderNotes, Screen):
         ]
 
     def speaker_name(self, statement: Statement) -> str:
-        actor = self.annotation.actor(statement.actor)
+        actor = self.article.overlays.actors.get(statement.actor) if statement.actor else None
         if actor is not None:
-            return actor.name
+            return one_line(actor.name)
         if statement.source is not None:
-            return " ".join(displayable(statement.source.text(self.text)).split())
+            return one_line(statement.source.text(self.text))
         return "unknown speaker"
 
     def _snippet(self, statement: Statement) -> str:
-        said = " … ".join(displayable(span.text(self.text)) for span in statement.content)
-        said = " ".join(said.split())
+        said = " … ".join(one_line(span.text(self.text)) for span in statement.content)
         return said if len(said) <= SUMMARY_LENGTH else said[: SUMMARY_LENGTH - 1] + "…"
 
     def _update_status(self) -> None:
@@ -352,9 +372,10 @@ class ReaderScreen(ReaderNotes, Screen):
             status.statement = None
         else:
             statement = statements[index]
-            cue = statement.cue.text(self.text) if statement.cue else ""
+            cue = one_line(statement.cue.text(self.text)) if statement.cue else ""
             status.statement = StatementInfo(
-                index + 1, len(statements), self.speaker_name(statement), " ".join(displayable(cue).split()), statement.kind
+                index + 1, len(statements), self.speaker_name(statement), cue, statement.kind,
+                stance_summary(statement.stances),
             )
         status.filter_name = None if self.filter_actor is None else self._actor_name(self.filter_actor)
         if self.annotating:

@@ -22,16 +22,21 @@ from annotators.model import Annotation, Span, Statement
 from tui.export import ExportExists, ExportSource, default_export_name, export_data, render, write_atomically
 from tui.notes import ArticleNotes, Note, NotesStore, NotesUnavailable, PlacedNote
 from tui.notes.article import source_for
+from tui.notes.store import NoteMissing
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportDialog, ExportRequest
 from tui.screens.note_editor import ExternalEditorError, NoteEdit, NoteEditor, edit_externally
 from tui.screens.notes_list import NoteChoice, NoteEntry, NotesList
 
 NOTE_BINDINGS = [
-    Binding("a", "note", "Note", id="reader.note"),
-    Binding("E", "note_in_editor", "Note in $EDITOR", show=False, id="reader.note_in_editor"),
-    Binding("ctrl+n", "notes_list", "Notes", id="reader.notes_list"),
-    Binding("e", "export", "Export", id="reader.export"),
+    Binding("a", "note", "Note", id="reader.note",
+            tooltip="Write or edit the note on the selected text, else on the current statement"),
+    Binding("E", "note_in_editor", "Note in $EDITOR", show=False, id="reader.note_in_editor",
+            tooltip="The same, in your own editor ($VISUAL or $EDITOR)"),
+    Binding("ctrl+n", "notes_list", "Notes", id="reader.notes_list",
+            tooltip="List every note of the article; enter jumps to one"),
+    Binding("e", "export", "Export", id="reader.export",
+            tooltip="Export statements and notes to Markdown (or JSON), proposing <article>.notes.md"),
 ]
 
 
@@ -54,10 +59,20 @@ class ReaderNotes:
     _article_notes: ArticleNotes | None = None
     placed_notes: tuple[PlacedNote, ...] = ()
 
+    @staticmethod
+    def note_key_sections() -> list[tuple[str, list[Binding]]]:
+        """The keys of the notes screens, for the reader's help."""
+        return [
+            ("Note editor", list(Binding.make_bindings(NoteEditor.BINDINGS))),
+            ("Notes list (ctrl+n)", list(Binding.make_bindings(NotesList.BINDINGS))),
+        ]
+
     # --- loading and placing ----------------------------------------------------------------------
 
     def open_notes(self) -> None:
         """Open the notes store; when it cannot be used, say why and read on without saving notes."""
+        if self._article_notes is not None:
+            return
         directory = getattr(self.app, "notes_dir", None)
         try:
             store = NotesStore.open(directory)
@@ -116,6 +131,7 @@ class ReaderNotes:
                           lambda body: notes.add_on_statement(statement, body))
 
     def _writable_target(self) -> NoteSubject | None:
+        self.place_notes()  # another reader may have saved or deleted notes since
         store = self.article_notes.store
         if not store.writable:
             self.notify(f"Notes are read-only: {store.problem}", severity="error", timeout=8)
@@ -152,7 +168,12 @@ class ReaderNotes:
                 notes.delete(existing.note.id)
                 self.notify("Note deleted", timeout=3)
             elif existing is not None:
-                notes.update(existing, edit.body)
+                try:
+                    notes.update(existing, edit.body)
+                except NoteMissing:
+                    if create is None:
+                        raise
+                    create(edit.body)  # deleted by another reader meanwhile: save it anew
                 self.notify("Note saved", timeout=2)
             elif create is not None:
                 create(edit.body)
@@ -180,12 +201,13 @@ class ReaderNotes:
             self.notify("Note unchanged", timeout=2)
         elif not body.strip():
             self.notify("The note came back empty: nothing saved (delete notes with a, then ctrl+r)", timeout=6)
-        else:
-            self._apply_edit(NoteEdit("save", body), target.existing, target.create)
+        elif not self._apply_edit(NoteEdit("save", body), target.existing, target.create):
+            self.edit_note(target.heading, target.span, target.existing, target.create, body)  # keep the text
 
     # --- ctrl+n: every note ----------------------------------------------------------------------
 
     def action_notes_list(self) -> None:
+        self.place_notes()
         self.app.push_screen(NotesList([self._entry(p) for p in self.placed_notes]), self._note_chosen)
 
     def _entry(self, placed: PlacedNote) -> NoteEntry:
@@ -209,7 +231,7 @@ class ReaderNotes:
         elif choice.action == "edit" or placed.span is None:
             if placed.span is None and choice.action == "jump":
                 self.notify("This note's passage is no longer in the article: here is the note", timeout=4)
-            self.edit_note("Note", placed.span, placed, None)
+            self.edit_note(f"Note · {self._entry(placed).where}", placed.span, placed, None)
         else:
             self.jump_to_note(placed)
 
@@ -231,6 +253,10 @@ class ReaderNotes:
     # --- e: export ---------------------------------------------------------------------------------
 
     def action_export(self) -> None:
+        if getattr(self, "annotating", False):
+            self.notify("Still annotating: the export would miss the statements; try again in a moment",
+                        timeout=4)
+            return
         proposal = Path.cwd() / default_export_name(self.path)
         self.app.push_screen(ExportDialog(proposal), self._export_requested)
 

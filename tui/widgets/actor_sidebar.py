@@ -2,6 +2,8 @@
 
 Choosing an actor (enter or click) posts ``ActorChosen``; the screen decides what that means
 (it filters navigation) and tells the sidebar which actor is the filter (attributes down).
+A row is ``name_line`` plus ``detail_lines``; under it, one option per stance chip ("＋ no-fly zone"),
+and choosing a chip posts ``StanceChosen`` (the screen shows its evidence).
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from textual.color import Color
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from annotators.model import Actor, Annotation
+from annotators.model import Actor, Annotation, Stance
+from tui.layout import one_line
 from tui.overlays import Overlays
+from tui.stances import POLARITY_STYLES, chip, taken
 
 DEFAULT_ROW_WIDTH = 30  # before the sidebar has been laid out
+CHIP_ID = "#stance"  # option ids of stance chips: ACTOR_ID#stanceK (K-th stance that takes a side)
 
 
 class ActorSidebar(OptionList):
@@ -37,6 +42,14 @@ class ActorSidebar(OptionList):
             super().__init__()
             self.actor_id = actor_id
 
+    class StanceChosen(Message):
+        """A stance chip was chosen: show its strongest evidence."""
+
+        def __init__(self, actor_id: str, stance: Stance) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+            self.stance = stance
+
     def on_mount(self) -> None:
         self.border_title = "Actors"
         self._rebuild()
@@ -50,11 +63,11 @@ class ActorSidebar(OptionList):
     def ordered_actors(self) -> list[Actor]:
         """Speakers first (most statements first), then everyone else in order of appearance."""
         annotation = self.overlays.annotation
-        counts = {a.id: len(annotation.statements_by(a.id)) for a in annotation.actors}
+        counts = self.overlays.own_count
 
         def key(actor: Actor) -> tuple[int, int]:
             first_mention = min((m.start for m in actor.mentions), default=0)
-            return (-counts[actor.id], first_mention)
+            return (-counts.get(actor.id, 0), first_mention)
 
         return sorted(annotation.actors, key=key)
 
@@ -73,32 +86,59 @@ class ActorSidebar(OptionList):
         marker = "▶ " if actor.id == self.filter_actor else ""
         swatch = "●" if slot is not None else "○"  # filled for speakers: not colour alone
         swatch_style = Style(bold=True, color=colour) if colour else Style(dim=True)
-        return Text.assemble(marker, (swatch, swatch_style), " ", (actor.name, "bold"))
+        return Text.assemble(marker, (swatch, swatch_style), " ", (one_line(actor.name), "bold"))
 
     def detail_lines(self, actor: Actor) -> list[Text]:
-        annotation = self.overlays.annotation
-        count = len(annotation.statements_by(actor.id))
+        overlays = self.overlays
+        count = overlays.own_count.get(actor.id, 0)
         said = f"{count} statement{'s' if count != 1 else ''}" if count else "no statements"
         lines = [Text(f"  {actor.kind} · {said}", style="dim")]
         if actor.titles:
-            lines.append(Text(f"  {'; '.join(actor.titles)}", style="italic"))
-        speaker = self.overlays.speaker.get(actor.id, actor.id)
-        if speaker != actor.id and (named := annotation.actor(speaker)) is not None:
-            lines.append(Text(f"  = {named.name}", style="italic"))
+            lines.append(Text(f"  {one_line('; '.join(actor.titles))}", style="italic"))
+        speaker = overlays.speaker.get(actor.id, actor.id)
+        if speaker != actor.id and (named := overlays.actors.get(speaker)) is not None:
+            lines.append(Text(f"  = {one_line(named.name)}", style="italic"))
         return lines
 
     def on_resize(self) -> None:
         self._rebuild()
 
+    def chip_prompt(self, stance: Stance) -> Text:
+        """A stance chip under its actor: "＋ no-fly zone", coloured by polarity (the mark says it too)."""
+        width = max(12, self.scrollable_content_region.width or DEFAULT_ROW_WIDTH)
+        line = Text.assemble("  ", (chip(stance), POLARITY_STYLES[stance.polarity]))
+        line.truncate(width, overflow="ellipsis")
+        return line
+
     def _rebuild(self) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         actors = self.ordered_actors()
-        self.set_options(Option(self.actor_prompt(actor), id=actor.id) for actor in actors)
-        ids = [actor.id for actor in actors]
-        if ids:
-            self.highlighted = ids.index(highlighted) if highlighted in ids else 0
+        options = []
+        for actor in actors:
+            options.append(Option(self.actor_prompt(actor), id=actor.id))
+            options += [
+                Option(self.chip_prompt(stance), id=f"{actor.id}{CHIP_ID}{k}")
+                for k, stance in enumerate(taken(actor.stances))
+            ]
+        self.set_options(options)
+        if not actors:
+            self.add_option(Option(Text("No actors found", style="italic"), disabled=True))
+        elif highlighted is not None:
+            try:
+                self.highlighted = self.get_option_index(highlighted)
+            except OptionDoesNotExist:
+                self.highlighted = 0
+        else:
+            self.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.ActorChosen(event.option.id))
+        option_id = event.option.id
+        if option_id is None:
+            return
+        actor_id, _, chip_index = option_id.partition(CHIP_ID)
+        if not chip_index:
+            self.post_message(self.ActorChosen(actor_id))
+            return
+        actor = next(a for a in self.overlays.annotation.actors if a.id == actor_id)
+        self.post_message(self.StanceChosen(actor_id, taken(actor.stances)[int(chip_index)]))

@@ -45,6 +45,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--current",  # the statement the reader is on
         "article-view--dimmed",  # statements outside the actor filter
         "article-view--unattributed",  # statements whose speaker is unknown
+        "article-view--mention",  # mentions of the actor the reader filters on
         "article-view--match",  # search matches
         "article-view--match-current",
         "article-view--noted",  # passages with a note of the reader's
@@ -83,6 +84,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: ArticleLayout | None = None
         self._overlays = Overlays(annotation)
         self._filtered: frozenset[int] | None = None
+        self._mentions: list[Span] = []  # of the filtered actor
+        self._mention_starts: list[int] = []
         self._current_extent: Span | None = None
         self._line_cache: LRUCache[int, Strip] = LRUCache(1024)
         self._style_cache: dict[tuple, Style] = {}
@@ -102,10 +105,6 @@ class ArticleView(ScrollView, can_focus=True):
             self._relayout()
         assert self._layout is not None
         return self._layout
-
-    def lines_of(self, index: int) -> tuple[int, int]:
-        """First and last line of a statement (all of it: source, cue and content)."""
-        return self.layout.lines_of(self.annotation.statements[index].extent)
 
     def visible_lines(self) -> range:
         top = round(self.scroll_offset.y)
@@ -127,28 +126,35 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- reacting to attributes -----------------------------------------------------------------
 
-    def watch_annotation(self, annotation: Annotation) -> None:
+    def watch_annotation(self, old: Annotation, annotation: Annotation) -> None:
         self._overlays = Overlays(annotation)
         self._update_filter()
         current = self.current
         valid = current is not None and current < len(annotation.statements)
         self._current_extent = annotation.statements[current].extent if valid else None
-        self._relayout()
+        if self._layout is not None and old.paragraphs == annotation.paragraphs:
+            self._redraw()  # same paragraphs as the preview: the wrapped lines still hold
+        else:
+            self._relayout()
 
     def watch_filter_actor(self) -> None:
         self._update_filter()
         self._redraw()
 
     def watch_current(self, index: int | None) -> None:
+        previous = self._current_extent
         self._current_extent = None if index is None else self.annotation.statements[index].extent
+        # Only the lines of the old and the new current statement change: moving stays cheap.
+        self._redraw_spans(previous, self._current_extent)
         if self._current_extent is not None:
             self.scroll_to_span(self._current_extent)
-        self._redraw()
 
-    def watch_current_match(self, index: int | None) -> None:
+    def watch_current_match(self, previous: int | None, index: int | None) -> None:
+        matches = self.matches
+        spans = [matches[i] for i in (previous, index) if i is not None and i < len(matches)]
+        self._redraw_spans(*spans)
         if index is not None:
-            self.scroll_to_span(self.matches[index])
-        self._redraw()
+            self.scroll_to_span(matches[index])
 
     def watch_overlays_shown(self) -> None:
         self._redraw()
@@ -173,10 +179,23 @@ class ArticleView(ScrollView, can_focus=True):
         """The statements left undimmed by the actor filter; None when there is no filter."""
         actor = self.filter_actor
         self._filtered = frozenset(self._overlays.statements_of(actor)) if actor else None
+        self._mentions = self._overlays.mentions_of(actor) if actor else []
+        self._mention_starts = [span.start for span in self._mentions]
 
     def _redraw(self) -> None:
         self._line_cache.clear()
         self.refresh()
+
+    def _redraw_spans(self, *spans: Span | None) -> None:
+        """Redraw just the lines these spans are drawn on."""
+        if self._layout is None:
+            return
+        for span in spans:
+            if span is not None:
+                first, last = self._layout.lines_of(span)
+                for line in range(first, last + 1):
+                    self._line_cache.discard(line)
+                self.refresh_lines(first, last - first + 1)
 
     @property
     def base_style(self) -> Style:
@@ -192,7 +211,7 @@ class ArticleView(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width)
 
     def _relayout(self) -> None:
-        """Wrap to the current width, keeping the line at the top of the pane in view."""
+        """Wrap to the current width, keeping the top line (and the current statement) in view."""
         previous = self._layout
         top_offset = None
         if previous is not None and len(previous):
@@ -201,6 +220,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(self._layout.width, len(self._layout))
         if top_offset is not None:
             self.scroll_to(y=self._layout.line_of(top_offset), animate=False)
+        if self._current_extent is not None:
+            self.scroll_to_span(self._current_extent)
         self._redraw()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -231,6 +252,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._paint_notes(text, line)  # under the statements, so the current one still shows
         if self.overlays_shown and line.paragraph >= 0:
             self._paint_statements(text, line)
+            if self._mentions:
+                self._paint_spans(text, line, self._mentions, self._mention_starts, "article-view--mention")
         if self._match_starts:
             self._paint_matches(text, line)
         self._paint_selection(text, line)
@@ -275,6 +298,15 @@ class ArticleView(ScrollView, can_focus=True):
                 break
             name = "article-view--match-current" if position == current else "article-view--match"
             self._stylize(text, line, match.start, match.end, self.component_style(name))
+
+    def _paint_spans(self, text: Text, line: Line, spans: list[Span], starts: list[int], name: str) -> None:
+        """Paint the sorted ``spans`` (``starts`` are their starts) that fall on ``line``."""
+        style = self.component_style(name)
+        for position in range(max(0, bisect_right(starts, line.start) - 1), len(spans)):
+            span = spans[position]
+            if span.start >= line.end:
+                break
+            self._stylize(text, line, span.start, span.end, style)
 
     @staticmethod
     def _stylize(text: Text, line: Line, start: int, end: int, style: Style) -> None:

@@ -16,6 +16,7 @@ class StatementInfo(NamedTuple):
     speaker: str
     cue: str
     kind: str
+    stance: str = ""  # the statement's stances, "＋ no-fly zone; － Russia"
 
 
 class StatusLine(Widget):
@@ -37,6 +38,7 @@ class StatusLine(Widget):
                     (f"“{info.cue}”" if info.cue else "no cue", "italic"),
                     " · ",
                     info.kind,
+                    *((" · ", info.stance) if info.stance else ()),
                 )
             )
         elif self.hint:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tui.notes.anchor import TextAnchor, locate
 
 ARTICLE = (
@@ -76,3 +79,27 @@ def test_selectors_follow_the_w3c_names():
     assert quote == {"type": "TextQuoteSelector", "exact": "Brussels", "prefix": ARTICLE[: anchor.start][-32:],
                      "suffix": ARTICLE[anchor.end :][:32]}
     assert position == {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}
+
+
+@st.composite
+def text_and_span(draw):
+    text = draw(st.text(min_size=1, max_size=300))
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    return text, start, end
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_and_span())
+def test_an_unchanged_text_always_gives_the_note_back_where_it_was(case):
+    text, start, end = case
+    found = locate(TextAnchor.from_span(text, start, end), text)
+    assert (found.start, found.end, found.how) == (start, end, "exact")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_and_span(), st.text(min_size=1, max_size=50))
+def test_text_added_before_never_loses_the_note(case, added):
+    text, start, end = case
+    found = locate(TextAnchor.from_span(text, start, end), added + text)
+    assert (added + text)[found.start : found.end] == text[start:end]

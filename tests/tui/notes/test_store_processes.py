@@ -21,6 +21,8 @@ SAVER = textwrap.dedent(
     from tui.notes import ArticleNotes, NotesStore
     data_dir, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     notes = ArticleNotes(NotesStore.open(data_dir), {text!r}, "/articles/nato.txt", "NATO")
+    print("ready", flush=True)
+    sys.stdin.readline()  # both start saving at the same moment
     for number in range(count):
         notes.add_highlight(10, 17, f"{{name}} {{number}}")
     """
@@ -33,9 +35,18 @@ def python(code: str, *args: str, **options) -> subprocess.Popen:
 
 def test_two_readers_saving_at_the_same_time_both_keep_every_note(tmp_path):
     count = 40
-    first, second = (python(SAVER, str(tmp_path), name, str(count), stderr=subprocess.PIPE) for name in "AB")
-    assert first.wait(timeout=120) == 0, first.stderr.read()
-    assert second.wait(timeout=120) == 0, second.stderr.read()
+    readers = [
+        python(SAVER, str(tmp_path), name, str(count), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+               stderr=subprocess.PIPE)
+        for name in "AB"
+    ]
+    for reader in readers:
+        assert reader.stdout.readline().strip() == "ready", reader.stderr.read()
+    for reader in readers:
+        reader.stdin.write("go\n")
+        reader.stdin.flush()
+    for reader in readers:
+        assert reader.wait(timeout=120) == 0, reader.stderr.read()
     bodies = {n.body for n in ArticleNotes(NotesStore.open(tmp_path), TEXT, None, None).notes()}
     assert bodies == {f"{name} {number}" for name in "AB" for number in range(count)}
 

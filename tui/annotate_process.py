@@ -1,0 +1,64 @@
+"""Annotating in a child process.
+
+A long article takes the engine many seconds. In a thread it would compete with the interface for
+the interpreter lock (keys lag) and could not be stopped: quitting would wait for it to finish. A
+forked child uses the other core, is stopped at once when the reader closes, and starts instantly
+because it inherits the already imported engine.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+
+from annotators.model import Annotation
+
+Annotator = Callable[[str], Annotation]
+
+
+class AnnotationStopped(Exception):
+    """The child ended without an answer (it was stopped, or it died)."""
+
+
+def _annotate_into(annotator: Annotator, text: str, connection: Connection) -> None:
+    try:
+        connection.send(("done", annotator(text)))
+    except Exception as error:  # noqa: BLE001 - any failure is reported to the reader, which keeps the text
+        connection.send(("failed", f"{type(error).__name__}: {error}"))
+    finally:
+        connection.close()
+
+
+class AnnotationProcess:
+    """Runs an annotator in a forked child (forking passes the function as it is: no pickling)."""
+
+    def __init__(self, annotator: Annotator) -> None:
+        self.annotator = annotator
+        self._process: multiprocessing.process.BaseProcess | None = None
+
+    def annotate(self, text: str) -> Annotation:
+        """Annotate ``text`` in a child process; blocks (run it from a thread worker)."""
+        if "fork" not in multiprocessing.get_all_start_methods():  # Windows: annotate in this thread
+            return self.annotator(text)
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_annotate_into, args=(self.annotator, text, sender), name="quotelens-annotate", daemon=True
+        )
+        self._process.start()
+        sender.close()  # only the child writes: recv() ends with EOFError if it dies
+        try:
+            status, value = receiver.recv()
+        except EOFError:
+            raise AnnotationStopped("annotation stopped before it finished") from None
+        finally:
+            receiver.close()
+            self._process.join(timeout=5)
+        if status == "failed":
+            raise RuntimeError(value)
+        return value
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
