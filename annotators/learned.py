@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 from importlib.resources import as_file, files
 from typing import Iterable, Sequence
 
@@ -36,14 +37,35 @@ class Unit:
     sentence_of: tuple[int, ...]  # per token, the index of its sentence within the paragraph
 
 
+MAX_UNIT_TOKENS = 400  # longer paragraphs are tagged in pieces of whole sentences (memory stays flat)
+
+
 def units(doc: Doc) -> list[Unit]:
-    grouped: dict[int, tuple[list[Span], list[int]]] = {}
+    """The paragraphs of ``doc`` as token sequences; an over-long one in pieces at sentence ends."""
+    found: list[Unit] = []
+    tokens: list[Span] = []
+    sentence_of: list[int] = []
+    paragraph = None
+
+    def flush() -> None:
+        if tokens:
+            found.append(Unit(tuple(tokens), tuple(sentence_of)))
+        tokens.clear()
+        sentence_of.clear()
+
     for sentence in doc.sentences:
-        tokens, sentence_of = grouped.setdefault(sentence.paragraph, ([], []))
-        number = sentence_of[-1] + 1 if sentence_of else 0
-        tokens.extend(sentence.tokens)
-        sentence_of.extend([number] * len(sentence.tokens))
-    return [Unit(tuple(tokens), tuple(sentence_of)) for tokens, sentence_of in grouped.values() if tokens]
+        if sentence.paragraph != paragraph or len(tokens) + len(sentence.tokens) > MAX_UNIT_TOKENS:
+            flush()
+            paragraph = sentence.paragraph
+        for start in range(0, len(sentence.tokens), MAX_UNIT_TOKENS):
+            if start:
+                flush()
+            piece = sentence.tokens[start : start + MAX_UNIT_TOKENS]
+            number = sentence_of[-1] + 1 if sentence_of else 0
+            tokens.extend(piece)
+            sentence_of.extend([number] * len(piece))
+    flush()
+    return found
 
 
 # --- features -------------------------------------------------------------------------------------
@@ -145,22 +167,24 @@ def _quote_lengths(quotes: Sequence[str]) -> list[int]:
     return lengths
 
 
-def rule_roles(doc: Doc, unit: Unit) -> list[str | None]:
-    """Per token, the role the earlier (rule) stages gave it: content, cue or source."""
-    roles: list[str | None] = [None] * len(unit.tokens)
-    if not doc.statements or not unit.tokens:
-        return roles
-    starts = [token.start for token in unit.tokens]
-    first, last = starts[0], unit.tokens[-1].end
+def rule_roles(doc: Doc) -> dict[int, str]:
+    """Token start -> the role the earlier (rule) stages gave it: content, cue or source.
+
+    Built once per document (later statements win on shared tokens), so it stays linear in its length.
+    """
+    starts = sorted(token.start for sentence in doc.sentences for token in sentence.tokens)
+    roles: dict[int, str] = {}
     for statement in doc.statements:
         marked = [(piece, "content") for piece in statement.content]
         marked += [(span, role) for span, role in ((statement.cue, "cue"), (statement.source, "source")) if span]
         for span, role in marked:
-            if span.end <= first or span.start >= last:
-                continue
             for i in range(bisect_left(starts, span.start), bisect_left(starts, span.end)):
-                roles[i] = role
+                roles[starts[i]] = role
     return roles
+
+
+def unit_roles(unit: Unit, roles: dict[int, str]) -> list[str | None]:
+    return [roles.get(token.start) for token in unit.tokens]
 
 
 def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -> list[list[str]]:
@@ -344,20 +368,27 @@ def tagger():
 def tag(doc: Doc, model=None) -> list[Statement]:
     """The tagger's statements for every paragraph of ``doc`` (with the shipped model by default)."""
     model = model or tagger()
+    roles = rule_roles(doc)
     statements = []
     for unit in units(doc):
-        labels = model.tag(features(doc.text, unit, rule_roles(doc, unit)))
+        labels = model.tag(features(doc.text, unit, unit_roles(unit, roles)))
         statements.extend(decode(doc.text, unit, labels))
     return statements
 
 
 def combine(rule_statements: Sequence[Statement], tagged: Sequence[Statement]) -> tuple[Statement, ...]:
     """Rule statements stay; a tagged statement is added where no rule statement's content overlaps it."""
-    kept = list(rule_statements)
-    for statement in tagged:
-        if not any(a.overlaps(b) for rule in rule_statements for a in rule.content for b in statement.content):
-            kept.append(statement)
-    return tuple(kept)
+    pieces = sorted(piece for statement in rule_statements for piece in statement.content)
+    starts = [piece.start for piece in pieces]
+    furthest_end = list(accumulate((piece.end for piece in pieces), max))
+
+    def overlaps_a_rule(span: Span) -> bool:
+        # the rule pieces starting before span ends overlap it if the furthest of their ends passes its start
+        before = bisect_left(starts, span.end)
+        return before > 0 and furthest_end[before - 1] > span.start
+
+    new = [s for s in tagged if not any(overlaps_a_rule(piece) for piece in s.content)]
+    return (*rule_statements, *new)
 
 
 def stage(doc: Doc) -> Doc:

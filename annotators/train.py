@@ -45,11 +45,12 @@ def gold_roles(article: GoldArticle) -> list[tuple[str, int, object]]:
 def sequences(article: GoldArticle, stages: Sequence[Stage]) -> Iterable[tuple[list[list[str]], list[str]]]:
     doc = run(article.text, stages)
     roles = gold_roles(article)
+    found = learned.rule_roles(doc)
     for unit in learned.units(doc):
         first, last = unit.tokens[0].start, unit.tokens[-1].end
         local = [r for r in roles if r[2].start < last and r[2].end > first]
         yield (
-            learned.features(doc.text, unit, learned.rule_roles(doc, unit)),
+            learned.features(doc.text, unit, learned.unit_roles(unit, found)),
             learned.bio_labels(unit, local),
         )
 

@@ -128,3 +128,16 @@ def test_training_on_a_tiny_brat_split_gives_a_model_that_tags_cues(tmp_path):
     (unit,) = learned.units(doc)
     statements = learned.decode(TEXT_A, unit, model.tag(learned.features(TEXT_A, unit)))
     assert any(s.cue and s.cue.text(TEXT_A) == "said" for s in statements)
+
+
+def test_an_over_long_paragraph_is_tagged_in_pieces_of_whole_sentences():
+    sentence = "Smith said the plan failed. "
+    doc = doc_of(sentence * (2 * learned.MAX_UNIT_TOKENS // 6))
+    pieces = learned.units(doc)
+    assert len(pieces) > 1 and all(len(u.tokens) <= learned.MAX_UNIT_TOKENS for u in pieces)
+    assert all(u.sentence_of[0] == 0 and u.sentence_of[-1] * 6 + 6 == len(u.tokens) for u in pieces)
+
+
+def test_a_sentence_longer_than_a_piece_is_cut():
+    doc = doc_of("word " * (learned.MAX_UNIT_TOKENS + 10))
+    assert [len(u.tokens) for u in learned.units(doc)] == [learned.MAX_UNIT_TOKENS, 10]
