@@ -21,6 +21,7 @@ This module also scores the directed-sentiment model on the corpus format (``quo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -356,13 +357,29 @@ def _is_question(text: str, statement: Statement) -> bool:
     return any(t.stem in _stems("stance_topic_cues") for t in cue)
 
 
-def actor_findings(doc: Doc, index: int, holder: str, mentions: dict[Span, str], issues: list[Span]) -> list[Finding]:
+class _ByStart:
+    """Spans sorted by start, each with what it carries: the ones starting in a range, by bisection
+    (a long article has thousands of statements and mentions: no quadratic scans)."""
+
+    def __init__(self, items: Iterable[tuple[Span, Any]]):
+        self.items = sorted(items, key=lambda item: item[0].start)
+        self.starts = [span.start for span, _ in self.items]
+
+    def starting_in(self, start: int, end: int) -> list[tuple[Span, Any]]:
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def index_at(self, offset: int) -> int:
+        """The index of the last span starting at or before ``offset`` (-1 if none)."""
+        return bisect_right(self.starts, offset) - 1
+
+
+def actor_findings(doc: Doc, index: int, holder: str, mentions: _ByStart, issues: list[Span]) -> list[Finding]:
     """Actors named in a statement, other than its speaker, with the directed-sentiment model's
     verdict when the speaker's mention is in the same sentence; neutral otherwise."""
     statement = doc.statements[index]
     found = []
-    for mention, actor in mentions.items():
-        if not statement.start <= mention.start < statement.end or actor == holder:
+    for mention, actor in mentions.starting_in(statement.start, statement.end):
+        if actor == holder:
             continue
         if not any(piece.contains(mention) for piece in statement.content):
             continue
@@ -395,13 +412,45 @@ def _model_polarity(text: str, sentence: Span, holder: Span, target: Span) -> tu
 
 
 def _sentence(doc: Doc, offset: int) -> Span | None:
-    return next((s.span for s in doc.sentences if s.span.start <= offset < s.span.end), None)
+    index = bisect_right(_sentence_starts(doc), offset) - 1
+    span = doc.sentences[index].span if index >= 0 else None
+    return span if span is not None and offset < span.end else None
+
+
+_STARTS: dict[int, tuple[Doc, list[int]]] = {}
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Sentence starts of the Doc being staged (kept for the last Doc only)."""
+    cached = _STARTS.get(0)
+    if cached is None or cached[0] is not doc:
+        cached = (doc, [s.span.start for s in doc.sentences])
+        _STARTS[0] = cached
+    return cached[1]
 
 
 # --- reported attitudes -------------------------------------------------------------------------------
 
 
-def attitude_findings(doc: Doc, mentions: dict[Span, str], said: list[Span]) -> list[Finding]:
+class _Covered:
+    """The union of some spans, as sorted disjoint intervals: does it cover a span?"""
+
+    def __init__(self, spans: Iterable[Span]):
+        merged: list[list[int]] = []
+        for span in sorted(spans):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def covers(self, span: Span) -> bool:
+        index = bisect_right(self.starts, span.start) - 1
+        return index >= 0 and span.end <= self.ends[index]
+
+
+def attitude_findings(doc: Doc, mentions: dict[Span, str], said: _Covered) -> list[Finding]:
     """Stance cues outside every statement, held by the actor named just before them: "X resisted calls
     for Y"; "X echoed Y's condemnation of Z" (Y's, and X's through the echoing verb)."""
     found = []
@@ -410,7 +459,7 @@ def attitude_findings(doc: Doc, mentions: dict[Span, str], said: list[Span]) -> 
         covered = 0  # offset up to which an earlier cue's target reaches
         for index in range(len(tokens)):
             token = _span(tokens, index, index + 1)
-            if token.start < covered or cue_at(tokens, index) is None or any(s.contains(token) for s in said):
+            if token.start < covered or cue_at(tokens, index) is None or said.covers(token):
                 continue
             holders = _holders_before(tokens, index, mentions)
             for finding in cue_objects(tokens[index:], holder=None)[:1]:
@@ -451,29 +500,37 @@ def _holders_before(tokens: Sequence[Token], index: int, mentions: dict[Span, st
 def resolve_anaphors(doc: Doc, findings: list[Finding]) -> list[Finding]:
     """An anaphoric target takes the latest earlier non-anaphoric target: the same holder's within
     the paragraph first, else anyone's within the last few sentences; unresolved ones are dropped."""
-    targets = sorted((f for f in findings if not f.anaphor and f.target_actor is None), key=lambda f: f.target.start)
+    targets = sorted((f for f in findings if not f.anaphor and f.target_actor is None), key=lambda f: f.target.end)
+    ends = [f.target.end for f in targets]
+    paragraphs = _ByStart((p, None) for p in doc.paragraphs)
     resolved = []
     for finding in findings:
         if not finding.anaphor:
             resolved.append(finding)
             continue
-        earlier = [f for f in targets if f.target.end <= finding.target.start]
-        own = [f for f in earlier if f.holder == finding.holder and _same_paragraph(doc, f.target, finding.target)]
-        near = [f for f in earlier if _sentences_between(doc, f.target, finding.target) <= _ANAPHOR_SENTENCES]
-        antecedent = (own or near or [None])[-1]
+        earlier = bisect_right(ends, finding.target.start)
+        paragraph = paragraphs.index_at(finding.target.start)
+        own = None
+        for candidate in reversed(targets[:earlier]):
+            if paragraphs.index_at(candidate.target.start) != paragraph:
+                break
+            if candidate.holder == finding.holder:
+                own = candidate
+                break
+        near = targets[earlier - 1] if earlier else None
+        if near is not None and _sentences_between(doc, near.target, finding.target) > _ANAPHOR_SENTENCES:
+            near = None
+        antecedent = own or near
         if antecedent is not None:
             resolved.append(replace(finding, target=antecedent.target, anaphor=False,
                                     score=round(finding.score * _ANAPHOR_DISCOUNT, 3)))
     return resolved
 
 
-def _same_paragraph(doc: Doc, a: Span, b: Span) -> bool:
-    paragraphs = [i for i, p in enumerate(doc.paragraphs) for s in (a, b) if p.start <= s.start < p.end]
-    return len(paragraphs) == 2 and paragraphs[0] == paragraphs[1]
-
-
 def _sentences_between(doc: Doc, a: Span, b: Span) -> int:
-    return sum(1 for s in doc.sentences if a.end <= s.span.start <= b.start)
+    """How many sentences start after ``a`` ends and no later than ``b`` starts."""
+    starts = _sentence_starts(doc)
+    return max(0, bisect_right(starts, b.start) - bisect_left(starts, a.end))
 
 
 def target_label(text: str, span: Span) -> str:
@@ -525,6 +582,8 @@ def _holder(actors: dict[str, Actor], actor_id: str | None) -> str | None:
 def stage(doc: Doc) -> Doc:
     actors = {a.id: a for a in doc.actors}
     mentions = {m: _holder(actors, a.id) for a in doc.actors for m in a.mentions}
+    mentions_by_start = _ByStart(mentions.items())
+    contents = _ByStart((piece, s) for s in doc.statements for piece in s.content)
     findings: list[Finding] = []
     for index, statement in enumerate(doc.statements):
         holder = _holder(actors, statement.actor)
@@ -533,20 +592,27 @@ def stage(doc: Doc) -> Doc:
         found = [_as_actor(f, mentions) for f in statement_findings(doc, index, holder)]
         issues = [f.target for f in found]
         if not _is_question(doc.text, statement):
-            found += actor_findings(doc, index, holder, mentions, issues)
-        nested = _nested_contents(doc, statement)
+            found += actor_findings(doc, index, holder, mentions_by_start, issues)
+        nested = _nested_contents(statement, contents)
         findings += [f for f in found if not any(n.contains(f.target) for n in nested)]
-    said = [span for s in doc.statements for span in (*s.content, *(x for x in (s.cue,) if x))]
+    said = _Covered(span for s in doc.statements for span in (*s.content, *(x for x in (s.cue,) if x)))
     findings += [_as_actor(f, mentions) for f in attitude_findings(doc, mentions, said)]
     findings = resolve_anaphors(doc, findings)
-    findings = [f for f in findings if f.holder != f.target_actor]
+    by_statement: dict[int, list[Finding]] = {}
+    by_holder: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.holder == finding.target_actor:
+            continue
+        if finding.statement is not None:
+            by_statement.setdefault(finding.statement, []).append(finding)
+        if finding.polarity and finding.holder:
+            by_holder.setdefault(finding.holder, []).append(finding)
     statements = tuple(
-        replace(s, stances=to_stances(doc.text, [f for f in findings if f.statement == i], actors))
+        replace(s, stances=to_stances(doc.text, by_statement.get(i, []), actors))
         for i, s in enumerate(doc.statements)
     )
     aggregated = tuple(
-        replace(a, stances=_strongest_first(to_stances(
-            doc.text, [f for f in findings if f.holder == a.id and f.polarity], actors)))
+        replace(a, stances=_strongest_first(to_stances(doc.text, by_holder.get(a.id, []), actors)))
         for a in doc.actors
     )
     return replace(doc, statements=statements, actors=aggregated)
@@ -558,13 +624,14 @@ def _as_actor(finding: Finding, mentions: dict[Span, str]) -> Finding:
     return replace(finding, target_actor=actor) if actor else finding
 
 
-def _nested_contents(doc: Doc, statement: Statement) -> list[Span]:
+def _nested_contents(statement: Statement, contents: _ByStart) -> list[Span]:
     """Contents of other statements reported inside this one's ("According to diplomats, the
     ministers agreed that ..."): their targets are the inner speaker's, not this one's."""
     outer = Span(statement.start, statement.end)
     return [
-        piece for other in doc.statements if other is not statement and other.actor != statement.actor
-        for piece in other.content if outer.contains(piece) and len(piece) < len(outer)
+        piece for piece, other in contents.starting_in(outer.start, outer.end)
+        if other is not statement and other.actor != statement.actor
+        and outer.contains(piece) and len(piece) < len(outer)
     ]
 
 
