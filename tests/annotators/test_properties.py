@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotators.model import Annotation, Span
-from annotators import attribution, continuation, metadata, quotes
-from annotators.pipeline import annotate, run, segment_stage
+from annotators.pipeline import annotate
 
 # Pieces that exercise the rules: cue words, names, quote marks of every kind, paragraph breaks,
 # control characters, plus arbitrary characters.
@@ -50,14 +49,13 @@ def test_any_text_annotates_with_every_span_inside_it(text: str):
 # The rule stages on a 1 MB single line. The whole default pipeline is not used here: the learned and
 # stance stages grow faster than linearly with paragraph length (measured: learned 1.4 s at 20 kB and
 # 32 s at 100 kB of one line; stance 17 s at 20 kB), so they would turn this check into a hang.
-RULE_STAGES = (metadata.stage, segment_stage, quotes.stage, attribution.stage, continuation.stage)
 
 
 def test_a_one_megabyte_single_line_annotates_in_reasonable_time():
     sentence = "“We stand united,” Blinken said. He said that talks failed, according to “officials. "
     text = (sentence * (1_000_000 // len(sentence) + 1))[:1_000_000]
     started = time.process_time()
-    annotation = run(text, RULE_STAGES).annotation()
+    annotation = annotate(text)
     assert time.process_time() - started < 120
     assert annotation.statements
     assert_inside(text, annotation)
