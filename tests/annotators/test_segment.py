@@ -54,3 +54,11 @@ def test_windows_cut_after_a_sentence_end_when_there_is_one():
 def test_ordinary_sentences_are_not_cut():
     text = "He said the talks failed. " * 3
     assert [p.text(text) for p in segment.windows(text, Span(0, len(text)))] == [text]
+
+
+def test_plural_titles_and_state_abbreviations_do_not_end_sentences():
+    text = "Sens. John McCain (R-Ariz.) and Rand Paul (R-Ky.) said so. Rep. Thomas Massie of Ky. agreed."
+    assert split(text) == [
+        "Sens. John McCain (R-Ariz.) and Rand Paul (R-Ky.) said so.",
+        "Rep. Thomas Massie of Ky. agreed.",
+    ]
