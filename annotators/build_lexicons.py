@@ -4,7 +4,7 @@ A capitalised word at the start of a sentence is a name only if it is not an ord
 this list says which words are ordinary: written in lower case at least twice and at least twice as
 often as capitalised in mid-sentence. Only single words go into the list, no text.
 
-    python -m annotators.build_lexicons ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu
+    python -m annotators.build_lexicons CORPORA/ud-english-ewt/en_ewt-ud-train.conllu
 """
 
 from __future__ import annotations

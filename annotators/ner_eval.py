@@ -4,7 +4,7 @@ Each ``# newdoc`` becomes one article (sentences on lines, tokens joined by spac
 actor stage's mention finder and clustering; name mentions of people, organisations and places are
 compared with gold PER/ORG/LOC spans (exact token span and type).
 
-    python -m annotators.ner_eval ../shared/corpora/uner-english-ewt/en_ewt-ud-dev.iob2
+    python -m annotators.ner_eval CORPORA/uner-english-ewt/en_ewt-ud-dev.iob2
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ share of sources that get an actor is reported by kind of source: pronoun, relat
 (has a capitalised word), description (the rest). For names it also checks that the actor is the one
 named: the actor's name or an alias shares the source's capitalised words.
 
-    python -m annotators.sources_eval ../shared/corpora/polnear/dev
+    python -m annotators.sources_eval CORPORA/polnear/dev
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Train the directed-sentiment model the stance stage ships.
 
-    python -m annotators.train_stance ../shared/corpora/directed-sentiment/train.tsv \\
+    python -m annotators.train_stance CORPORA/directed-sentiment/train.tsv \\
         --out annotators/models/stance.json.gz
 
 A multinomial logistic regression over ``stance_model.features``. The corpus repeats rows: a quarter
