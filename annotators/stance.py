@@ -31,6 +31,7 @@ from typing import Any, Iterable, Sequence
 from . import lexicons
 from .doc import Doc
 from .model import Actor, Span, Stance, Statement
+from .segment import ASCII_QUOTES
 from .stance_model import (
     LABELS,
     classify,
@@ -45,7 +46,6 @@ from .stance_model import (
 )
 
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
-_ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 _CLAUSE_END = frozenset(".,;:!?\"()")
 _CLAUSE_WORDS = frozenset({"that", "and", "but", "because", "which", "who", "while", "although", "though", "if", "when"})
 _DETERMINERS = ("a", "an", "the", "this", "these", "that", "those")
@@ -73,7 +73,7 @@ def tokenize(text: str, spans: Iterable[Span]) -> list[Token]:
     """Tokens of the given spans of ``text``, in order, with offsets into ``text``."""
     found = []
     for span in spans:
-        folded = text[span.start : span.end].translate(_ASCII_QUOTES).lower()  # same length: offsets hold
+        folded = text[span.start : span.end].translate(ASCII_QUOTES).lower()  # same length: offsets hold
         for match in _TOKEN.finditer(folded):
             word = match.group()
             found.append(Token(word, stem(word), span.start + match.start(), span.start + match.end()))

@@ -26,13 +26,13 @@ from typing import Iterable
 from nltk.stem.porter import PorterStemmer
 
 from . import lexicons
+from .segment import ASCII_QUOTES
 
 # Label i of the directed-sentiment corpus, with the first entity as p and the second as q.
 LABELS: tuple[str, ...] = ("neutral", "first+second", "second+first", "first-second", "second-first")
 MODEL_FILE = "stance.json.gz"
 
 _TOKEN = re.compile(r"\w+(?=n't)|n't|\w+|[^\w\s]")
-_ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 _NEGATION_SCOPE = 3  # tokens after a negation whose sentiment it flips
 _FAR = 8  # words further than this before P or after Q are not features of their own
 _NEAR = 3  # tokens either side of an entity that count as "beside" it
@@ -50,7 +50,7 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lower-case word and punctuation tokens; "n't" becomes "not"."""
-    found = _TOKEN.findall(text.translate(_ASCII_QUOTES).lower())
+    found = _TOKEN.findall(text.translate(ASCII_QUOTES).lower())
     return ["not" if t == "n't" else t for t in found]
 
 
