@@ -12,10 +12,11 @@ from .doc import Doc
 from .model import Meta, Span
 
 _DATE_LINE = re.compile(r"[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?:\n|$)", re.IGNORECASE)
-# An all-caps place (optionally ", Country" and a wire-service tag) followed by a colon or dash.
+# An all-caps place (optionally ", Country" and a wire-service tag) followed by a colon or a dash
+# (a hyphen counts when spaced: "CHICAGO - ").
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .'\-]{1,40}?(?:,[ \t]+[A-Z][A-Za-z .]{1,30}?)?)"
-    r"(?:[ \t]*\((?:AP|Reuters|AFP|dpa)\))?[ \t]*(?::|—|–|--)[ \t]+"
+    r"(?:[ \t]*\((?:AP|Reuters|AFP|dpa)\))?[ \t]*(?::|—|–|--|(?<=[ \t])-)[ \t]+"
 )
 _SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
 

@@ -30,3 +30,15 @@ def test_wire_dateline_with_agency_tag():
 def test_a_shouted_sentence_is_not_a_dateline():
     text = "Breaking: the vote is in."
     assert extract(text).dateline is None
+
+
+def test_a_spaced_hyphen_ends_a_dateline():
+    text = "CHICAGO - The mayor said the budget was balanced."
+    meta = extract(text)
+    assert meta.dateline == "CHICAGO"
+    assert meta.body.text(text) == "The mayor said the budget was balanced."
+
+
+def test_a_hyphenated_place_keeps_its_hyphen():
+    text = "WINSTON-SALEM, N.C. - The council voted on Monday."
+    assert extract(text).dateline == "WINSTON-SALEM, N.C."
