@@ -25,14 +25,26 @@ ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "�
 # the input: a pathological megabyte-long line is cut into windows of at most this many characters.
 MAX_WINDOW = 5_000
 
+# Web copy glues paragraphs together: 'Trump said.Trump claimed', 'the world.”Rick Perry'. A word
+# ending in two lower-case letters (not an abbreviation), a full stop (or ! ?), maybe a closing curly quote, then a
+# capitalised word: Punkt sees no boundary there and Treebank would make "said.Trump" one token.
+# Straight quotes are left alone: whether '."' closes or opens is unknowable.
+GLUED_SENTENCE_END = re.compile(r"\b(?P<word>[A-Za-z]*[a-z]{2})(?P<end>[.!?])[”’]?(?=[“‘]?[A-Z][a-z])")
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
 @cache
+def abbreviations() -> frozenset[str]:
+    """Words that a full stop follows without ending the sentence, as Punkt keys them (lower case)."""
+    return frozenset(lexicons.entries("abbreviations"))
+
+
+@cache
 def sentence_splitter() -> PunktSentenceTokenizer:
     params = PunktParameters()
-    params.abbrev_types = set(lexicons.entries("abbreviations"))
+    params.abbrev_types = set(abbreviations())
     return PunktSentenceTokenizer(params)
 
 
@@ -90,8 +102,30 @@ def sentences(text: str, paragraph: Span) -> Iterator[Span]:
     """Sentence spans inside one paragraph (a sentence never crosses a paragraph boundary)."""
     for window in windows(text, paragraph):
         chunk = text[window.start : window.end].translate(ASCII_QUOTES)
-        for s, e in sentence_splitter().span_tokenize(chunk):
-            yield Span(window.start + s, window.start + e)
+        found = [Span(window.start + s, window.start + e) for s, e in sentence_splitter().span_tokenize(chunk)]
+        yield from _closing_quotes_attached(text, [piece for span in found for piece in _unglued(text, span)])
+
+
+def _unglued(text: str, sentence: Span) -> Iterator[Span]:
+    """``sentence`` split where copied web text lost the space between two sentences."""
+    start = sentence.start
+    for match in GLUED_SENTENCE_END.finditer(text, sentence.start, sentence.end):
+        if match["end"] == "." and match["word"].lower() in abbreviations():  # "Gov.Smith"
+            continue
+        yield Span(start, match.end())
+        start = match.end()
+    yield Span(start, sentence.end)
+
+
+def _closing_quotes_attached(text: str, spans: list[Span]) -> list[Span]:
+    """Punkt cuts 'the world.”Rick' before the closing mark: it belongs to the sentence it closes."""
+    attached: list[Span] = []
+    for span in spans:
+        if attached and attached[-1].end == span.start and text[span.start] in "”’" and len(span) > 1:
+            attached[-1] = Span(attached[-1].start, span.start + 1)
+            span = Span(span.start + 1, span.end)
+        attached.append(span)
+    return attached
 
 
 def tokens(text: str, sentence: Span) -> Iterator[Span]:

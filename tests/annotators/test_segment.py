@@ -62,3 +62,18 @@ def test_plural_titles_and_state_abbreviations_do_not_end_sentences():
         "Sens. John McCain (R-Ariz.) and Rand Paul (R-Ky.) said so.",
         "Rep. Thomas Massie of Ky. agreed.",
     ]
+
+
+def test_sentences_glued_by_web_copy_are_split_apart():
+    text = "“China has control,” Trump said.Trump claimed he knew it. He saved the world.”Rick Perry agreed."
+    assert split(text) == [
+        "“China has control,” Trump said.",
+        "Trump claimed he knew it.",
+        "He saved the world.”",
+        "Rick Perry agreed.",
+    ]
+
+
+def test_abbreviations_are_not_glued_sentence_ends():
+    text = "The U.S.Steel shares rose. Gov.Smith agreed."
+    assert split(text) == ["The U.S.Steel shares rose.", "Gov.Smith agreed."]
