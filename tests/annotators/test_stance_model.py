@@ -78,6 +78,27 @@ def test_the_shipped_model_reads_blame_in_both_directions():
     assert probabilities["second-first"] > probabilities["first-second"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "first", "second", "label"),
+    [
+        ("Smith praised Jones for her courage.", "Smith", "Jones", "first+second"),
+        ("Smith thanked Jones for his support.", "Smith", "Jones", "first+second"),
+        ("Smith accused Jones of lying to voters.", "Smith", "Jones", "first-second"),
+        ("Smith attacked Jones over the budget.", "Smith", "Jones", "first-second"),
+        ("Jones was sharply criticized by Smith.", "Jones", "Smith", "second-first"),
+        ("Jones is a liar and a fraud, Smith said.", "Jones", "Smith", "second-first"),
+        ("Smith met Jones in the capital on Tuesday.", "Smith", "Jones", "neutral"),
+        ("Smith and Jones will travel to Paris next week.", "Smith", "Jones", "neutral"),
+    ],
+)
+def test_the_shipped_model_labels_plain_sentences(sentence, first, second, label):
+    # Regression cases for retraining: a new model should still read these as a careful reader does.
+    start = sentence.index(first)
+    other = sentence.index(second, start + len(first))
+    probabilities = stance_model.classify(sentence, (start, start + len(first)), (other, other + len(second)))
+    assert max(probabilities, key=probabilities.__getitem__) == label
+
+
 def test_per_label_and_macro_scores():
     gold = [0, 0, 1, 3, 3]
     predicted = [0, 1, 1, 3, 0]
@@ -126,3 +147,9 @@ def test_eval_stance_command_table_and_missing_file(tmp_path):
 def test_macro_f1_on_valid_novel_beats_the_bag_of_words_baseline():
     # A bag-of-words logistic regression scores about 0.37 here (it memorises train).
     assert evaluate(CORPUS / "valid-novel.tsv")["macro_f1"] > 0.37
+
+
+@needs_shared(CORPUS / "valid.tsv")
+def test_macro_f1_on_valid_holds():
+    # 0.595 when last trained; a retrained model that memorises less may lose a little here, not much.
+    assert evaluate(CORPUS / "valid.tsv")["macro_f1"] > 0.55
