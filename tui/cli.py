@@ -170,7 +170,11 @@ def cmd_eval_stance(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"rows {result['rows']}  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}")
+    low, high = result["macro_f1_95ci"] or (0.0, 0.0)
+    print(
+        f"rows {result['rows']}  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}"
+        f" (95% bootstrap interval {low:.3f}-{high:.3f})"
+    )
     print(f"{'label':<16} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
     for number, scores in result["per_label"].items():
         name = f"{number} {scores['name']}"

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from annotators import stance_model
-from annotators.stance import evaluate, macro_f1, per_label_scores
+from annotators.stance import evaluate, macro_f1, macro_f1_interval, per_label_scores
 from annotators.stance_model import LABELS, LinearModel, features, mask, parse_bracketed
 from tests.conftest import REPO, SHARED, needs_shared
 
@@ -109,6 +109,17 @@ def test_per_label_and_macro_scores():
     assert macro_f1(gold, predicted, range(5)) == pytest.approx((0.5 + 2 / 3 + 0 + 2 / 3 + 0) / 5)
 
 
+def test_the_bootstrap_interval_brackets_the_figure_and_narrows_with_more_rows():
+    gold = [0, 0, 1, 3, 3, 2, 4, 0] * 5
+    predicted = [0, 1, 1, 3, 0, 2, 0, 0] * 5
+    figure = macro_f1(gold, predicted, range(5))
+    low, high = macro_f1_interval(gold, predicted, range(5))
+    assert low < figure < high
+    wide_low, wide_high = macro_f1_interval(gold[:8], predicted[:8], range(5))
+    assert wide_high - wide_low > high - low
+    assert macro_f1_interval(gold, gold, range(5)) == (1.0, 1.0)
+
+
 def _tsv(tmp_path):
     path = tmp_path / "tiny.tsv"
     path.write_text(
@@ -124,6 +135,8 @@ def test_evaluate_reports_accuracy_macro_f1_and_per_label(tmp_path):
     assert result["rows"] == 2
     assert set(result["per_label"]) == {"0", "1", "2", "3", "4"}
     assert 0 <= result["macro_f1"] <= result["accuracy"] <= 1
+    low, high = result["macro_f1_95ci"]
+    assert low <= result["macro_f1"] <= high
 
 
 def test_eval_stance_command_prints_json(tmp_path):
