@@ -17,6 +17,7 @@ Figures are rounded to 4 places, as ``tools/polnear_score.py`` (the independent 
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from dataclasses import dataclass, field
@@ -111,12 +112,44 @@ def _prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return round(precision, 4), round(recall, 4), round(f1, 4)
 
 
+def _figures(c: Counts) -> dict[str, float]:
+    """The headline figures of some counts (unrounded): the ones the bootstrap reports."""
+    def f1(hits: int) -> float:
+        return 2 * hits / (c.predicted + c.gold) if c.predicted + c.gold else 0.0
+
+    return {
+        "content_overlap_f1": f1(c.overlap),
+        "content_exact_f1": f1(c.exact),
+        "attribution_f1": f1(c.attribution),
+        "direct_recall": c.direct / c.gold_direct if c.gold_direct else 0.0,
+    }
+
+
 @dataclass
 class Report:
     articles: int = 0
     counts: Counts = field(default_factory=Counts)
     words: int = 0
     seconds: float = 0.0
+    per_article: list[Counts] = field(default_factory=list)
+
+    def intervals(self, samples: int = 1000, seed: int = 0) -> dict[str, tuple[float, float]]:
+        """95 % percentile bootstrap intervals of the headline figures, resampling whole articles:
+        how far they could move on another split of the same size (dev has 84 articles)."""
+        if not self.per_article:
+            return {}
+        rng = random.Random(seed)
+        draws: dict[str, list[float]] = {}
+        for _ in range(samples):
+            total = Counts()
+            for _ in self.per_article:
+                total.add(rng.choice(self.per_article))
+            for name, value in _figures(total).items():
+                draws.setdefault(name, []).append(value)
+        return {
+            name: (round(values[int(0.025 * samples)], 4), round(values[int(0.975 * samples) - 1], 4))
+            for name, values in ((name, sorted(values)) for name, values in draws.items())
+        }
 
     def to_json(self) -> dict[str, Any]:
         """The reference scorer's keys (plus ``words_per_second``)."""
@@ -149,7 +182,9 @@ def evaluate_articles(articles: Iterable[GoldArticle], annotate: Annotator | Non
         report.seconds += time.process_time() - started
         report.words += sum(1 for _ in WORD.finditer(article.text))
         report.articles += 1
-        report.counts.add(score_article(article.text, article.attributions, annotation.statements))
+        counts = score_article(article.text, article.attributions, annotation.statements)
+        report.counts.add(counts)
+        report.per_article.append(counts)
     return report
 
 

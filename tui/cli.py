@@ -126,9 +126,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     if not (args.split / "attributions").is_dir() or not (args.split / "text").is_dir():
         raise CommandError(f"{args.split}: not a brat split (expected text/ and attributions/ inside)")
-    figures = evaluate(args.split).to_json()
+    report = evaluate(args.split)
+    figures, intervals = report.to_json(), report.intervals()
     if args.json:
-        print(json.dumps(figures))
+        print(json.dumps({**figures, "bootstrap_95ci": intervals}))
         return 0
     for name, value in figures.items():
         if isinstance(value, tuple):
@@ -137,6 +138,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         elif isinstance(value, float):
             value = f"{value:.4f}"
         print(f"{name.replace('_', ' '):22} {value}")
+    print("95% intervals (bootstrap over articles):")
+    for name, (low, high) in intervals.items():
+        print(f"  {name.replace('_', ' '):20} {low:.4f}-{high:.4f}")
     return 0
 
 

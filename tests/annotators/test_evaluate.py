@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotators.brat import parse_ann, read_split
-from annotators.evaluate import evaluate, greedy_match, score_article, token_set
+from annotators.evaluate import Counts, Report, evaluate, greedy_match, score_article, token_set
 from annotators.model import Annotation, Span, Statement
 from tests.conftest import POLNEAR, SHARED, needs_shared
 
@@ -116,6 +116,27 @@ def test_evaluate_reports_reference_keys_and_speed(tmp_path):
     assert figures["attribution"] == (1.0, 0.5, 0.6667)
     assert figures["cue_given_content"] == 1.0 and figures["direct_recall"] == 1.0
     assert figures["words_per_second"] > 0
+
+
+def test_bootstrap_intervals_bracket_the_figures_and_collapse_when_articles_agree():
+    good = Counts(gold=4, predicted=4, overlap=4, exact=2, attribution=3, gold_direct=2, direct=2)
+    poor = Counts(gold=4, predicted=4, overlap=1, exact=0, attribution=1, gold_direct=2, direct=0)
+    mixed = Report(per_article=[good, poor] * 10)
+    low, high = mixed.intervals()["content_overlap_f1"]
+    assert low < 5 / 8 < high  # pooled: 5 overlaps in 8 gold and 8 predicted
+    assert Report(per_article=[good] * 5).intervals()["direct_recall"] == (1.0, 1.0)
+    assert Report().intervals() == {}
+
+
+def test_cli_eval_json_carries_the_intervals(tmp_path):
+    split = write_split(tmp_path, {"a": (TEXT_A, {"x": ANN_A})})
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "eval", str(split), "--json"], capture_output=True, text=True,
+        cwd=Path(__file__).parents[2], check=True,
+    )
+    intervals = json.loads(result.stdout)["bootstrap_95ci"]
+    assert set(intervals) == {"content_overlap_f1", "content_exact_f1", "attribution_f1", "direct_recall"}
+    assert all(0 <= low <= high <= 1 for low, high in intervals.values())
 
 
 def test_cli_eval_rejects_a_directory_that_is_not_a_split(tmp_path):
