@@ -336,7 +336,7 @@ def cue_target(cue: Sequence[Token], content: Sequence[Token], **details) -> lis
 # --- one statement ----------------------------------------------------------------------------------
 
 
-def statement_findings(doc: Doc, index: int, holder: str) -> list[Finding]:
+def statement_findings(doc: Doc, index: int, holder: str | None) -> list[Finding]:
     statement = doc.statements[index]
     content = tokenize(doc.text, statement.content)
     cue = tokenize(doc.text, [statement.cue]) if statement.cue else []
@@ -588,11 +588,12 @@ def stage(doc: Doc) -> Doc:
     findings: list[Finding] = []
     for index, statement in enumerate(doc.statements):
         holder = _holder(actors, statement.actor)
-        if holder is None:
-            continue
+        question = _is_question(doc.text, statement)
+        if holder is None and not question:
+            continue  # an unnamed asker's question still gives the answer its topic
         found = [_as_actor(f, mentions) for f in statement_findings(doc, index, holder)]
         issues = [f.target for f in found]
-        if not _is_question(doc.text, statement):
+        if not question:
             found += actor_findings(doc, index, holder, mentions_by_start, issues)
         nested = _nested_contents(statement, contents)
         findings += [f for f in found if not any(n.contains(f.target) for n in nested)]

@@ -103,6 +103,19 @@ def test_the_answer_to_a_question_takes_a_side_on_its_topic():
     assert stances_of(result, "Kim Park") == {"higher parking fees": "favor"}
 
 
+def test_a_question_from_an_unnamed_asker_still_gives_the_answer_its_topic():
+    text = ("Asked whether the council would approve higher parking fees, Kim Park said: "
+            "“Everything remains on the table.”")
+    base = doc(text, {"Kim Park": [at(text, "Kim Park")]}, [
+        ("Kim Park", "Asked", "whether the council would approve higher parking fees", "Kim Park"),
+        ("Kim Park", "said", "Everything remains on the table.", "Kim Park"),
+    ])
+    question, answer = base.statements
+    result = stance.stage(replace(base, statements=(replace(question, actor=None, source=None), answer)))
+    assert result.statements[0].stances == ()
+    assert stances_of(result, "Kim Park") == {"higher parking fees": "favor"}
+
+
 def test_such_a_step_resolves_to_another_speakers_earlier_target():
     text = ("Officials said a rate hike was not a viable option. "
             "Some banks warned that such a step could cause a recession.")
