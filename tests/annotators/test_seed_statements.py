@@ -85,3 +85,13 @@ def test_one_speaker_resolves_to_one_actor(annotation: Annotation, seed_text: st
 def test_every_listed_statement_has_an_actor(annotation: Annotation, seed_text: str):
     for _source, _cue, content, _kind in EXPECTED:
         assert _find(annotation, seed_text, content).actor is not None, content
+
+
+def test_the_question_put_to_borrell_is_not_his_on_the_whole_pipeline(seed_text: str):
+    from annotators.pipeline import annotate
+
+    whole = annotate(seed_text)
+    questions = [s for s in whole.statements if s.content[0].text(seed_text).startswith("whether the European Union")]
+    assert all(s.source is None and s.actor is None for s in questions)
+    answer = _find(whole, seed_text, "“We will consider everything.")
+    assert answer.actor == "josep-borrell"
