@@ -12,12 +12,14 @@ scikit-learn; nothing here is a dependency of quotelens.
 
 For each input variant (``none``: the sentence as it is; ``brackets``: P wrapped as "<< P >>" and Q as
 "[[ Q ]]") every row is encoded once (cached as npz under --cache, so reruns are quick) and pooled
-from the last layer and from the mean of the last four: the mean vector over P's wordpieces, over Q's,
-over the wordpieces between them, over the whole sentence, and [CLS]. Feature sets built from those
+from every hidden state (embeddings and the six layers): the mean vector over P's wordpieces, over
+Q's, over the wordpieces between them, over the whole sentence, and [CLS]. Feature sets built from
+those (``--sets "VIEW:POOLS;..."``: which layers, averaged or concatenated, and which pools; see VIEWS
+and POOL_SETS; default all)
 are cross-validated exactly as ``annotators.train_stance`` does (exact duplicate rows dropped, 4-fold
 GroupKFold by sentence, macro-F1 on the rows whose sentence occurs once in train) over a grid of C and
-the trainer's neutral-bias offsets, with a standardised, class-balanced multinomial logistic
-regression. Each feature set's best setting is refitted on all of train and measured on
+of neutral-bias offsets (the trainer's, extended to 2.0), with a standardised, class-balanced
+multinomial logistic regression. Each feature set's best setting is refitted on all of train and measured on
 ``valid-novel.tsv`` and ``valid.tsv`` (accuracy, macro-F1 and its 95 % bootstrap interval).
 
 ``--stack`` adds the shipped sparse model's five log-probabilities (its features, C=0.05, balanced,
@@ -55,10 +57,9 @@ sys.path.insert(0, str(REPO))
 from annotators.stance import macro_f1, macro_f1_interval  # noqa: E402
 from annotators.stance_model import LABELS, read_tsv  # noqa: E402
 
-NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0)  # as annotators.train_stance
-C_GRID = (0.003, 0.01, 0.03)
+NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # annotators.train_stance's and beyond
+C_GRID = (0.0001, 0.0003, 0.001, 0.003)
 BATCH = 32
-LAST_LAYERS = 4
 POOLS = ("P", "Q", "M", "S", "CLS")
 MARKERS = {"none": ("", "", "", ""), "brackets": ("<< ", " >>", "[[ ", " ]]")}
 
@@ -152,13 +153,13 @@ class Encoder:
         return states
 
     def pooled(self, text: str, p_span: tuple[int, int], q_span: tuple[int, int], encoding=None, states=None, index=0) -> np.ndarray:
-        """(2 views: last layer, mean of last four) x (P, Q, between, sentence mean, CLS) x hidden."""
+        """(embeddings and each layer) x (P, Q, between, sentence mean, CLS) x hidden."""
         if encoding is None:
             encoding = self.tokenizer.encode(text)
             ids = np.array([encoding.ids], dtype=np.int64)
             states = self.forward(ids, np.ones_like(ids, dtype=np.float32))
         length = len(encoding.ids)
-        views = [states[-1][index, :length], np.mean([s[index, :length] for s in states[-LAST_LAYERS:]], axis=0)]
+        views = [state[index, :length] for state in states]
         words = [i for i, special in enumerate(encoding.special_tokens_mask) if not special]
 
         def inside(start: int, end: int) -> list[int]:
@@ -171,7 +172,7 @@ class Encoder:
             list(range(length)),  # sentence-transformers' mean pooling counts [CLS] and [SEP] too
             [0],
         ]
-        out = np.zeros((2, len(POOLS), views[0].shape[-1]), dtype=np.float32)
+        out = np.zeros((len(views), len(POOLS), views[0].shape[-1]), dtype=np.float32)
         for v, view in enumerate(views):
             for g, group in enumerate(groups):
                 if group:
@@ -182,7 +183,7 @@ class Encoder:
         inputs = [marked(row, markers) for row in rows]
         encodings = self.tokenizer.encode_batch([text for text, _, _ in inputs])
         order = sorted(range(len(rows)), key=lambda i: len(encodings[i].ids))
-        out = np.zeros((len(rows), 2, len(POOLS), 384), dtype=np.float32)
+        out = np.zeros((len(rows), self.layers + 1, len(POOLS), self.w["embeddings.LayerNorm.weight"].size), dtype=np.float32)
         started = time.time()
         for done, begin in enumerate(range(0, len(order), BATCH)):
             chunk = order[begin : begin + BATCH]
@@ -210,13 +211,13 @@ def self_check(encoder: Encoder) -> None:
         ("I love pasta", "Do you like pizza?"),
     ]
     for a, b in pairs:
-        va, vb = (encoder.pooled(t, (0, 1), (0, 1))[0, 3] for t in (a, b))
+        va, vb = (encoder.pooled(t, (0, 1), (0, 1))[-1, POOLS.index("S")] for t in (a, b))
         print(f"self-check cos({a!r}, {b!r}) = {va @ vb / np.linalg.norm(va) / np.linalg.norm(vb):.4f}")
 
 
 def cached_encoding(encoder_factory, rows, path: Path, variant: str, cache: Path, log) -> np.ndarray:
     digest = hashlib.sha1(path.read_bytes()).hexdigest()[:10]
-    file = cache / f"{path.stem}-{variant}-{digest}.npz"
+    file = cache / f"{path.stem}-{variant}-layers-{digest}.npz"
     if file.exists():
         return np.load(file)["pooled"].astype(np.float32)
     log(f"encoding {path.name} ({variant}, {len(rows)} rows)")
@@ -226,19 +227,35 @@ def cached_encoding(encoder_factory, rows, path: Path, variant: str, cache: Path
     return pooled.astype(np.float16).astype(np.float32)
 
 
-def feature_sets(pooled: np.ndarray) -> dict[str, np.ndarray]:
-    """Named feature matrices built from the pooled vectors: view 0 is the last layer, 1 the mean of
-    the last four; pools P, Q, M (between), S (sentence mean), CLS."""
-    def take(view: int, *names: str) -> list[np.ndarray]:
-        return [pooled[:, view, POOLS.index(n)] for n in names]
+# Which hidden states a feature set pools: 0 is the embeddings, 1..6 the layers' outputs; several
+# states are averaged ("mean") or concatenated ("cat").
+VIEWS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "last": ("mean", (6,)),
+    "last4": ("mean", (3, 4, 5, 6)),
+    "all6": ("mean", (1, 2, 3, 4, 5, 6)),
+    "mid": ("mean", (2, 3, 4)),
+    "cat2,4,6": ("cat", (2, 4, 6)),
+}
+POOL_SETS = ("P,Q,M", "P,Q,M,S,CLS", "P,Q,M,S,CLS,P*Q")
 
-    sets = {}
-    for view, tag in ((0, "last"), (1, "last4")):
-        p, q = take(view, "P", "Q")
-        sets[f"{tag}:P,Q,M"] = np.hstack(take(view, "P", "Q", "M"))
-        sets[f"{tag}:P,Q,M,S,CLS"] = np.hstack(take(view, "P", "Q", "M", "S", "CLS"))
-        sets[f"{tag}:P,Q,M,S,CLS,P*Q"] = np.hstack([*take(view, "P", "Q", "M", "S", "CLS"), p * q])
-    return sets
+
+def feature_set(pooled: np.ndarray, name: str) -> np.ndarray:
+    """A feature matrix named "VIEW:POOLS" (see VIEWS and POOL_SETS) from the pooled vectors
+    (rows x states x pools x hidden)."""
+    view, pools = name.split(":")
+    how, states = VIEWS[view]
+    if how == "mean":
+        selected = [pooled[:, list(states)].mean(1)]
+    else:
+        selected = [pooled[:, state] for state in states]
+    columns = []
+    for vectors in selected:
+        for pool in pools.split(","):
+            if pool == "P*Q":
+                columns.append(vectors[:, POOLS.index("P")] * vectors[:, POOLS.index("Q")])
+            else:
+                columns.append(vectors[:, POOLS.index(pool)])
+    return np.hstack(columns)
 
 
 def fit_predict(train_x, train_y, test_x, c: float) -> np.ndarray:
@@ -260,23 +277,41 @@ def decide(log_probabilities: np.ndarray, offset: float) -> list[int]:
     return [int(k) for k in shifted.argmax(1)]
 
 
-def cross_validate(x, labels, groups, single, folds: int, name: str, log) -> tuple[float, float, float]:
-    """Best (macro-F1, C, neutral offset) on held-out once-only rows, folds grouped by sentence."""
+def cross_validate(x, labels, groups, single, folds: int, name: str, log):
+    """Best (macro-F1, C, neutral offset) on held-out once-only rows, folds grouped by sentence, and
+    the held-out rows with their log-probabilities under that C."""
     from sklearn.model_selection import GroupKFold
 
     splits = list(GroupKFold(n_splits=folds).split(x, labels, groups))
+    held_out = [i for _, test_index in splits for i in test_index if single[i]]
+    gold = [int(labels[i]) for i in held_out]
     best = (-1.0, 0.0, 0.0)
     for c in C_GRID:
-        gold, scores = [], []
+        scores = []
         for train_index, test_index in splits:
-            held_out = [i for i in test_index if single[i]]
-            scores.append(fit_predict(x[train_index], labels[train_index], x[held_out], c))
-            gold += [int(labels[i]) for i in held_out]
+            scores.append(fit_predict(x[train_index], labels[train_index], x[[i for i in test_index if single[i]]], c))
         scores = np.vstack(scores)
         for offset in NEUTRAL_OFFSETS:
             score = macro_f1(gold, decide(scores, offset), range(len(LABELS)))
             log(f"cv {name} C={c} neutral+{offset} macro-F1={score:.3f}")
-            best = max(best, (score, c, offset))
+            if score > best[0]:
+                best, best_scores = (score, c, offset), scores
+    return best, held_out, best_scores
+
+
+BLEND_WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def blend_cv(encoder_scores, sparse, gold, name: str, log) -> tuple[float, float, float]:
+    """Best (macro-F1, encoder weight, neutral offset) of a weighted sum of the two models'
+    held-out log-probabilities."""
+    best = (-1.0, 0.0, 0.0)
+    for weight in BLEND_WEIGHTS:
+        mixed = weight * encoder_scores + (1 - weight) * sparse
+        for offset in NEUTRAL_OFFSETS:
+            score = macro_f1(gold, decide(mixed, offset), range(len(LABELS)))
+            log(f"cv {name} weight={weight} neutral+{offset} macro-F1={score:.3f}")
+            best = max(best, (score, weight, offset))
     return best
 
 
@@ -333,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model-dir", type=Path, default=Path("/tmp/minilm/model"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/probe_encoder_stance"))
     parser.add_argument("--markers", default="none", help="comma-separated input variants: " + ",".join(MARKERS))
-    parser.add_argument("--sets", default="", help="comma-separated feature set names (default: all)")
+    parser.add_argument("--sets", default="", help="semicolon-separated feature set names (default: all)")
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--stack", action="store_true", help="also stack the sparse model's scores")
     parser.add_argument("--time", action="store_true", help="time the encoder (and run the self-check)")
@@ -376,26 +411,43 @@ def main(argv: list[str] | None = None) -> int:
             name: cached_encoding(encoder, rows, args.corpus / f"{name}.tsv", variant, args.cache, log)
             for name, rows in splits.items()
         }
-        sets = {name: feature_sets(p) for name, p in pooled.items()}
-        chosen = [s for s in sets["train"] if not args.sets or s in args.sets.split(",")]
-        for set_name in chosen:
+        names = [f"{view}:{pools}" for view in VIEWS for pools in POOL_SETS]
+        for set_name in args.sets.split(";") if args.sets else names:
+            sets = {split: feature_set(p, set_name) for split, p in pooled.items()}
+            def report(name: str, cv: str, predict) -> None:
+                results = [f"{name:<44} cv {cv}"]
+                for split in ("valid-novel", "valid"):
+                    results.append(f"{split} {measure([r.label for r in splits[split]], predict(split))}")
+                summary.append(" | ".join(results))
+                print(summary[-1], flush=True)
+
             for stack in (False, True) if args.stack else (False,):
                 def matrix(split: str) -> np.ndarray:
-                    x = sets[split][set_name]
+                    x = sets[split]
                     return np.hstack([x, stacked[split]]) if stack else x
 
                 name = f"{variant}/{set_name}{' +sparse' if stack else ''}"
                 # Train rows' sparse scores are out-of-fold over the same grouped folds: a held-out
                 # row's score never comes from a model that saw its sentence (the rows the stacker is
                 # fitted on do get scores from models that saw the held-out fold: a mild optimism).
-                score, c, offset = cross_validate(matrix("train"), labels, groups, single, args.folds, name, log)
-                results = [f"{name:<40} cv {score:.3f} (C={c}, neutral+{offset})"]
-                for split in ("valid-novel", "valid"):
-                    gold = [r.label for r in splits[split]]
-                    predicted = decide(fit_predict(matrix("train"), labels, matrix(split), c), offset)
-                    results.append(f"{split} {measure(gold, predicted)}")
-                summary.append(" | ".join(results))
-                print(summary[-1], flush=True)
+                (score, c, offset), held_out, held_scores = cross_validate(
+                    matrix("train"), labels, groups, single, args.folds, name, log
+                )
+                report(name, f"{score:.3f} (C={c}, neutral+{offset})",
+                       lambda split: decide(fit_predict(matrix("train"), labels, matrix(split), c), offset))
+                if stack:
+                    continue
+                encoder_c = c
+                if args.stack:  # late fusion: weighted sum of the encoder model's and the sparse model's log-probabilities
+                    name = f"{variant}/{set_name} blend sparse"
+                    gold = [int(labels[i]) for i in held_out]
+                    score, weight, blend_offset = blend_cv(held_scores, stacked["train"][held_out], gold, name, log)
+
+                    def blended(split: str) -> list[int]:
+                        encoded = fit_predict(sets["train"], labels, sets[split], encoder_c)
+                        return decide(weight * encoded + (1 - weight) * stacked[split], blend_offset)
+
+                    report(name, f"{score:.3f} (C={encoder_c}, weight={weight}, neutral+{blend_offset})", blended)
     print("\nsummary (macro-F1 (95% interval), accuracy):")
     print("\n".join(summary))
     return 0
