@@ -8,24 +8,33 @@ wordpieces with ``tokenizers``. Needs ``pip install safetensors tokenizers`` bes
 scikit-learn; nothing here is a dependency of quotelens.
 
     nice python scripts/probe_encoder_stance.py [--corpus DIR] [--model-zip ZIP] [--model-dir DIR]
-        [--markers none,brackets] [--stack] [--time]
+        [--markers none,brackets] [--sets "VIEW:POOLS;..."] [--stack] [--time]
 
-For each input variant (``none``: the sentence as it is; ``brackets``: P wrapped as "<< P >>" and Q as
-"[[ Q ]]") every row is encoded once (cached as npz under --cache, so reruns are quick) and pooled
-from every hidden state (embeddings and the six layers): the mean vector over P's wordpieces, over
-Q's, over the wordpieces between them, over the whole sentence, and [CLS]. Feature sets built from
-those (``--sets "VIEW:POOLS;..."``: which layers, averaged or concatenated, and which pools; see VIEWS
-and POOL_SETS; default all)
-are cross-validated exactly as ``annotators.train_stance`` does (exact duplicate rows dropped, 4-fold
-GroupKFold by sentence, macro-F1 on the rows whose sentence occurs once in train) over a grid of C and
-of neutral-bias offsets (the trainer's, extended to 2.0), with a standardised, class-balanced
-multinomial logistic regression. Each feature set's best setting is refitted on all of train and measured on
-``valid-novel.tsv`` and ``valid.tsv`` (accuracy, macro-F1 and its 95 % bootstrap interval).
+The first run extracts the zip to --model-dir (default /tmp/minilm/model) and encodes the three
+corpus files (about 4 minutes for train on one thread); the pooled vectors are cached as npz under
+--cache (default /tmp/probe_encoder_stance), so reruns take a minute or two per feature set.
 
-``--stack`` adds the shipped sparse model's five log-probabilities (its features, C=0.05, balanced,
-refitted inside each fold; train rows get out-of-fold scores) to the encoder features.
-``--time`` prints the encoder's cost: milliseconds per sentence (median, one sentence at a time, one
-thread), and the size of the weights.
+For each input variant (``none``: the sentence as it is; ``brackets``: P wrapped as "<< P >>" and Q
+as "[[ Q ]]") every row is encoded once and pooled from every hidden state (embeddings and the six
+layers): the mean vector over P's wordpieces, over Q's, over the wordpieces between them, over the
+whole sentence (as sentence-transformers pools), and [CLS]. Feature sets named "VIEW:POOLS" (which
+layers, averaged or concatenated: see VIEWS; which pools: see POOL_SETS; default all) are
+cross-validated exactly as ``annotators.train_stance`` does (exact duplicate rows dropped, 4-fold
+GroupKFold by sentence, macro-F1 on the rows whose sentence occurs once in train) over a grid of C
+and of neutral-bias offsets (the trainer's, extended to 2.0), with a standardised, class-balanced
+multinomial logistic regression. Each feature set's best setting is refitted on all of train and
+measured on ``valid-novel.tsv`` and ``valid.tsv`` (all rows, as ``quotelens eval-stance`` reads
+them): macro-F1 with its 95 % bootstrap interval, accuracy, and F1 per label 0/1/2/3/4.
+
+``--stack`` adds two combinations with the shipped sparse model (its features, C=0.05, balanced,
+refitted inside each fold; train rows get out-of-fold scores over the same grouped folds):
+"+sparse" appends its five log-probabilities to the encoder features; "blend sparse" (late fusion)
+adds the two models' log-probabilities with a weight and a neutral offset chosen on the held-out
+CV scores (weight 0.0, logged, is the sparse model alone).
+``--time`` prints the encoder's cost: load time, milliseconds per sentence (median, one sentence at a
+time, one thread: OMP/OPENBLAS/MKL threads default to 1 for the whole script), the size of the
+weights, and a self-check of the numpy forward pass against sentence-transformers' documented
+cosines for this model.
 
 Prints one line per CV setting (stderr) and a summary table (stdout).
 """
@@ -54,7 +63,7 @@ from scipy.special import erf
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from annotators.stance import macro_f1, macro_f1_interval  # noqa: E402
+from annotators.stance import macro_f1, macro_f1_interval, per_label_scores  # noqa: E402
 from annotators.stance_model import LABELS, read_tsv  # noqa: E402
 
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # annotators.train_stance's and beyond
@@ -342,7 +351,8 @@ def out_of_fold_sparse(rows: list[Row], folds: int) -> np.ndarray:
 def measure(gold: list[int], predicted: list[int]) -> str:
     low, high = macro_f1_interval(gold, predicted, range(len(LABELS)))
     accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold)
-    return f"{macro_f1(gold, predicted, range(len(LABELS))):.3f} ({low:.3f}-{high:.3f}) acc {accuracy:.3f}"
+    per_label = "/".join(f"{s['f1']:.2f}" for s in per_label_scores(gold, predicted, range(len(LABELS))).values())
+    return f"{macro_f1(gold, predicted, range(len(LABELS))):.3f} ({low:.3f}-{high:.3f}) acc {accuracy:.3f} F1 per label {per_label}"
 
 
 def time_encoder(encoder: Encoder, rows: list[Row], model_dir: Path, samples: int) -> None:
