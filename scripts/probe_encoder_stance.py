@@ -63,8 +63,8 @@ from scipy.special import erf
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from annotators.stance import macro_f1, macro_f1_interval, per_label_scores  # noqa: E402
-from annotators.stance_model import LABELS, read_tsv  # noqa: E402
+from annotators.stance import macro_f1, macro_f1_interval, per_label_scores
+from annotators.stance_model import LABELS, read_tsv
 
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # annotators.train_stance's and beyond
 C_GRID = (0.0001, 0.0003, 0.001, 0.003)
@@ -120,7 +120,8 @@ class Encoder:
         self.layers = config["num_hidden_layers"]
         weights = load_file(str(model_dir / "model.safetensors"))
         # Linear weights are stored (out, in): keep them transposed for x @ W.
-        self.w = {k: (np.ascontiguousarray(v.T) if k.endswith("dense.weight") or k.endswith(("query.weight", "key.weight", "value.weight")) else v) for k, v in weights.items()}
+        linear = ("dense.weight", "query.weight", "key.weight", "value.weight")
+        self.w = {k: np.ascontiguousarray(v.T) if k.endswith(linear) else v for k, v in weights.items()}
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=config["max_position_embeddings"])
@@ -419,6 +420,15 @@ def main(argv: list[str] | None = None) -> int:
             stacked[name] = sparse_scores(train, splits[name])
 
     summary = []
+    evaluated = ("valid-novel", "valid")
+
+    def report(name: str, cv: str, predictions: dict[str, list[int]]) -> None:
+        results = [f"{name:<44} cv {cv}"]
+        for split in evaluated:
+            results.append(f"{split} {measure([r.label for r in splits[split]], predictions[split])}")
+        summary.append(" | ".join(results))
+        print(summary[-1], flush=True)
+
     for variant in args.markers.split(","):
         pooled = {
             name: cached_encoding(encoder, rows, args.corpus / f"{name}.tsv", variant, args.cache, log)
@@ -427,40 +437,29 @@ def main(argv: list[str] | None = None) -> int:
         names = [f"{view}:{pools}" for view in VIEWS for pools in POOL_SETS]
         for set_name in args.sets.split(";") if args.sets else names:
             sets = {split: feature_set(p, set_name) for split, p in pooled.items()}
-            def report(name: str, cv: str, predict) -> None:
-                results = [f"{name:<44} cv {cv}"]
-                for split in ("valid-novel", "valid"):
-                    results.append(f"{split} {measure([r.label for r in splits[split]], predict(split))}")
-                summary.append(" | ".join(results))
-                print(summary[-1], flush=True)
-
-            for stack in (False, True) if args.stack else (False,):
-                def matrix(split: str) -> np.ndarray:
-                    x = sets[split]
-                    return np.hstack([x, stacked[split]]) if stack else x
-
-                name = f"{variant}/{set_name}{' +sparse' if stack else ''}"
-                # Train rows' sparse scores are out-of-fold over the same grouped folds: a held-out
-                # row's score never comes from a model that saw its sentence (the rows the stacker is
-                # fitted on do get scores from models that saw the held-out fold: a mild optimism).
-                (score, c, offset), held_out, held_scores = cross_validate(
-                    matrix("train"), labels, groups, single, args.folds, name, log
-                )
-                report(name, f"{score:.3f} (C={c}, neutral+{offset})",
-                       lambda split: decide(fit_predict(matrix("train"), labels, matrix(split), c), offset))
-                if stack:
-                    continue
-                encoder_c = c
-                if args.stack:  # late fusion: weighted sum of the encoder model's and the sparse model's log-probabilities
-                    name = f"{variant}/{set_name} blend sparse"
-                    gold = [int(labels[i]) for i in held_out]
-                    score, weight, blend_offset = blend_cv(held_scores, stacked["train"][held_out], gold, name, log)
-
-                    def blended(split: str) -> list[int]:
-                        encoded = fit_predict(sets["train"], labels, sets[split], encoder_c)
-                        return decide(weight * encoded + (1 - weight) * stacked[split], blend_offset)
-
-                    report(name, f"{score:.3f} (C={encoder_c}, weight={weight}, neutral+{blend_offset})", blended)
+            name = f"{variant}/{set_name}"
+            (score, c, offset), held_out, held_scores = cross_validate(
+                sets["train"], labels, groups, single, args.folds, name, log
+            )
+            encoded = {split: fit_predict(sets["train"], labels, sets[split], c) for split in evaluated}
+            report(name, f"{score:.3f} (C={c}, neutral+{offset})", {k: decide(v, offset) for k, v in encoded.items()})
+            if not args.stack:
+                continue
+            # Late fusion: a weighted sum of the encoder model's and the sparse model's log-probabilities.
+            gold = [int(labels[i]) for i in held_out]
+            score, weight, blend_offset = blend_cv(held_scores, stacked["train"][held_out], gold, name + " blend", log)
+            blended = {k: decide(weight * v + (1 - weight) * stacked[k], blend_offset) for k, v in encoded.items()}
+            report(f"{name} blend sparse", f"{score:.3f} (C={c}, weight={weight}, neutral+{blend_offset})", blended)
+            # Stacking: the sparse scores appended to the encoder features. Train rows' sparse scores are
+            # out-of-fold over the same grouped folds, so a held-out row's score never comes from a model
+            # that saw its sentence (the rows the stacker is fitted on do get scores from models that saw
+            # the held-out fold: a mild optimism).
+            with_sparse = {split: np.hstack([x, stacked[split]]) for split, x in sets.items()}
+            (score, c, offset), _, _ = cross_validate(
+                with_sparse["train"], labels, groups, single, args.folds, name + " +sparse", log
+            )
+            predictions = {k: decide(fit_predict(with_sparse["train"], labels, with_sparse[k], c), offset) for k in evaluated}
+            report(f"{name} +sparse", f"{score:.3f} (C={c}, neutral+{offset})", predictions)
     print("\nsummary (macro-F1 (95% interval), accuracy):")
     print("\n".join(summary))
     return 0
