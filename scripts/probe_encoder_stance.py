@@ -376,7 +376,7 @@ def time_encoder(encoder: Encoder, rows: list[Row], model_dir: Path, samples: in
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=REPO.parent.parent / "shared" / "corpora" / "directed-sentiment")
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpora" / "directed-sentiment")
     parser.add_argument("--model-zip", type=Path, default=Path("/tmp/minilm/all_minilm_l6_v2/model.zip"))
     parser.add_argument("--model-dir", type=Path, default=Path("/tmp/minilm/model"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/probe_encoder_stance"))
