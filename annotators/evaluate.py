@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from . import bootstrap
 from .brat import GoldArticle, read_split
 from .model import Annotation, Span, Statement
 
@@ -133,23 +134,19 @@ class Report:
     seconds: float = 0.0
     per_article: list[Counts] = field(default_factory=list)
 
-    def intervals(self, samples: int = 1000, seed: int = 0) -> dict[str, tuple[float, float]]:
-        """95 % percentile bootstrap intervals of the headline figures, resampling whole articles:
-        how far they could move on another split of the same size (dev has 84 articles)."""
+    def intervals(self) -> dict[str, tuple[float, float]]:
+        """95 % bootstrap intervals of the headline figures, resampling whole articles: how far they
+        could move on another split of the same size (dev has 84 articles)."""
         if not self.per_article:
             return {}
-        rng = random.Random(seed)
-        draws: dict[str, list[float]] = {}
-        for _ in range(samples):
+
+        def draw(rng: random.Random) -> dict[str, float]:
             total = Counts()
             for _ in self.per_article:
                 total.add(rng.choice(self.per_article))
-            for name, value in _figures(total).items():
-                draws.setdefault(name, []).append(value)
-        return {
-            name: (round(values[int(0.025 * samples)], 4), round(values[int(0.975 * samples) - 1], 4))
-            for name, values in ((name, sorted(values)) for name, values in draws.items())
-        }
+            return _figures(total)
+
+        return bootstrap.intervals(draw)
 
     def to_json(self) -> dict[str, Any]:
         """The reference scorer's keys (plus ``words_per_second``)."""

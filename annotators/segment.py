@@ -26,8 +26,9 @@ ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "�
 MAX_WINDOW = 5_000
 
 # Web copy glues paragraphs together: 'Trump said.Trump claimed', 'the world.”Rick Perry'. A word
-# ending in two lower-case letters (not an abbreviation), a full stop (or ! ?), maybe a closing curly quote, then a
-# capitalised word: Punkt sees no boundary there and Treebank would make "said.Trump" one token.
+# ending in two lower-case letters (not an abbreviation), a full stop (or ! ?), maybe a closing curly
+# quote, then a capitalised word: Punkt sees no boundary there and Treebank would make "said.Trump"
+# one token.
 # Straight quotes are left alone: whether '."' closes or opens is unknowable.
 GLUED_SENTENCE_END = re.compile(r"\b(?P<word>[A-Za-z]*[a-z]{2})(?P<end>[.!?])[”’]?(?=[“‘]?[A-Z][a-z])")
 

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from . import lexicons
+from . import bootstrap, lexicons
 from .doc import Doc
 from .model import Actor, Span, Stance, Statement
 from .segment import ASCII_QUOTES
@@ -663,19 +663,16 @@ def macro_f1(gold: Sequence[int], predicted: Sequence[int], labels: Iterable[int
     return sum(s["f1"] for s in scores.values()) / len(scores)
 
 
-def macro_f1_interval(
-    gold: Sequence[int], predicted: Sequence[int], labels: Sequence[int], samples: int = 1000, seed: int = 0
-) -> tuple[float, float]:
-    """A 95 % percentile bootstrap interval of macro-F1 over the rows: how far the figure could move
-    on another sample of the same size (a thousand rows leave rare labels with a hundred or two)."""
-    rng = random.Random(seed)
+def macro_f1_interval(gold: Sequence[int], predicted: Sequence[int], labels: Sequence[int]) -> tuple[float, float]:
+    """A 95 % bootstrap interval of macro-F1 over the rows: how far the figure could move on another
+    sample of the same size (a thousand rows leave rare labels with a hundred or two)."""
     n = len(gold)
-    scores = []
-    for _ in range(samples):
+
+    def draw(rng: random.Random) -> dict[str, float]:
         rows = [rng.randrange(n) for _ in range(n)]
-        scores.append(macro_f1([gold[i] for i in rows], [predicted[i] for i in rows], labels))
-    scores.sort()
-    return scores[int(0.025 * samples)], scores[int(0.975 * samples) - 1]
+        return {"macro_f1": macro_f1([gold[i] for i in rows], [predicted[i] for i in rows], labels)}
+
+    return bootstrap.intervals(draw)["macro_f1"]
 
 
 def evaluate(path: Path) -> dict[str, Any]:
