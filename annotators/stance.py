@@ -336,12 +336,12 @@ def cue_target(cue: Sequence[Token], content: Sequence[Token], **details) -> lis
 # --- one statement ----------------------------------------------------------------------------------
 
 
-def statement_findings(doc: Doc, index: int, holder: str | None) -> list[Finding]:
+def statement_findings(doc: Doc, index: int, holder: str | None, question: bool) -> list[Finding]:
     statement = doc.statements[index]
     content = tokenize(doc.text, statement.content)
     cue = tokenize(doc.text, [statement.cue]) if statement.cue else []
     details = {"holder": holder, "statement": index}
-    if _is_question(doc.text, statement):
+    if question:
         return question_topic(content, **details)  # the question is not the speaker's view, only its topic
     evaluating = bool({t.stem for t in cue} & _stems("stance_evaluation_cues"))
     found = cue_target(cue, content, **details)
@@ -591,7 +591,7 @@ def stage(doc: Doc) -> Doc:
         question = _is_question(doc.text, statement)
         if holder is None and not question:
             continue  # an unnamed asker's question still gives the answer its topic
-        found = [_as_actor(f, mentions) for f in statement_findings(doc, index, holder)]
+        found = [_as_actor(f, mentions) for f in statement_findings(doc, index, holder, question)]
         issues = [f.target for f in found]
         if not question:
             found += actor_findings(doc, index, holder, mentions_by_start, issues)

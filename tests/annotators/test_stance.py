@@ -92,24 +92,24 @@ def test_a_negated_action_is_against_its_object():
     assert stances_of(result, "Bo Chan") == {"partial deal": "against"}
 
 
-def test_the_answer_to_a_question_takes_a_side_on_its_topic():
+def question_and_answer() -> Doc:
+    """Kim Park answers a question put to her; both statements given to her, as a tagger would."""
     text = ("Asked whether the council would approve higher parking fees, Kim Park said: "
             "“Everything remains on the table.”")
-    result = stance.stage(doc(text, {"Kim Park": [at(text, "Kim Park")]}, [
+    return doc(text, {"Kim Park": [at(text, "Kim Park")]}, [
         ("Kim Park", "Asked", "whether the council would approve higher parking fees", "Kim Park"),
         ("Kim Park", "said", "Everything remains on the table.", "Kim Park"),
-    ]))
+    ])
+
+
+def test_the_answer_to_a_question_takes_a_side_on_its_topic():
+    result = stance.stage(question_and_answer())
     assert [(s.target, s.polarity) for s in result.statements[0].stances] == [("higher parking fees", "neutral")]
     assert stances_of(result, "Kim Park") == {"higher parking fees": "favor"}
 
 
 def test_a_question_from_an_unnamed_asker_still_gives_the_answer_its_topic():
-    text = ("Asked whether the council would approve higher parking fees, Kim Park said: "
-            "“Everything remains on the table.”")
-    base = doc(text, {"Kim Park": [at(text, "Kim Park")]}, [
-        ("Kim Park", "Asked", "whether the council would approve higher parking fees", "Kim Park"),
-        ("Kim Park", "said", "Everything remains on the table.", "Kim Park"),
-    ])
+    base = question_and_answer()
     question, answer = base.statements
     result = stance.stage(replace(base, statements=(replace(question, actor=None, source=None), answer)))
     assert result.statements[0].stances == ()
