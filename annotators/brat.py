@@ -59,22 +59,30 @@ def parse_ann(ann: str) -> tuple[GoldAttribution, ...]:
     return tuple(attributions)
 
 
-def annotation_files(split_dir: Path) -> dict[str, Path]:
-    """Article name -> its ``.ann`` file; with several annotators, the first by file name."""
-    chosen: dict[str, Path] = {}
+def annotators_files(split_dir: Path) -> dict[str, list[Path]]:
+    """Article name -> its ``.ann`` files, one per annotator, by file name."""
+    found: dict[str, list[Path]] = {}
     for ann in sorted((split_dir / "attributions").glob("*.ann")):
-        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    return dict(sorted(chosen.items()))
+        found.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    return dict(sorted(found.items()))
+
+
+def _article(split_dir: Path, name: str, ann: Path) -> GoldArticle:
+    # read without newline translation so brat offsets index the text exactly
+    with open(split_dir / "text" / f"{name}.txt", encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    return GoldArticle(name, text, parse_ann(ann.read_text(encoding="utf-8")))
 
 
 def read_split(split_dir: Path) -> list[GoldArticle]:
-    """Every annotated article of a split, in name order.
+    """Every annotated article of a split, in name order; with several annotators, the first by file name."""
+    return [_article(split_dir, name, anns[0]) for name, anns in annotators_files(split_dir).items()]
 
-    Text is read without newline translation so brat offsets index it exactly.
-    """
-    articles = []
-    for name, ann in annotation_files(split_dir).items():
-        with open(split_dir / "text" / f"{name}.txt", encoding="utf-8", newline="") as handle:
-            text = handle.read()
-        articles.append(GoldArticle(name, text, parse_ann(ann.read_text(encoding="utf-8"))))
-    return articles
+
+def read_doubly_annotated(split_dir: Path) -> list[tuple[GoldArticle, GoldArticle]]:
+    """The articles two people annotated: (the first annotator's, the second's), by file name."""
+    return [
+        (_article(split_dir, name, anns[0]), _article(split_dir, name, anns[1]))
+        for name, anns in annotators_files(split_dir).items()
+        if len(anns) > 1
+    ]

@@ -12,6 +12,9 @@ Over whole articles, with tokens = ``\\w+`` runs (a span is the set of token sta
 - words per second of annotation (``\\w+`` runs over the CPU time spent annotating: on a shared
   machine wall time measures the neighbours' load as much as ours).
 
+``agreement`` gives the same figures for two people: the second annotator of an article scored
+against the first, on the articles PolNeAR had annotated twice.
+
 Figures are rounded to 4 places, as ``tools/polnear_score.py`` (the independent reference) does.
 """
 
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from . import bootstrap
-from .brat import GoldArticle, read_split
+from .brat import GoldArticle, GoldAttribution, read_doubly_annotated, read_split
 from .model import Annotation, Span, Statement
 
 WORD = re.compile(r"\w+")
@@ -78,8 +81,14 @@ class Counts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def score_article(text: str, gold: Iterable[Any], predicted: Iterable[Statement]) -> Counts:
-    """Counts for one article; ``gold`` items have ``content``/``source``/``cue`` span tuples."""
+def _spans(value: Span | tuple[Span, ...] | None) -> tuple[Span, ...]:
+    """A statement's one source or cue span, or a gold attribution's pieces, as pieces."""
+    return () if value is None else (value,) if isinstance(value, Span) else value
+
+
+def score_article(text: str, gold: Iterable[Any], predicted: Iterable[Statement | GoldAttribution]) -> Counts:
+    """Counts for one article; ``gold`` items have ``content``/``source``/``cue`` span tuples, and so
+    may the predicted ones (another annotator's attributions)."""
     gold_items = [(g, s) for g in gold if (s := token_set(text, g.content))]
     predicted_items = [(p, s) for p in predicted if (s := token_set(text, p.content))]
     gold_sets = [s for _, s in gold_items]
@@ -94,10 +103,10 @@ def score_article(text: str, gold: Iterable[Any], predicted: Iterable[Statement]
     for i, j in overlap:
         gold_item, statement = gold_items[i][0], predicted_items[j][0]
         gold_source = token_set(text, gold_item.source)
-        predicted_source = token_set(text, [statement.source] if statement.source else [])
+        predicted_source = token_set(text, _spans(statement.source))
         if (gold_source & predicted_source) if gold_source else not predicted_source:
             counts.attribution += 1
-        if token_set(text, gold_item.cue) & token_set(text, [statement.cue] if statement.cue else []):
+        if token_set(text, gold_item.cue) & token_set(text, _spans(statement.cue)):
             counts.cue += 1
     direct = [i for i, (g, _) in enumerate(gold_items) if any(QUOTATION_MARK.search(s.text(text)) for s in g.content)]
     matched = {i for i, _ in overlap}
@@ -187,3 +196,15 @@ def evaluate_articles(articles: Iterable[GoldArticle], annotate: Annotator | Non
 
 def evaluate(split_dir: Path, annotate: Annotator | None = None) -> Report:
     return evaluate_articles(read_split(split_dir), annotate)
+
+
+def agreement(split_dir: Path) -> Report:
+    """The same figures for people: on the articles two annotators did, the second scored against
+    the first. What a system can hope for on this corpus (no time: nothing is annotated)."""
+    report = Report()
+    for first, second in read_doubly_annotated(split_dir):
+        counts = score_article(first.text, first.attributions, second.attributions)
+        report.articles += 1
+        report.counts.add(counts)
+        report.per_article.append(counts)
+    return report

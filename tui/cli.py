@@ -122,12 +122,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
-    from annotators.evaluate import evaluate
+    from annotators.evaluate import agreement, evaluate
 
     if not (args.split / "attributions").is_dir() or not (args.split / "text").is_dir():
         raise CommandError(f"{args.split}: not a brat split (expected text/ and attributions/ inside)")
-    report = evaluate(args.split)
+    report = agreement(args.split) if args.agreement else evaluate(args.split)
+    if args.agreement and not report.articles:
+        raise CommandError(f"{args.split}: no article has two annotators")
     figures, intervals = report.to_json(), report.intervals()
+    if args.agreement:
+        del figures["words_per_second"]  # nothing was annotated
     if args.json:
         print(json.dumps({**figures, "bootstrap_95ci": intervals}))
         return 0
@@ -225,6 +229,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     evaluation = commands.add_parser("eval", help="score the annotator on a brat corpus split (PolNeAR)")
     evaluation.add_argument("split", type=Path, metavar="CORPUS_SPLIT_DIR")
     evaluation.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    evaluation.add_argument(
+        "--agreement", action="store_true",
+        help="score people, not quotelens: the second annotator against the first where an article has two",
+    )
     evaluation.set_defaults(handler=cmd_eval)
 
     # Listed here for the help only: main() hands `train ...` to the trainer's own parser, which

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotators.brat import parse_ann, read_split
-from annotators.evaluate import Counts, Report, evaluate, greedy_match, score_article, token_set
+from annotators.evaluate import Counts, Report, agreement, evaluate, greedy_match, score_article, token_set
 from annotators.model import Annotation, Span, Statement
 from tests.conftest import POLNEAR, SHARED, needs_shared
 
@@ -137,6 +137,40 @@ def test_cli_eval_json_carries_the_intervals(tmp_path):
     intervals = json.loads(result.stdout)["bootstrap_95ci"]
     assert set(intervals) == {"content_overlap_f1", "content_exact_f1", "attribution_f1", "direct_recall"}
     assert all(0 <= low <= high <= 1 for low, high in intervals.values())
+
+
+# The second annotator of TEXT_A found the first attribution with a two-piece source, and missed the other.
+ANN_A_SECOND = (
+    "T1\tSource 0 3;4 7\tAnn Lee\n"
+    "T2\tCue 8 12\tsaid\n"
+    "T3\tContent 13 39\tthe plan \"will fail badly\"\n"
+    "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+)
+
+
+def test_agreement_scores_the_second_annotator_against_the_first_on_doubly_annotated_articles(tmp_path):
+    split = write_split(tmp_path, {"a": (TEXT_A, {"x": ANN_A, "y": ANN_A_SECOND}), "b": (TEXT_A, {"x": ANN_A})})
+    report = agreement(split)
+    assert report.articles == 1  # "b" had one annotator
+    figures = report.to_json()
+    assert (figures["gold"], figures["predicted"]) == (2, 1)
+    assert figures["attribution"] == (1.0, 0.5, 0.6667)  # the two-piece source shares "Ann" and "Lee"
+    assert figures["direct_recall"] == 1.0
+
+
+def test_cli_eval_agreement_prints_people_figures_and_refuses_a_split_without_them(tmp_path):
+    def run(split: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "tui", "eval", str(split), "--agreement", "--json"], capture_output=True,
+            text=True, cwd=Path(__file__).parents[2],
+        )
+
+    both = write_split(tmp_path / "both", {"a": (TEXT_A, {"x": ANN_A, "y": ANN_A_SECOND})})
+    figures = json.loads(run(both).stdout)
+    assert figures["articles"] == 1 and figures["content_overlap"] == [1.0, 0.5, 0.6667]
+    assert "words_per_second" not in figures
+    single = run(write_split(tmp_path / "single", {"a": (TEXT_A, {"x": ANN_A})}))
+    assert single.returncode == 2 and "no article has two annotators" in single.stderr
 
 
 def test_cli_eval_rejects_a_directory_that_is_not_a_split(tmp_path):
