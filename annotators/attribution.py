@@ -33,6 +33,7 @@ from .segment import ASCII_QUOTES
 
 _QUOTE_CHARS = "\"“”«»'"
 _MAX_SOURCE_WORDS = 14
+_MAX_DESCRIPTION_ITEMS = 30  # '"A," said X, <who X is>, "B."': how far B may resume
 _CLAUSE_PUNCT = {",", ";", ":", "(", ")", "--", "—", "–"}
 _FINAL_PUNCT = {".", ",", ";", ":", "!", "?", "--", "—", "–"}
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
@@ -771,10 +772,22 @@ def _statement_end(items: list[Item], index: int, hi: int) -> int:
     index = max(index, 0)
     while index + 1 < hi and items[index + 1].quote is None and items[index + 1].word not in (".", "!", "?"):
         if items[index + 1].word == ",":
-            resumed = index + 2 < hi and items[index + 2].quote is not None
-            return index + 1 if resumed else index
+            resumed = _comma_before_resumed_quote(items, index + 1, hi)
+            return index if resumed is None else resumed
         index += 1
     return index
+
+
+def _comma_before_resumed_quote(items: list[Item], comma: int, hi: int) -> int | None:
+    """The comma after which the quote resumes, when nothing but the speaker's description (no cue,
+    no end of sentence) comes first: '"The risk," said X, an economist who heads Y, "is that ..."'."""
+    for index in range(comma, min(hi - 1, comma + _MAX_DESCRIPTION_ITEMS)):
+        following = items[index + 1]
+        if items[index].word == "," and following.quote is not None:
+            return index
+        if following.quote is not None or following.word in (".", "!", "?") or _cue_at(items, index + 1) is not None:
+            return None
+    return None
 
 
 def _inverted(items: list[Item], cue: Cue, cue_span: Span, left: int, lo: int, hi: int, doc: Doc) -> Found | None:

@@ -32,6 +32,19 @@ def test_quote_resumed_after_a_comma():
     ]
 
 
+def test_quote_resumed_after_a_speaker_described_by_a_relative_clause():
+    assert statements("“The risk,” said Ed Lee, an economist who runs the forecast, “is that jobs leave.”") == [
+        ("direct", "Ed Lee", "said", ["“The risk,”", "“is that jobs leave.”"])
+    ]
+
+
+def test_quote_after_a_second_cue_is_not_resumed():
+    assert statements("“The risk is real,” said Ed Lee, adding, “jobs will leave.”") == [
+        ("direct", "Ed Lee", "said", ["“The risk is real,”"]),
+        ("direct", "Ed Lee", "adding", ["“jobs will leave.”"]),
+    ]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
