@@ -57,22 +57,37 @@ def word_tokenizer() -> TreebankWordTokenizer:
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
     """Paragraph spans, stripped of surrounding whitespace.
 
-    Text with blank lines is split on blank lines (single newlines are wrapping); text without any
-    blank line has a paragraph per line, as news copy pasted from the web usually does.
+    Text with blank lines is split on blank lines; within a block, single newlines are wrapping
+    unless a line is longer than any wrapped line would be, and then each line is a paragraph (web
+    copy mixes blank lines with one paragraph per line). Text without any blank line has a paragraph
+    per line, as news copy pasted from the web usually does.
     """
     end = len(text) if end is None else end
-    region = text[start:end]
-    separator = _BLANK_LINE if _BLANK_LINE.search(region) else _LINE_BREAK
+    if not _BLANK_LINE.search(text, start, end):
+        return _split(text, start, end, _LINE_BREAK)
+    return tuple(
+        paragraph
+        for block in _split(text, start, end, _BLANK_LINE)
+        for paragraph in (_split(text, block.start, block.end, _LINE_BREAK) if _unwrapped(text, block) else (block,))
+    )
+
+
+def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> tuple[Span, ...]:
     spans = []
-    cursor = 0
-    for match in separator.finditer(region):
+    cursor = start
+    for match in separator.finditer(text, start, end):
         spans.append((cursor, match.start()))
         cursor = match.end()
-    spans.append((cursor, len(region)))
-    return tuple(
-        stripped
-        for s, e in spans
-        if (stripped := _strip(text, start + s, start + e)) is not None
+    spans.append((cursor, end))
+    return tuple(stripped for s, e in spans if (stripped := _strip(text, s, e)) is not None)
+
+
+WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this
+
+
+def _unwrapped(text: str, block: Span) -> bool:
+    return "\n" in text[block.start : block.end] and any(
+        len(line) > WRAP_WIDTH for line in text[block.start : block.end].split("\n")
     )
 
 

@@ -24,6 +24,15 @@ def test_paragraphs_split_on_blank_lines_and_keep_wrapped_lines_together():
     assert [p.text(text) for p in segment.paragraphs(text)] == ["First line\nwrapped here.", "Second paragraph."]
 
 
+def test_a_block_with_a_line_longer_than_wrapping_allows_has_a_paragraph_per_line():
+    # web copy: a blank line here and there, but one paragraph per line otherwise
+    long_line = "Later, the senator claimed that the plan " + "would cost far more than anyone had said " * 3 + "."
+    text = f"Intro.\n\n\"They sue,\" he said. \"Everybody sues, right?\"\n{long_line}\n"
+    assert [p.text(text) for p in segment.paragraphs(text)] == [
+        "Intro.", "\"They sue,\" he said. \"Everybody sues, right?\"", long_line
+    ]
+
+
 def test_paragraphs_without_blank_lines_are_one_per_line():
     text = "One.\nTwo.\n"
     assert [p.text(text) for p in segment.paragraphs(text)] == ["One.", "Two."]
