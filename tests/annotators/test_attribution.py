@@ -339,6 +339,13 @@ def test_calling_someone_a_quoted_name_is_a_statement_but_calling_the_police_is_
     assert statements("He called the police.") == []
 
 
+def test_portraying_something_as_a_quoted_term_is_a_statement_but_plain_portraying_is_not():
+    assert statements("Merkel heralded the deal with Turkey as a “breakthrough.”") == [
+        ("mixed", "Merkel", "heralded", ["the deal with Turkey as a “breakthrough.”"])
+    ]
+    assert statements("The film portrays the war as a tragedy.") == []
+
+
 def test_speaker_with_commas_inside_the_parenthesis():
     text = "Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will win."
     assert statements(text) == [("indirect", "Dean Johnson", "says", ["Cruz will win"])]
