@@ -46,6 +46,7 @@ def abbreviations() -> frozenset[str]:
 def sentence_splitter() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
+    params.sent_starters = set(lexicons.entries("sentence_starters"))
     return PunktSentenceTokenizer(params)
 
 

@@ -14,6 +14,12 @@ def test_punkt_keeps_abbreviations_inside_the_sentence():
     ]
 
 
+def test_an_abbreviation_ends_the_sentence_when_a_sentence_starter_follows_it():
+    assert split("The polls close at 7 p.m. He says it is close. He met the U.S. Army chief.") == [
+        "The polls close at 7 p.m.", "He says it is close.", "He met the U.S. Army chief."
+    ]
+
+
 def test_gov_and_am_do_not_end_sentences():
     text = "Gov. Jerry Brown spoke at 10 a.m. on Tuesday. Reporters listened."
     assert split(text) == ["Gov. Jerry Brown spoke at 10 a.m. on Tuesday.", "Reporters listened."]
