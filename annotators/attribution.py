@@ -33,6 +33,7 @@ from .segment import ASCII_QUOTES
 
 _QUOTE_CHARS = "\"“”«»'"
 _MAX_SOURCE_WORDS = 14
+_VERB_FRAMES = frozenset({"say", "tell", "that", "ask", "call", "object"})
 _MAX_DESCRIPTION_ITEMS = 30  # '"A," said X, <who X is>, "B."': how far B may resume
 _CLAUSE_PUNCT = {",", ";", ":", "(", ")", "--", "—", "–"}
 _FINAL_PUNCT = {".", ",", ";", ":", "!", "?", "--", "—", "–"}
@@ -878,6 +879,24 @@ def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Fo
     return Found(content[0], content[1], cue_span, source, lo, last, before >= lo)
 
 
+def _introduced(items: list[Item], following: Span, doc: Doc) -> Found | None:
+    """``Cruz continued:`` ending a paragraph: the next paragraph is what he said."""
+    if len(items) < 2 or items[-1].word != ":":
+        return None
+    colon = len(items) - 1
+    lo = next((i + 1 for i in range(colon - 1, -1, -1) if items[i].word in (".", "!", "?", ";")), 0)
+    cue = next((c for i in range(lo, colon) if (c := _cue_at(items, i)) is not None and c.frame in _VERB_FRAMES), None)
+    if cue is None:
+        return None  # "Here is the list:" introduces no one's words
+    found = source_left(items, cue.first - 1, doc.text, lo)
+    source = Span(items[found[0]].start, items[found[1]].end) if found else _subject(items, lo, cue.first, doc.text)
+    if source is None:
+        return None
+    text = following.text(doc.text)
+    kind: StatementKind = "direct" if text[:1] in _QUOTE_CHARS and text[-1:] in _QUOTE_CHARS else "indirect"
+    return Found(kind, (following,), Span(items[cue.first].start, items[cue.last].end), source, lo, colon, False)
+
+
 def _unit_statements(items: list[Item], doc: Doc) -> list[Found]:
     found: list[Found] = []
     for cue in find_cues(items):
@@ -918,18 +937,26 @@ def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: 
 
 def find(doc: Doc) -> tuple[Statement, ...]:
     quotes = QuoteIndex(doc)
-    statements: list[Statement] = []
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in doc.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    found: dict[int, list[Found]] = {}
+    last_items: dict[int, list[Item]] = {}
     for paragraph, sentences in by_paragraph.items():
         unit_found = []
         for unit in _units(doc.text, sentences, quotes):
             items = _items(doc, unit, quotes)
             unit_found.append((items, _unit_statements(items, doc)))
-        for f in _join_resumed_quotes(unit_found, doc):
-            statements.append(Statement("", f.kind, f.content, f.cue, f.source, None))
-    return tuple(statements)
+        found[paragraph] = _join_resumed_quotes(unit_found, doc)
+        last_items[paragraph] = unit_found[-1][0]
+    for paragraph, items in last_items.items():
+        if found.get(paragraph + 1) == []:  # the next paragraph says nothing of its own
+            introduced = _introduced(items, doc.paragraphs[paragraph + 1], doc)
+            if introduced is not None:
+                found[paragraph].append(introduced)
+    return tuple(
+        Statement("", f.kind, f.content, f.cue, f.source, None) for paragraph in sorted(found) for f in found[paragraph]
+    )
 
 
 def stage(doc: Doc) -> Doc:

@@ -45,6 +45,20 @@ def test_quote_after_a_second_cue_is_not_resumed():
     ]
 
 
+def test_a_paragraph_ending_in_a_cue_and_a_colon_introduces_the_next_paragraph():
+    text = "The hall fell silent.\n\nAs Pollak reported after the raid:\n\n“The government has done almost nothing.”\n"
+    assert statements(text) == [("direct", "Pollak", "reported", ["“The government has done almost nothing.”"])]
+    text = "The hall fell silent.\n\nBreitbart News responded:\n\nThe claims are false.\n"
+    assert statements(text) == [("indirect", "Breitbart News", "responded", ["The claims are false."])]
+
+
+def test_a_colon_without_a_cue_or_before_a_paragraph_with_its_own_attribution_introduces_nothing():
+    assert statements("The hall fell silent.\n\nHere is the list:\n\nApples, pears and plums.\n") == []
+    assert statements("The hall fell silent.\n\nCruz continued:\n\n“We will win,” he said.\n") == [
+        ("direct", "he", "said", ["“We will win,”"])
+    ]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
