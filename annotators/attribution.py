@@ -453,7 +453,7 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     if index >= end:
         return index
     word = items[index].word
-    if word in word_set("listener_words"):
+    if word in word_set("listener_words") or _quoted_name(items[index], text):
         return index + 1
     for ahead in range(index + 1, min(end, index + 9)):
         # "told attendees at the party's annual gala how he ...": the listener runs up to the content
@@ -471,6 +471,15 @@ def _skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
         ):
             index += 1
     return index
+
+
+def _quoted_name(item: Item, text: str) -> bool:
+    """A quote that names a programme or paper ("told “Fox and Friends”"): a few capitalised words and
+    no punctuation of a sentence."""
+    if item.quote is None:
+        return False
+    words = text[item.start : item.end].strip(_QUOTE_CHARS).split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in ("and", "the", "of", "&") for w in words)
 
 
 def _content_ahead(items: list[Item], index: int, end: int, frame: str) -> int | None:
@@ -745,7 +754,7 @@ def _left_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | 
     if kind == "indirect" and not _reported_before(items, lo, end, last, hi):
         return None
     # "“A,” she said, “B.”": the quote resumes after the attribution
-    if kind == "direct" and last + 1 < hi and items[last + 1].quote is not None:
+    if kind == "direct" and last + 1 < hi and items[last + 1].quote is not None and not _quoted_name(items[last + 1], doc.text):
         last += 1
         spans = spans + quote_spans(doc.text, items[last].quote, doc.paragraphs)  # type: ignore[arg-type]
     return Found(kind, spans, cue_span, source, lo, last, True)

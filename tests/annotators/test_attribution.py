@@ -59,6 +59,15 @@ def test_a_colon_without_a_cue_or_before_a_paragraph_with_its_own_attribution_in
     ]
 
 
+def test_a_quoted_programme_told_is_the_listener_not_the_content():
+    assert statements("“We must bomb more,” the nominee told “Fox and Friends” after the attack.") == [
+        ("direct", "the nominee", "told", ["“We must bomb more,”"])
+    ]
+    assert statements("Trump told “Meet the Press” that he would win.") == [
+        ("indirect", "Trump", "told", ["that he would win"])
+    ]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
