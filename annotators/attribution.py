@@ -578,7 +578,7 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
         source = previous.source if previous is not None else _subject(items, lo, left, text)
         return _right_statement(items, cue, cue_span, source, cue.first, hi, doc)
     if left < lo:
-        return None
+        return _fronted(items, cue, cue_span, hi, doc)
     if items[left].word == "," or items[left].quote is not None:
         inverted = _inverted(items, cue, cue_span, left, lo, hi, doc)
         paren = _parenthesis_start(items, left, lo) if inverted is None and items[left].word == "," else None
@@ -597,6 +597,19 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     if found is None:
         return None
     return _after_source(items, cue, cue_span, found, lo, hi, doc)
+
+
+def _fronted(items: list[Item], cue: Cue, cue_span: Span, hi: int, doc: Doc) -> Found | None:
+    """``Said Comey, "..."``: the cue opens the sentence, the speaker follows it, then the quote."""
+    found = source_right(items, cue.last + 1, doc.text) if cue.frame == "say" else None
+    if found is None:
+        return None
+    mark = found[1] + 1
+    if not (mark + 1 < hi and items[mark].word in (",", ":") and items[mark + 1].quote is not None):
+        return None
+    content = quote_spans(doc.text, items[mark + 1].quote, doc.paragraphs)  # type: ignore[arg-type]
+    source = Span(items[found[0]].start, items[found[1]].end)
+    return Found("direct", content, cue_span, source, cue.first, mark + 1, False)
 
 
 def _boundary(item: Item) -> bool:

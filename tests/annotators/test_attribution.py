@@ -68,6 +68,12 @@ def test_a_quoted_programme_told_is_the_listener_not_the_content():
     ]
 
 
+def test_a_sentence_opening_with_the_cue_then_the_speaker_then_the_quote():
+    assert statements("Said Comey, “The thought is very painful to us.”") == [
+        ("direct", "Comey", "Said", ["“The thought is very painful to us.”"])
+    ]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
