@@ -130,6 +130,17 @@ def test_training_on_a_tiny_brat_split_gives_a_model_that_tags_cues(tmp_path):
     assert any(s.cue and s.cue.text(TEXT_A) == "said" for s in statements)
 
 
+def test_training_can_drop_paragraphs_without_attributions():
+    from annotators.brat import GoldArticle, parse_ann
+    from annotators.train import training_sequences
+    from tests.annotators.test_evaluate import ANN_A, TEXT_A
+
+    article = GoldArticle("a", TEXT_A + "The weather was fine all week.\n", parse_ann(ANN_A))
+    all_kept = [labels for _, labels in training_sequences([article])]
+    assert len(all_kept) == 2 and all(label == "O" for label in all_kept[1])
+    assert [labels for _, labels in training_sequences([article], keep_empty=0.0)] == all_kept[:1]
+
+
 def test_an_over_long_paragraph_is_tagged_in_pieces_of_whole_sentences():
     sentence = "Smith said the plan failed. "
     doc = doc_of(sentence * (2 * learned.MAX_UNIT_TOKENS // 6))
