@@ -767,7 +767,9 @@ def _left_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | 
     if kind == "indirect" and not _reported_before(items, lo, end, last, hi):
         return None
     # "“A,” she said, “B.”": the quote resumes after the attribution
-    if kind == "direct" and last + 1 < hi and items[last + 1].quote is not None and not _quoted_name(items[last + 1], doc.text):
+    following = items[last + 1] if last + 1 < hi else None
+    resumes = following is not None and following.quote is not None and not _quoted_name(following, doc.text)
+    if kind == "direct" and resumes:
         last += 1
         spans = spans + quote_spans(doc.text, items[last].quote, doc.paragraphs)  # type: ignore[arg-type]
     return Found(kind, spans, cue_span, source, lo, last, True)
@@ -808,7 +810,9 @@ def _comma_before_resumed_quote(items: list[Item], comma: int, hi: int) -> int |
         following = items[index + 1]
         if items[index].word == "," and following.quote is not None:
             return index
-        if following.quote is not None or following.word in (".", "!", "?") or _cue_at(items, index + 1) is not None:
+        if following.quote is not None or following.word in (".", "!", "?"):
+            return None
+        if _cue_at(items, index + 1) is not None:
             return None
     return None
 
@@ -907,16 +911,21 @@ def _introduced(items: list[Item], following: Span, doc: Doc) -> Found | None:
         return None
     colon = len(items) - 1
     lo = next((i + 1 for i in range(colon - 1, -1, -1) if items[i].word in (".", "!", "?", ";")), 0)
-    cue = next((c for i in range(lo, colon) if (c := _cue_at(items, i)) is not None and c.frame in _VERB_FRAMES), None)
+    cues = (_cue_at(items, i) for i in range(lo, colon))
+    cue = next((c for c in cues if c is not None and c.frame in _VERB_FRAMES), None)
     if cue is None:
         return None  # "Here is the list:" introduces no one's words
     found = source_left(items, cue.first - 1, doc.text, lo)
-    source = Span(items[found[0]].start, items[found[1]].end) if found else _subject(items, lo, cue.first, doc.text)
+    if found is not None:
+        source: Span | None = Span(items[found[0]].start, items[found[1]].end)
+    else:
+        source = _subject(items, lo, cue.first, doc.text)
     if source is None:
         return None
     text = following.text(doc.text)
     kind: StatementKind = "direct" if text[:1] in _QUOTE_CHARS and text[-1:] in _QUOTE_CHARS else "indirect"
-    return Found(kind, (following,), Span(items[cue.first].start, items[cue.last].end), source, lo, colon, False)
+    cue_span = Span(items[cue.first].start, items[cue.last].end)
+    return Found(kind, (following,), cue_span, source, lo, colon, False)
 
 
 def _unit_statements(items: list[Item], doc: Doc) -> list[Found]:
@@ -977,7 +986,9 @@ def find(doc: Doc) -> tuple[Statement, ...]:
             if introduced is not None:
                 found[paragraph].append(introduced)
     return tuple(
-        Statement("", f.kind, f.content, f.cue, f.source, None) for paragraph in sorted(found) for f in found[paragraph]
+        Statement("", f.kind, f.content, f.cue, f.source, None)
+        for paragraph in sorted(found)
+        for f in found[paragraph]
     )
 
 

@@ -59,8 +59,8 @@ def parse_ann(ann: str) -> tuple[GoldAttribution, ...]:
     return tuple(attributions)
 
 
-def annotators_files(split_dir: Path) -> dict[str, list[Path]]:
-    """Article name -> its ``.ann`` files, one per annotator, by file name."""
+def annotation_files(split_dir: Path) -> dict[str, list[Path]]:
+    """Article name -> its ``.ann`` files, one per annotator, in file-name order."""
     found: dict[str, list[Path]] = {}
     for ann in sorted((split_dir / "attributions").glob("*.ann")):
         found.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
@@ -76,13 +76,13 @@ def _article(split_dir: Path, name: str, ann: Path) -> GoldArticle:
 
 def read_split(split_dir: Path) -> list[GoldArticle]:
     """Every annotated article of a split, in name order; with several annotators, the first by file name."""
-    return [_article(split_dir, name, anns[0]) for name, anns in annotators_files(split_dir).items()]
+    return [_article(split_dir, name, anns[0]) for name, anns in annotation_files(split_dir).items()]
 
 
 def read_doubly_annotated(split_dir: Path) -> list[tuple[GoldArticle, GoldArticle]]:
     """The articles two people annotated: (the first annotator's, the second's), by file name."""
     return [
         (_article(split_dir, name, anns[0]), _article(split_dir, name, anns[1]))
-        for name, anns in annotators_files(split_dir).items()
+        for name, anns in annotation_files(split_dir).items()
         if len(anns) > 1
     ]

@@ -32,6 +32,8 @@ MAX_WINDOW = 5_000
 # Straight quotes are left alone: whether '."' closes or opens is unknowable.
 GLUED_SENTENCE_END = re.compile(r"\b(?P<word>[A-Za-z]*[a-z]{2})(?P<end>[.!?])[”’]?(?=[“‘]?[A-Z][a-z])")
 
+WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
@@ -69,7 +71,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> tuple[Span,
     return tuple(
         paragraph
         for block in _split(text, start, end, _BLANK_LINE)
-        for paragraph in (_split(text, block.start, block.end, _LINE_BREAK) if _unwrapped(text, block) else (block,))
+        for paragraph in (_split(text, block.start, block.end, _LINE_BREAK) if _unwrapped(text, block) else [block])
     )
 
 
@@ -83,13 +85,9 @@ def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> tuple
     return tuple(stripped for s, e in spans if (stripped := _strip(text, s, e)) is not None)
 
 
-WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this
-
-
 def _unwrapped(text: str, block: Span) -> bool:
-    return "\n" in text[block.start : block.end] and any(
-        len(line) > WRAP_WIDTH for line in text[block.start : block.end].split("\n")
-    )
+    """Whether a block's line breaks end paragraphs: one of its lines is longer than wrapping allows."""
+    return any(len(line) > WRAP_WIDTH for line in block.text(text).split("\n"))
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:

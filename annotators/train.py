@@ -65,7 +65,8 @@ def training_sequences(
     stages = stages_before_learned()
     for article in articles:
         for xseq, yseq in sequences(article, stages):
-            if keep_empty < 1 and all(label == learned.OUTSIDE for label in yseq) and rng.random() >= keep_empty:
+            empty = all(label == learned.OUTSIDE for label in yseq)
+            if empty and keep_empty < 1 and rng.random() >= keep_empty:
                 continue
             yield xseq, yseq
 
@@ -114,12 +115,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"model file (default: {DEFAULT_OUT})")
     parser.add_argument("--holdout", type=int, default=0, metavar="K", help="hold out every K-th article and score it")
     parser.add_argument("--limit", type=int, default=0, help="train on at most this many articles")
-    parser.add_argument("--c1", type=float, default=0.5, help="L1 penalty (higher: smaller model)")
+    parser.add_argument("--c1", type=float, default=1.0, help="L1 penalty (higher: smaller model)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument(
         "--keep-empty", type=float, default=1.0, metavar="FRACTION",
-        help="keep this fraction of the paragraphs without any attribution (less: more recall, less precision)",
+        help="keep this fraction of the paragraphs without attributions (less: more recall, less precision)",
     )
     parser.add_argument(
         "--score-only", action="store_true",
