@@ -569,6 +569,8 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     text = doc.text
     cue_span = Span(items[cue.first].start, items[cue.last].end)
     left = _skip_time_left(items, cue.first - 1)
+    while left > lo and _manner_adverb(items, left):
+        left -= 1  # "X grudgingly agreed", "..., wrongly suggesting"
     if left >= 2 and items[left].word == "," and items[left - 1].word in word_set("content_adverbs") \
             and items[left - 2].word == ",":
         left = _skip_time_left(items, left - 3)  # "X, however, accused ..."
@@ -597,6 +599,15 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
     if found is None:
         return None
     return _after_source(items, cue, cue_span, found, lo, hi, doc)
+
+
+def _manner_adverb(items: list[Item], index: int) -> bool:
+    """A lower-case word in -ly that no determiner introduces ("wrongly", not "his ally", "the weekly")."""
+    word = items[index].word
+    return (
+        len(word) > 4 and word.endswith("ly") and word.isalpha() and not items[index].upper
+        and word_class().get(items[index - 1].word) != "determiner" and items[index - 1].word not in ("'s", "’s")
+    )
 
 
 def _fronted(items: list[Item], cue: Cue, cue_span: Span, hi: int, doc: Doc) -> Found | None:
@@ -819,6 +830,8 @@ def _comma_before_resumed_quote(items: list[Item], comma: int, hi: int) -> int |
 
 def _inverted(items: list[Item], cue: Cue, cue_span: Span, left: int, lo: int, hi: int, doc: Doc) -> Found | None:
     """``"...," said X`` / ``..., said X``: content before the cue, speaker right after it."""
+    if cue.frame == "tell":
+        return None  # '"...," X, a Democrat, told Mr. Obama': who is told never inverts
     found = source_right(items, cue.last + 1, doc.text)
     if found is None or not _adjunct_like(items, found[1] + 1, hi):
         return None  # "Blinken, speaking at HQ, said the alliance was ...": not inverted

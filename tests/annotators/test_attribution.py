@@ -74,6 +74,21 @@ def test_a_sentence_opening_with_the_cue_then_the_speaker_then_the_quote():
     ]
 
 
+def test_the_person_told_after_a_described_speaker_is_not_the_speaker():
+    text = "“That was a good speech,” Rep. Steve Cohen, Democrat of Tennessee, told Mr. Obama."
+    assert statements(text) == [("direct", "Rep. Steve Cohen", "told", ["“That was a good speech,”"])]
+
+
+def test_a_manner_adverb_before_the_cue_is_not_the_speaker():
+    text = "Katrina Pierson defended him, wrongly suggesting Curiel is part of a group."
+    assert [(source, content) for _, source, _, content in statements(text)][-1] == (
+        "Katrina Pierson", ["Curiel is part of a group"]
+    )
+    assert statements("His ally said the plan would fail.") == [
+        ("indirect", "His ally", "said", ["the plan would fail"])
+    ]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
