@@ -373,6 +373,8 @@ def source_left(items: list[Item], end: int, text: str, lo: int = 0) -> tuple[in
 def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | None:
     """The noun phrase starting at item ``start`` (an inverted cue: ``..., said the EU's top diplomat``),
     with a following apposition (", Josep Borrell") but not a relative clause (", who ...")."""
+    if start < len(items) and items[start].word in _PREPOSITIONS:
+        return None  # "..., X said in an interview": a noun phrase does not start with "in"
     last = start - 1
     index = start
     while index < len(items):

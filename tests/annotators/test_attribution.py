@@ -89,6 +89,11 @@ def test_a_manner_adverb_before_the_cue_is_not_the_speaker():
     ]
 
 
+def test_a_phrase_after_an_inverted_cue_that_starts_with_a_preposition_is_not_the_speaker():
+    text = "“It's long,” Tina Tchen, Mrs. Obama's chief of staff, said in an interview."
+    assert statements(text) == [("direct", "Tina Tchen", "said", ["“It's long,”"])]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
