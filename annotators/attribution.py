@@ -35,7 +35,8 @@ _QUOTE_CHARS = "\"“”«»'"
 _MAX_SOURCE_WORDS = 14
 _VERB_FRAMES = frozenset({"say", "tell", "that", "ask", "call", "object"})
 _MAX_DESCRIPTION_ITEMS = 30  # '"A," said X, <who X is>, "B."': how far B may resume
-_CLAUSE_PUNCT = {",", ";", ":", "(", ")", "--", "—", "–"}
+_DASHES = {"--", "—", "–"}
+_CLAUSE_PUNCT = {",", ";", ":", "(", ")", *_DASHES}
 _FINAL_PUNCT = {".", ",", ";", ":", "!", "?", "--", "—", "–"}
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
 _PREPOSITIONS = {
@@ -583,6 +584,14 @@ def _statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | 
         return _right_statement(items, cue, cue_span, source, cue.first, hi, doc)
     if left < lo:
         return _fronted(items, cue, cue_span, hi, doc)
+    if items[left].word in _DASHES:
+        # "Sanders -- who has won three states -- said ...": the speaker is before the opening dash
+        opening = next((i for i in range(left - 1, max(lo, left - _MAX_DESCRIPTION_ITEMS) - 1, -1)
+                        if items[i].word == items[left].word or items[i].quote is not None), None)
+        if opening is None or items[opening].quote is not None:
+            return None
+        found = source_left(items, _skip_time_left(items, opening - 1), text, lo)
+        return None if found is None else _after_source(items, cue, cue_span, found, lo, hi, doc)
     if items[left].word == "," or items[left].quote is not None:
         inverted = _inverted(items, cue, cue_span, left, lo, hi, doc)
         paren = _parenthesis_start(items, left, lo) if inverted is None and items[left].word == "," else None

@@ -94,6 +94,12 @@ def test_a_phrase_after_an_inverted_cue_that_starts_with_a_preposition_is_not_th
     assert statements(text) == [("direct", "Tina Tchen", "said", ["“It's long,”"])]
 
 
+def test_speaker_before_a_description_set_off_by_dashes():
+    assert statements("Sanders -- who has won three states -- said the race is not over.") == [
+        ("indirect", "Sanders", "said", ["the race is not over"])
+    ]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
