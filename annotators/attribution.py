@@ -33,9 +33,10 @@ from .segment import ASCII_QUOTES
 
 _QUOTE_CHARS = "\"“”«»'"
 _MAX_SOURCE_WORDS = 14
-_VERB_FRAMES = frozenset({"say", "tell", "that", "ask", "call", "object"})
 _MAX_DESCRIPTION_ITEMS = 30  # '"A," said X, <who X is>, "B."': how far B may resume
-_DASHES = {"--", "—", "–"}
+_DASHES = {"-", "--", "—", "–"}  # as tokens: a hyphen inside a word is not one
+_CLAUSE_JOINERS = {"and", "but", ",", ";", "while", "whereas", *_DASHES}  # before a new speaker's clause
+_VERB_FRAMES = frozenset({"say", "tell", "that", "ask", "call", "object"})
 _CLAUSE_PUNCT = {",", ";", ":", "(", ")", *_DASHES}
 _FINAL_PUNCT = {".", ",", ";", ":", "!", "?", "--", "—", "–"}
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
@@ -764,8 +765,8 @@ def _content_end(items: list[Item], start: int, hi: int) -> int:
         if joined or after_comma:
             return before - 1
         # "they will not attend, and others have said ...": a new speaker starts a new statement
-        speaker = source_left(items, before, "", start + 1) if cue.frame in ("say", "tell", "that") else None
-        if speaker is not None and items[speaker[0] - 1].word in ("and", "but", ",", ";") \
+        speaker = source_left(items, before, "", start + 1) if cue.frame in _VERB_FRAMES else None
+        if speaker is not None and items[speaker[0] - 1].word in _CLAUSE_JOINERS \
                 and sum(item.is_word for item in items[start : speaker[0] - 1]) >= 2 \
                 and not any(item.word in _MODALS for item in items[speaker[1] : index]):
             return speaker[0] - 2

@@ -100,6 +100,18 @@ def test_speaker_before_a_description_set_off_by_dashes():
     ]
 
 
+def test_content_ends_where_another_speaker_or_attitude_begins():
+    assert statements("Some voters said he made a good case, while other voters said they heard nothing new.") == [
+        ("indirect", "Some voters", "said", ["he made a good case"]),
+        ("indirect", "other voters", "said", ["they heard nothing new"]),
+    ]
+    text = "Rubio said the real extremist is Clinton, and he railed against the moderators."
+    assert statements(text)[0] == ("indirect", "Rubio", "said", ["the real extremist is Clinton"])
+    assert statements("He said the plan failed, and it would cost billions.") == [
+        ("indirect", "He", "said", ["the plan failed, and it would cost billions"])
+    ]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
