@@ -46,12 +46,18 @@ def _paragraph_of(doc: Doc, offset: int) -> int:
     return max(bisect_right(doc.paragraphs, offset, key=lambda p: p.start) - 1, 0)
 
 
+def _unattributed(statement: Statement) -> bool:
+    """A statement with neither cue nor source (a quote the tagger found but could not attribute)."""
+    return statement.cue is None and statement.source is None
+
+
 def find(doc: Doc) -> tuple[Statement, ...]:
     """Statements for the quote-only paragraphs that continue the statement ending the paragraph before."""
     starts = _quote_starts(doc)
     last_sentence_start = {s.paragraph: s.span.start for s in doc.sentences}  # sentences are in order
-    covered = {_paragraph_of(doc, c.start) for s in doc.statements for c in s.content}
-    covered |= {_paragraph_of(doc, c.end - 1) for s in doc.statements for c in s.content if c.end > c.start}
+    attributed = [s for s in doc.statements if not _unattributed(s)]
+    covered = {_paragraph_of(doc, c.start) for s in attributed for c in s.content}
+    covered |= {_paragraph_of(doc, c.end - 1) for s in attributed for c in s.content if c.end > c.start}
     ending: dict[int, Statement] = {}  # the statement that ends last in each paragraph
     for statement in sorted(doc.statements, key=lambda s: s.extent.end):
         ending[_paragraph_of(doc, statement.extent.end - 1)] = statement
@@ -74,4 +80,10 @@ def find(doc: Doc) -> tuple[Statement, ...]:
 
 
 def stage(doc: Doc) -> Doc:
-    return replace(doc, statements=doc.statements + find(doc))
+    """Add the continuations; an unattributed statement inside a continued paragraph gives way to it."""
+    added = find(doc)
+    continued = {_paragraph_of(doc, c.start) for s in added for c in s.content}
+    kept = tuple(
+        s for s in doc.statements if not (_unattributed(s) and _paragraph_of(doc, s.content[0].start) in continued)
+    )
+    return replace(doc, statements=kept + added)

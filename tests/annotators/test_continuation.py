@@ -70,3 +70,20 @@ def test_a_multi_paragraph_quote_is_one_statement():
         ("joly", "said", ["“First.", "“Second.”"]),
         ("joly", None, ["“Third.”"]),
     ]
+
+
+def test_an_unattributed_statement_in_a_continued_paragraph_gives_way_to_the_continuation():
+    from annotators.model import Span, Statement
+
+    text = "“We stand united,” Blinken told reporters.\n\n“Ours is a defensive alliance.”"
+    quote = Span(text.index("“Ours"), len(text))
+
+    def tagger_found_the_quote(doc: Doc) -> Doc:  # stands in for the learned stage: no cue, no source
+        return replace(doc, statements=doc.statements + (Statement("", "direct", (quote,)),))
+
+    stages = (*STAGES[:4], tagger_found_the_quote, *STAGES[4:])
+    annotation = run(text, stages).annotation()
+    assert [(s.actor, [c.text(text) for c in s.content]) for s in annotation.statements] == [
+        ("blinken", ["“We stand united,”"]),
+        ("blinken", ["“Ours is a defensive alliance.”"]),
+    ]
