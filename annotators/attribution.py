@@ -977,18 +977,27 @@ def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: 
     ended its sentence, is the second piece of that statement."""
     result: list[Found] = []
     for index, (items, found) in enumerate(unit_found):
-        if found or not result or index == 0:
-            result.extend(found)
-            continue
-        previous_items, previous_found = unit_found[index - 1]
-        last = previous_found[-1] if previous_found else None
-        only_quote = [item for item in items if item.word not in _FINAL_PUNCT]
-        if (last is not None and last is result[-1] and last.content_left
-                and len(only_quote) == 1 and only_quote[0].quote is not None):
-            spans = last.content + quote_spans(doc.text, only_quote[0].quote, doc.paragraphs)
+        leading = _leading_quote(items, found, doc.text) if index and result else None
+        previous_found = unit_found[index - 1][1]
+        last = previous_found[-1] if leading is not None and previous_found else None
+        if last is not None and last is result[-1] and last.content_left:
+            spans = last.content + quote_spans(doc.text, leading, doc.paragraphs)  # type: ignore[arg-type]
             result[-1] = replace(last, content=tuple(sorted(set(spans))))
         result.extend(found)
     return result
+
+
+def _leading_quote(items: list[Item], found: list[Found], text: str) -> Quote | None:
+    """The quote a unit opens with when it makes a sentence of its own that no statement of the unit
+    takes ('"Everybody sues, right?" Later, Rubio claimed that ...')."""
+    words = [i for i, item in enumerate(items) if item.word not in _FINAL_PUNCT]
+    if not words or items[words[0]].quote is None or any(f.first <= words[0] <= f.last for f in found):
+        return None
+    quote = items[words[0]]
+    if len(words) > 1 and not (text[quote.start : quote.end].rstrip(_QUOTE_CHARS + "‘’ ")[-1:] in ".?!"
+                               and items[words[1]].upper):
+        return None  # the sentence goes on after the quote
+    return quote.quote
 
 
 def find(doc: Doc) -> tuple[Statement, ...]:

@@ -112,6 +112,15 @@ def test_content_ends_where_another_speaker_or_attitude_begins():
     ]
 
 
+def test_a_long_sentence_after_a_question_quote_is_not_its_attribution():
+    text = "“They sue,” he said. “Everybody sues, right?” Later, Rubio claimed that the rules were fair to all."
+    assert statements(text) == [
+        ("direct", "he", "said", ["“They sue,”", "“Everybody sues, right?”"]),
+        ("indirect", "Rubio", "claimed", ["that the rules were fair to all"]),
+    ]
+    assert statements("“Why?” Trump asked the crowd.") == [("direct", "Trump", "asked", ["“Why?”"])]
+
+
 def test_quote_then_speaker_then_cue():
     assert statements("“Prices will rise,” the minister said.") == [
         ("direct", "the minister", "said", ["“Prices will rise,”"])
