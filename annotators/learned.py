@@ -108,6 +108,22 @@ def word_features(word: str) -> tuple[str, ...]:
 
 
 _BUCKETS = ("0", "1", "2", "3", *["4-7"] * 4, *["8-15"] * 8, "far")
+_OFFSETS = (-2, -1, 1, 2)
+_EDGES = tuple(f"{offset}edge" for offset in _OFFSETS)
+_neighbour_features_cache: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+
+def neighbour_features(word: str) -> tuple[tuple[str, ...], ...]:
+    """The features a word gives the token it sits 2 or 1 tokens before or after, one tuple per offset
+    in ``_OFFSETS`` (cached like ``word_features``: built once per word type, not per token)."""
+    cached = _neighbour_features_cache.get(word)
+    if cached is None:
+        own = word_features(word)
+        seen = (own[0], own[1], "cue") if own[-1] == "cue" else (own[0], own[1])  # word, shape, cue flag
+        cached = tuple(tuple(f"{offset}{feature}" for feature in seen) for offset in _OFFSETS)
+        if len(_neighbour_features_cache) < 200_000:
+            _neighbour_features_cache[word] = cached
+    return cached
 
 
 def _bucket(count: int | None) -> str:
@@ -190,8 +206,8 @@ def unit_roles(unit: Unit, roles: dict[int, str]) -> list[str | None]:
 def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -> list[list[str]]:
     words = [token.text(text) for token in unit.tokens]
     own = [word_features(word) for word in words]
+    around = [neighbour_features(word) for word in words]
     lowers = [f[0] for f in own]
-    shapes = [f[1] for f in own]
     is_cue = [f[-1] == "cue" for f in own]
     quotes = _quote_states(words)
     is_mark = [state in ("open", "close") for state in quotes]
@@ -234,15 +250,12 @@ def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -
             f.append("eos")
         if paragraph_opens_quoted:
             f.append("pq")
-        for offset in (-2, -1, 1, 2):
+        for k, offset in enumerate(_OFFSETS):
             j = i + offset
             if 0 <= j < n:
-                f.append(f"{offset}{lowers[j]}")
-                f.append(f"{offset}{shapes[j]}")
-                if is_cue[j]:
-                    f.append(f"{offset}cue")
+                f.extend(around[j][k])
             else:
-                f.append(f"{offset}edge")
+                f.append(_EDGES[k])
         if rules is not None and rules[i]:
             f.append(f"r={rules[i]}")
             if i and rules[i - 1] != rules[i]:
