@@ -1,4 +1,5 @@
-"""Questions: the content of "Asked whether ..." is the unnamed asker's, not the answerer's.
+"""Questions and expectations: the content of "Asked whether ..." is the unnamed asker's, not the
+answerer's, and "X is expected to ..." is nobody's in particular.
 
     Asked whether the European Union would impose more sanctions, Borrell said everything remains
     on the table.
@@ -6,7 +7,9 @@
 The question ("whether the European Union would ...") is attributed by the cue "Asked", but Borrell is
 who answers it: the nearest source is the wrong one. When a question cue (``lexicons/question_cues.txt``)
 opens its sentence or follows a passive marker ("when asked", "was asked") and no "by X" names the
-asker, the statement keeps its content and cue and loses its source, as PolNeAR annotates it.
+asker, the statement keeps its content and cue and loses its source, as PolNeAR annotates it. The
+same holds for an expectation cue (``lexicons/expectation_cues.txt``) in the passive ("Clinton is
+expected to win"): its subject is what is expected, not who expects it.
 """
 
 from __future__ import annotations
@@ -23,25 +26,33 @@ _WORD_BEFORE = re.compile(r"(\w+)\s*$")
 _BY_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
-def _unnamed_asker(doc: Doc, statement: Statement, sentence_starts: list[int]) -> bool:
+def _unnamed_holder(doc: Doc, statement: Statement, sentence_starts: list[int]) -> bool:
     cue = statement.cue
-    if cue is None or cue.text(doc.text).lower() not in lexicons.entries("question_cues"):
+    if cue is None or _BY_AFTER.match(doc.text, cue.end):
         return False
-    if _BY_AFTER.match(doc.text, cue.end):
-        return False
+    words = cue.text(doc.text).lower().split()
     index = bisect_right(sentence_starts, cue.start) - 1
-    start = sentence_starts[index] if index >= 0 else 0
-    before = doc.text[start : cue.start]
-    if not before.strip(" \"“‘'("):
-        return True
-    word = _WORD_BEFORE.search(before)  # the word right before the cue
+    before = doc.text[sentence_starts[index] if index >= 0 else 0 : cue.start]
+    if words and words[-1] in lexicons.entries("expectation_cues"):
+        return _passive(before, words)
+    if len(words) != 1 or words[0] not in lexicons.entries("question_cues"):
+        return False
+    return not before.strip(" \"“‘'(") or _passive(before, words)  # "Asked whether ..." opens its sentence
+
+
+def _passive(before: str, words: list[str]) -> bool:
+    """Whether the cue's last word follows a passive marker ("was asked", "is expected"): inside the
+    cue (the tagger's cues may hold it) or right before it (the rules' stop at the verb)."""
+    if len(words) > 1:
+        return words[-2] in lexicons.entries("passive_markers")
+    word = _WORD_BEFORE.search(before)
     return word is not None and word.group(1).lower() in lexicons.entries("passive_markers")
 
 
 def stage(doc: Doc) -> Doc:
     starts = [sentence.span.start for sentence in doc.sentences]
     statements = tuple(
-        replace(s, source=None, actor=None) if s.source and _unnamed_asker(doc, s, starts) else s
+        replace(s, source=None, actor=None) if s.source and _unnamed_holder(doc, s, starts) else s
         for s in doc.statements
     )
     return replace(doc, statements=statements)

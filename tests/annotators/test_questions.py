@@ -31,6 +31,16 @@ def test_when_asked_and_was_asked_are_passive_too():
     assert source_after_stage(passive, "asked", "if it would pass", "she") is None
 
 
+def test_an_expectation_in_the_passive_has_no_source_but_a_named_expecter_or_an_active_one_keeps_it():
+    text = "Clinton is expected to win the nomination."
+    assert source_after_stage(text, "is expected", "to win the nomination", "Clinton") is None
+    assert source_after_stage(text, "expected", "to win the nomination", "Clinton") is None
+    by = "Clinton is expected by aides to win."
+    assert source_after_stage(by, "expected", "to win", "Clinton") == "Clinton"
+    active = "Aides expected Clinton to win."
+    assert source_after_stage(active, "expected", "Clinton to win", "Aides") == "Aides"
+
+
 def test_a_named_asker_or_an_active_question_keeps_its_source():
     by = "Asked by reporters whether the EU would act, Borrell said no."
     assert source_after_stage(by, "Asked", "whether the EU would act", "reporters") == "reporters"
