@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import actors, attribution, continuation, learned, metadata, questions, quotes, segment, stance
+from . import actors, attribution, continuation, learned, metadata, quotes, segment, stance, unnamed_holders
 from .doc import Doc, Sentence
 from .model import Annotation
 
@@ -35,7 +35,7 @@ def default_stages() -> tuple[Stage, ...]:
         quotes.stage,
         attribution.stage,
         learned.stage,
-        questions.stage,
+        unnamed_holders.stage,
         actors.stage,
         continuation.stage,
         actors.first_person_stage,

@@ -1,15 +1,16 @@
-"""Questions and expectations: the content of "Asked whether ..." is the unnamed asker's, not the
-answerer's, and "X is expected to ..." is nobody's in particular.
+"""Unnamed holders: statements whose subject is not who holds them, so they lose their source.
 
     Asked whether the European Union would impose more sanctions, Borrell said everything remains
     on the table.
 
-The question ("whether the European Union would ...") is attributed by the cue "Asked", but Borrell is
-who answers it: the nearest source is the wrong one. When a question cue (``lexicons/question_cues.txt``)
-opens its sentence or follows a passive marker ("when asked", "was asked") and no "by X" names the
-asker, the statement keeps its content and cue and loses its source, as PolNeAR annotates it. The
-same holds for an expectation cue (``lexicons/expectation_cues.txt``) in the passive ("Clinton is
-expected to win"): its subject is what is expected, not who expects it.
+- A question put to someone ("Asked whether ...", "when asked", "was asked") with no "by X" is the
+  unnamed asker's (``lexicons/question_cues.txt``): Borrell is who answers it, not who asks it.
+- An expectation in the passive ("Clinton is expected to win", no "by X") is nobody's in particular
+  (``lexicons/expectation_cues.txt``).
+- An impression ("Trump seemed to suggest ...", "it appears that ...", "reportedly") reports how
+  things look, not anyone's words (``lexicons/impression_cues.txt``).
+
+Each keeps its content and cue and loses its source, as PolNeAR annotates them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def _unnamed_holder(doc: Doc, statement: Statement, sentence_starts: list[int]) 
     words = cue.text(doc.text).lower().split()
     index = bisect_right(sentence_starts, cue.start) - 1
     before = doc.text[sentence_starts[index] if index >= 0 else 0 : cue.start]
+    if words and words[-1] in lexicons.entries("impression_cues"):
+        return True
     if words and words[-1] in lexicons.entries("expectation_cues"):
         return _passive(before, words)
     if len(words) != 1 or words[0] not in lexicons.entries("question_cues"):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotators import metadata, questions
+from annotators import metadata, unnamed_holders
 from annotators.model import Span, Statement
 from annotators.pipeline import annotate, run, segment_stage
 
@@ -15,7 +15,7 @@ def source_after_stage(text: str, cue: str, content: str, source: str) -> str | 
 
     statement = Statement(id="", kind="indirect", content=(span(content),), cue=span(cue), source=span(source))
     doc = replace(run(text, (metadata.stage, segment_stage)), statements=(statement,))
-    (result,) = questions.stage(doc).statements
+    (result,) = unnamed_holders.stage(doc).statements
     return result.source.text(text) if result.source else None
 
 
@@ -59,3 +59,10 @@ def test_on_the_whole_pipeline_the_question_has_no_speaker_and_the_answer_has_on
     answer = statements.get("everything remains on the table")
     assert answer is not None and answer.source is not None and answer.source.text(text) == "Josep Borrell"
     assert all(s.source is None for c, s in statements.items() if c.startswith("whether"))
+
+
+def test_an_impression_has_no_source():
+    text = "Trump seemed to suggest that the vote was rigged."
+    assert source_after_stage(text, "seemed", "to suggest that the vote was rigged", "Trump") is None
+    text = "The plan reportedly failed twice."
+    assert source_after_stage(text, "reportedly", "failed twice", "The plan") is None
