@@ -144,6 +144,12 @@ class Report:
     seconds: float = 0.0
     per_article: list[Counts] = field(default_factory=list)
 
+    def add(self, counts: Counts) -> None:
+        """One more article's counts."""
+        self.articles += 1
+        self.counts.add(counts)
+        self.per_article.append(counts)
+
     def intervals(self) -> dict[str, tuple[float, float]]:
         """95 % bootstrap intervals of the headline figures, resampling whole articles: how far they
         could move on another split of the same size (dev has 84 articles)."""
@@ -189,10 +195,7 @@ def evaluate_articles(articles: Iterable[GoldArticle], annotate: Annotator | Non
         annotation = annotate(article.text)
         report.seconds += time.process_time() - started
         report.words += sum(1 for _ in WORD.finditer(article.text))
-        report.articles += 1
-        counts = score_article(article.text, article.attributions, annotation.statements)
-        report.counts.add(counts)
-        report.per_article.append(counts)
+        report.add(score_article(article.text, article.attributions, annotation.statements))
     return report
 
 
@@ -205,8 +208,5 @@ def agreement(split_dir: Path) -> Report:
     the first. What a system can hope for on this corpus (no time: nothing is annotated)."""
     report = Report()
     for first, second in read_doubly_annotated(split_dir):
-        counts = score_article(first.text, first.attributions, second.attributions)
-        report.articles += 1
-        report.counts.add(counts)
-        report.per_article.append(counts)
+        report.add(score_article(first.text, first.attributions, second.attributions))
     return report
