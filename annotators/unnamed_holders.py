@@ -28,18 +28,21 @@ _BY_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
 def _unnamed_holder(doc: Doc, statement: Statement, sentence_starts: list[int]) -> bool:
+    """Whether the statement's cue makes its subject someone other than who holds it."""
     cue = statement.cue
     if cue is None or _BY_AFTER.match(doc.text, cue.end):
         return False
     words = cue.text(doc.text).lower().split()
+    last = words[-1] if words else ""
+    if last in lexicons.entries("impression_cues"):
+        return True
+    expectation = last in lexicons.entries("expectation_cues")
+    if not expectation and (len(words) != 1 or last not in lexicons.entries("question_cues")):
+        return False
     index = bisect_right(sentence_starts, cue.start) - 1
     before = doc.text[sentence_starts[index] if index >= 0 else 0 : cue.start]
-    if words and words[-1] in lexicons.entries("impression_cues"):
-        return True
-    if words and words[-1] in lexicons.entries("expectation_cues"):
+    if expectation:
         return _passive(before, words)
-    if len(words) != 1 or words[0] not in lexicons.entries("question_cues"):
-        return False
     return not before.strip(" \"“‘'(") or _passive(before, words)  # "Asked whether ..." opens its sentence
 
 
