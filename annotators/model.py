@@ -22,6 +22,9 @@ POLARITIES: tuple[str, ...] = ("favor", "against", "neutral", "mixed")
 
 @dataclass(frozen=True, order=True)
 class Span:
+    """``text[start:end]``. An empty span is falsy (it has a length of 0), so an optional span is
+    tested with ``is None``, never for truth."""
+
     start: int
     end: int
 
@@ -63,7 +66,7 @@ class Meta:
             "title": self.title,
             "date": self.date,
             "dateline": self.dateline,
-            "body": self.body.to_json() if self.body else None,
+            "body": None if self.body is None else self.body.to_json(),
         }
 
     @classmethod
@@ -73,7 +76,7 @@ class Meta:
             title=data.get("title"),
             date=data.get("date"),
             dateline=data.get("dateline"),
-            body=Span.from_json(body) if body else None,
+            body=None if body is None else Span.from_json(body),
         )
 
 
@@ -100,7 +103,7 @@ class Stance:
             "score": self.score,
             "evidence": [e.to_json() for e in self.evidence],
             "target_actor": self.target_actor,
-            "target_span": self.target_span.to_json() if self.target_span else None,
+            "target_span": None if self.target_span is None else self.target_span.to_json(),
             "count": self.count,
         }
 
@@ -113,7 +116,7 @@ class Stance:
             score=float(data["score"]),
             evidence=tuple(Span.from_json(e) for e in data.get("evidence", ())),
             target_actor=data.get("target_actor"),
-            target_span=Span.from_json(span) if span else None,
+            target_span=None if span is None else Span.from_json(span),
             count=int(data.get("count", 1)),
         )
 
@@ -189,8 +192,8 @@ class Statement:
             "id": self.id,
             "kind": self.kind,
             "content": [c.to_json() for c in self.content],
-            "cue": self.cue.to_json() if self.cue else None,
-            "source": self.source.to_json() if self.source else None,
+            "cue": None if self.cue is None else self.cue.to_json(),
+            "source": None if self.source is None else self.source.to_json(),
             "actor": self.actor,
             "stances": [st.to_json() for st in self.stances],
         }
@@ -202,8 +205,8 @@ class Statement:
             id=data["id"],
             kind=data["kind"],
             content=tuple(Span.from_json(c) for c in data["content"]),
-            cue=Span.from_json(cue) if cue else None,
-            source=Span.from_json(source) if source else None,
+            cue=None if cue is None else Span.from_json(cue),
+            source=None if source is None else Span.from_json(source),
             actor=data.get("actor"),
             stances=tuple(Stance.from_json(st) for st in data.get("stances", ())),
         )
