@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from tui.safe_text import one_line, safe_json
+
 EXIT_USAGE = 2
 
 
@@ -85,8 +87,6 @@ def _size(count: int) -> str:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    import json
-
     from annotators import annotate
 
     texts = [(path, _read(path)) for path in args.paths]  # all inputs checked before any output
@@ -97,16 +97,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         annotation = annotate(text)
         if args.out:
             target = args.out / f"{path.stem}.json"
-            target.write_text(json.dumps(annotation.to_json(), ensure_ascii=False), encoding="utf-8")
+            target.write_text(safe_json(annotation.to_json()), encoding="utf-8")
         results.append((path, text, annotation))
     if args.out:
         return 0
     if args.format == "json":
         objects = [a.to_json() for _, _, a in results]
-        print(json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2))
+        print(safe_json(objects[0] if len(objects) == 1 else objects, indent=2))
     elif args.format == "jsonl":
         for path, _, annotation in results:
-            print(json.dumps({"path": str(path), **annotation.to_json()}, ensure_ascii=False))
+            print(safe_json({"path": str(path), **annotation.to_json()}))
     else:
         from tui.report import print_annotation
 
@@ -143,7 +143,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)") from None
     except OSError as error:
         raise CommandError(f"{args.output}: cannot write ({error.strerror or error})") from None
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(f"wrote {one_line(str(args.output))}", file=sys.stderr)
     return 0
 
 
@@ -297,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except CommandError as error:
-        print(f"quotelens: {error}", file=sys.stderr)
+        print(f"quotelens: {one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
