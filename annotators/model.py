@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Literal
 
-SCHEMA = "quotelens.annotation/2"  # 2: stances on statements and actors
+SCHEMA = "quotelens.annotation/3"  # 2: stances on statements and actors; 3: the text, author, outlet, url
+READABLE_SCHEMAS = ("quotelens.annotation/2", SCHEMA)
 
 ActorKind = Literal["person", "organisation", "place", "group", "other"]
 StatementKind = Literal["direct", "indirect", "mixed"]
@@ -54,19 +55,26 @@ class Span:
 
 @dataclass(frozen=True)
 class Meta:
-    """Article metadata: what the first lines say about the article, not text to annotate."""
+    """Article metadata: what the first lines say about the article, not text to annotate, and what
+    its source said (a page's author, outlet and canonical URL, handed in by the caller)."""
 
     title: str | None = None
     date: str | None = None  # ISO YYYY-MM-DD
     dateline: str | None = None
     body: Span | None = None  # where the article body starts and ends (after title/date/dateline)
+    author: str | None = None  # the byline
+    outlet: str | None = None  # the publication ("The Harbour Gazette")
+    url: str | None = None  # the canonical URL
 
     def to_json(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "date": self.date,
             "dateline": self.dateline,
-            "body": None if self.body is None else self.body.to_json(),
+            "body": self.body.to_json() if self.body is not None else None,
+            "author": self.author,
+            "outlet": self.outlet,
+            "url": self.url,
         }
 
     @classmethod
@@ -76,7 +84,10 @@ class Meta:
             title=data.get("title"),
             date=data.get("date"),
             dateline=data.get("dateline"),
-            body=None if body is None else Span.from_json(body),
+            body=Span.from_json(body) if body is not None else None,
+            author=data.get("author"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
         )
 
 
@@ -214,12 +225,13 @@ class Statement:
 
 @dataclass(frozen=True)
 class Annotation:
-    """What the annotator found in one text."""
+    """What the annotator found in one text, and that text (every span indexes it)."""
 
     meta: Meta = field(default_factory=Meta)
     paragraphs: tuple[Span, ...] = ()
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
+    text: str | None = field(default=None, repr=False)  # None: not known (read from a /2 record)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -240,6 +252,7 @@ class Annotation:
     def to_json(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
+            "text": self.text,
             "meta": self.meta.to_json(),
             "paragraphs": [p.to_json() for p in self.paragraphs],
             "actors": [a.to_json() for a in self.actors],
@@ -249,9 +262,10 @@ class Annotation:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Annotation:
         schema = data.get("schema")
-        if schema != SCHEMA:
+        if schema not in READABLE_SCHEMAS:
             raise ValueError(f"unsupported schema {schema!r} (expected {SCHEMA!r})")
         return cls(
+            text=data.get("text"),
             meta=Meta.from_json(data.get("meta", {})),
             paragraphs=tuple(Span.from_json(p) for p in data.get("paragraphs", ())),
             actors=tuple(Actor.from_json(a) for a in data.get("actors", ())),

@@ -46,10 +46,41 @@ def cmd_read(args: argparse.Namespace) -> int:
 
     path = args.path or default_seed()
     text = _read(path)  # fail before the UI starts
+    from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
-    QuotelensApp(path=path, text=text, notes_dir=args.data_dir).run()
+    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
+    QuotelensApp(path=path, text=text, notes_dir=args.data_dir, cache=cache).run()
     return 0
+
+
+# --- quotelens cache ------------------------------------------------------------------------------
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
+
+    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
+    if args.action == "clear":
+        removed = cache.clear()
+        entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
+        print(f"removed {entries} cached annotation{'s' * (entries != 1)} ({_size(size)}) from {cache.directory}")
+        return 0
+    print(f"directory       {cache.directory}")
+    print(f"engine version  {cache.version}")
+    for usage in cache.usage():
+        current = "  (current)" if usage.version == cache.version else ""
+        plural = "s" * (usage.entries != 1)
+        print(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{current}")
+    return 0
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if count < 1000:
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} GB"
 
 
 # --- quotelens annotate ---------------------------------------------------------------------------
@@ -208,7 +239,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     read.add_argument("path", nargs="?", type=Path, help="a text or Markdown file (default: the bundled seed)")
     read.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
                       "or the user data directory)")
+    read.add_argument("--cache-dir", metavar="DIR", help="annotation cache (default: $QUOTELENS_CACHE_DIR "
+                      "or the user cache directory)")
     read.set_defaults(handler=cmd_read)
+
+    cache = commands.add_parser("cache", help="show or clear the cache of annotations")
+    cache.add_argument("action", choices=("info", "clear"), help="info: where and how big; clear: remove all")
+    cache.add_argument("--cache-dir", metavar="DIR", help="the cache (default: $QUOTELENS_CACHE_DIR "
+                       "or the user cache directory)")
+    cache.set_defaults(handler=cmd_cache)
 
     annotate = commands.add_parser("annotate", help="print who said what in one or more articles")
     annotate.add_argument("paths", nargs="+", type=Path, metavar="PATH")

@@ -22,6 +22,38 @@ def test_json_round_trips_through_text():
     assert Annotation.from_json(data) == annotation
 
 
+def test_the_json_carries_the_text_its_offsets_index_and_the_source_metadata():
+    from annotators import annotate
+
+    text = "Council votes\n\n“We waited,” the mayor said."
+    meta = Meta(title="Council votes", author="Maria Okafor", outlet="The Gazette", url="https://gazette.example/a")
+    data = json.loads(json.dumps(annotate(text, meta=meta).to_json()))
+    assert data["text"] == text
+    assert data["meta"]["author"] == "Maria Okafor" and data["meta"]["outlet"] == "The Gazette"
+    assert data["meta"]["url"] == "https://gazette.example/a" and data["meta"]["title"] == "Council votes"
+    statement = data["statements"][0]
+    assert data["text"][statement["content"][0]["start"]:statement["content"][0]["end"]] == "“We waited,”"
+    assert Annotation.from_json(data).text == text
+
+
+def test_given_metadata_wins_and_its_title_line_is_not_body():
+    from annotators import annotate
+
+    text = "Council votes\n\ndate 2024-01-02\nThe mayor said it was time."
+    meta = annotate(text, meta=Meta(title="Council votes", date="2024-03-12")).meta
+    assert meta.title == "Council votes" and meta.date == "2024-03-12"
+    assert text[meta.body.start:].startswith("The mayor")
+
+
+def test_a_version_2_record_is_still_read():
+    data = sample().to_json()
+    data.pop("text")
+    for field in ("author", "outlet", "url"):
+        data["meta"].pop(field)
+    annotation = Annotation.from_json({**data, "schema": "quotelens.annotation/2"})
+    assert annotation == sample() and annotation.text is None
+
+
 def test_unknown_schema_is_refused():
     with pytest.raises(ValueError, match="schema"):
         Annotation.from_json({"schema": "other/9"})
