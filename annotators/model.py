@@ -7,7 +7,9 @@ The JSON form is documented in the README and versioned by ``SCHEMA``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Iterable, Literal
 
 SCHEMA = "quotelens.annotation/3"  # 2: stances on statements and actors; 3: the text, author, outlet, url
@@ -233,17 +235,39 @@ class Annotation:
     statements: tuple[Statement, ...] = ()
     text: str | None = field(default=None, repr=False)  # None: not known (read from a /2 record)
 
+    # Lookups by id and by offset are indexed once per annotation (built on first use): a long article
+    # has thousands of actors, statements and paragraphs, and a scan per lookup would be quadratic.
+
+    @cached_property
+    def _actors_by_id(self) -> dict[str, Actor]:
+        by_id: dict[str, Actor] = {}
+        for actor in self.actors:
+            by_id.setdefault(actor.id, actor)
+        return by_id
+
+    @cached_property
+    def _statements_by_actor(self) -> dict[str | None, tuple[Statement, ...]]:
+        by_actor: dict[str | None, list[Statement]] = {}
+        for statement in self.statements:
+            by_actor.setdefault(statement.actor, []).append(statement)
+        return {actor: tuple(statements) for actor, statements in by_actor.items()}
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
     def actor(self, actor_id: str | None) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return None if actor_id is None else self._actors_by_id.get(actor_id)
 
     def statements_by(self, actor_id: str) -> tuple[Statement, ...]:
-        return tuple(s for s in self.statements if s.actor == actor_id)
+        return self._statements_by_actor.get(actor_id, ())
 
     def paragraph_index(self, offset: int) -> int | None:
-        """0-based index of the paragraph holding ``offset``, or None outside every paragraph."""
-        for index, paragraph in enumerate(self.paragraphs):
-            if paragraph.start <= offset < paragraph.end:
-                return index
+        """0-based index of the paragraph holding ``offset``, or None outside every paragraph
+        (paragraphs are in text order and do not overlap, as the pipeline makes them)."""
+        index = bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return index
         return None
 
     def with_statements(self, statements: Iterable[Statement]) -> Annotation:

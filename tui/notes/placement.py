@@ -9,8 +9,10 @@ differently. A note whose text is found but no statement covers it any more stay
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable
+from itertools import accumulate
+from typing import Iterable, Sequence
 
 from annotators import Annotation, Span, Statement
 
@@ -41,18 +43,39 @@ def statement_anchor(text: str, statement: Statement) -> TextAnchor:
 
 def place_notes(notes: Iterable[Note], text: str, annotation: Annotation) -> tuple[PlacedNote, ...]:
     """Every note, placed or unanchored, in document order (unanchored last, oldest first)."""
-    placed = [_place(note, text, annotation) for note in notes]
-    return tuple(
-        sorted(placed, key=lambda p: (p.span is None, p.span or Span(0, 0), p.note.created_at, p.note.id))
-    )
+    statements = StatementIndex(annotation.statements)
+    placed = [_place(note, text, statements) for note in notes]
+    return tuple(sorted(placed, key=lambda p: (
+        p.span is None, Span(0, 0) if p.span is None else p.span, p.note.created_at, p.note.id
+    )))
 
 
-def _place(note: Note, text: str, annotation: Annotation) -> PlacedNote:
+class StatementIndex:
+    """The statements by position: those overlapping a passage, found by bisection rather than by
+    scanning every statement for every note (an article may have hundreds of both)."""
+
+    def __init__(self, statements: Sequence[Statement]):
+        self.statements = statements
+        self.order = sorted(range(len(statements)), key=lambda i: statements[i].start)
+        self.starts = [statements[i].start for i in self.order]
+        self.reach = list(accumulate((statements[i].end for i in self.order), max))  # furthest end so far
+
+    def overlapping(self, span: Span) -> list[Statement]:
+        """The statements whose extent overlaps ``span``, in their own order."""
+        found = []
+        index = bisect_left(self.starts, span.end) - 1
+        while index >= 0 and self.reach[index] > span.start:
+            found.append(self.order[index])
+            index -= 1
+        return [self.statements[i] for i in sorted(found)]
+
+
+def _place(note: Note, text: str, statements: StatementIndex) -> PlacedNote:
     found = locate(note.anchor, text)
     if found is None:
         return PlacedNote(note, None, None, None)
     span = Span(found.start, found.end)
-    statement = best_statement(span, annotation.statements) if note.target == "statement" else None
+    statement = best_statement(span, statements.overlapping(span)) if note.target == "statement" else None
     return PlacedNote(note, span, statement.id if statement else None, found.how)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from annotators import Annotation, Span, Statement
 from tui.notes.anchor import TextAnchor
 from tui.notes.model import Note
-from tui.notes.placement import place_notes, statement_anchor
+from tui.notes.placement import StatementIndex, best_statement, place_notes, statement_anchor
 
 TEXT = (
     "“NATO will defend all its allies, and we stand united,” Blinken told reporters.\n\n"
@@ -61,3 +64,14 @@ def test_a_note_whose_text_is_gone_is_unanchored_and_listed_last():
     placed = place_notes([gone, kept], edited, Annotation())
     assert [p.note.id for p in placed] == [kept.id, gone.id]
     assert placed[1].span is None and not placed[1].anchored and placed[1].how is None
+
+
+PIECES = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 40)), min_size=1, max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=12), st.integers(0, 220), st.integers(0, 60))
+def test_the_statement_index_chooses_as_a_scan_of_every_statement_would(contents, start, length):
+    statements = [statement(f"s{i}", *sorted(Span(a, a + n) for a, n in pieces)) for i, pieces in enumerate(contents)]
+    span = Span(start, start + length)
+    assert best_statement(span, StatementIndex(statements).overlapping(span)) == best_statement(span, statements)

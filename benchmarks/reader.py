@@ -2,8 +2,8 @@
 
 Run from the repository root:
 
-    python scripts/bench_reader.py            # the figures in the README
-    python scripts/bench_reader.py --engine   # annotate the long article with the real pipeline too
+    python benchmarks/reader.py            # the figures in the README
+    python benchmarks/reader.py --engine   # annotate the long article with the real pipeline too
 
 The long article is generated with its own annotation (every quote and who said it), so `n` is
 measured over real statements whatever the engine currently finds; `--engine` adds how long the

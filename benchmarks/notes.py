@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python scripts/bench_notes.py
+    python benchmarks/notes.py
 
 The long article is 100k words drawn at random from the seed's vocabulary (a fixed seed, so no passage
 repeats and every run is the same); a 120-character note in its middle is then found in the text as
