@@ -81,6 +81,7 @@ class ReaderScreen(ReaderNotes, Screen):
         super().__init__()
         self.path = path
         self.text = text
+        self._early_steps: list[tuple[bool, bool]] = []  # statement keys pressed while annotating
         self.set_reactive(ReaderScreen.annotation, preview)
 
     def compose(self) -> ComposeResult:
@@ -147,8 +148,13 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(LoadingIndicator).display = annotating
         self.query_one(ArticleHeader).counts = self._counts()
         self._update_status()
+        if not annotating:
+            early, self._early_steps = self._early_steps, []
+            for forward, same_speaker in early:
+                self.action_step(forward, same_speaker)
 
     def annotation_failed(self, reason: str) -> None:
+        self._early_steps.clear()  # no statements will come to carry them out
         self.annotating = False
         self.query_one(ArticleHeader).counts = "annotation failed"
         self.notify(f"Could not annotate this article: {reason}", severity="error", timeout=10)
@@ -174,6 +180,9 @@ class ReaderScreen(ReaderNotes, Screen):
         return list(range(len(self.annotation.statements)))
 
     def action_step(self, forward: bool, same_speaker: bool) -> None:
+        if self.annotating:  # the reader pressed n before the statements were in: do it once they are
+            self._early_steps.append((forward, same_speaker))
+            return
         if same_speaker and self.current is None:
             same_speaker = False  # nothing current yet: start from the first statement
         found = step(self.candidates(same_speaker), self.current, forward)
@@ -186,8 +195,6 @@ class ReaderScreen(ReaderNotes, Screen):
         self.current = found.index
 
     def _nothing_to_jump_to(self, same_speaker: bool) -> str:
-        if self.annotating:
-            return "Still annotating: statements will appear shortly"
         if same_speaker:
             return "The current statement has no known speaker"
         if self.filter_actor is not None:
