@@ -206,6 +206,7 @@ class ReaderScreen(ReaderNotes, Screen):
 
     def watch_current(self, index: int | None) -> None:
         self.article.current = index
+        self.sidebar.current_actor = None if index is None else self.annotation.statements[index].actor
         self._update_status()
 
     @on(ArticleView.StatementClicked)
