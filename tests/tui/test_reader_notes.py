@@ -114,7 +114,8 @@ async def test_a_on_a_mouse_selection_writes_a_highlight_note(seed_path, seed_te
         await annotated(pilot)
         article = app.reader.article
         line = article.layout.lines[0]
-        left, top = article.content_region.x - article.region.x, article.content_region.y - article.region.y
+        left = article.content_region.x - article.region.x + article.text_indent()
+        top = article.content_region.y - article.region.y
         # A real drag: from the first cell of the first line to the 15th (Textual's own selection).
         await pilot.mouse_down(ArticleView, offset=(left, top))
         await pilot.hover(ArticleView, offset=(left + 14, top))

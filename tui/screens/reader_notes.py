@@ -64,7 +64,7 @@ class ReaderNotes:
         """The keys of the notes screens, for the reader's help."""
         return [
             ("Note editor", list(Binding.make_bindings(NoteEditor.BINDINGS))),
-            ("Notes list (ctrl+n)", list(Binding.make_bindings(NotesList.BINDINGS))),
+            ("Notes list", list(Binding.make_bindings(NotesList.BINDINGS))),
         ]
 
     # --- loading and placing ----------------------------------------------------------------------
