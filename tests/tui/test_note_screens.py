@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 
+import pytest
+
 from textual.app import App
 from textual.geometry import Offset
 from textual.selection import Selection
@@ -155,6 +157,30 @@ async def test_export_dialog_returns_the_path_and_the_all_flag(tmp_path):
         app.pushed.query_one(Checkbox).value = True
         await pilot.press("enter")
     assert app.results == [ExportRequest(tmp_path / "a.notes.md", True)]
+
+
+async def test_enter_writes_from_the_checkbox_too(tmp_path):
+    app = Host(ExportDialog(tmp_path / "a.notes.md"))
+    async with app.run_test() as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.pushed.focused, Checkbox)
+        await pilot.press("space", "enter")
+    assert app.results == [ExportRequest(tmp_path / "a.notes.md", True)]
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark", "solarized-light"])
+async def test_an_unchecked_box_is_empty_on_light_and_dark_themes(tmp_path, theme):
+    app = Host(ExportDialog(tmp_path / "a.notes.md"))
+    async with app.run_test() as pilot:
+        app.theme = theme
+        await pilot.pause()
+        box = app.pushed.query_one(Checkbox)
+        unchecked = box.get_component_rich_style("toggle--button")
+        assert unchecked.color == unchecked.bgcolor  # the X is not drawn
+        box.value = True
+        await pilot.pause()
+        checked = box.get_component_rich_style("toggle--button")
+        assert checked.color != checked.bgcolor
 
 
 async def test_confirm_defaults_to_the_safe_answer():

@@ -257,8 +257,10 @@ class ReaderNotes:
             self.notify("Still annotating: the export would miss the statements; try again in a moment",
                         timeout=4)
             return
-        proposal = Path.cwd() / default_export_name(self.path)
-        self.app.push_screen(ExportDialog(proposal), self._export_requested)
+        self.open_export_dialog(ExportRequest(Path.cwd() / default_export_name(self.path), False))
+
+    def open_export_dialog(self, start: ExportRequest) -> None:
+        self.app.push_screen(ExportDialog(start.path, start.all_statements), self._export_requested)
 
     def _export_requested(self, request: ExportRequest | None) -> None:
         if request is None:
@@ -267,6 +269,8 @@ class ReaderNotes:
             def answered(overwrite: bool | None) -> None:
                 if overwrite:
                     self.write_export(request, overwrite=True)
+                else:
+                    self.open_export_dialog(request)  # keep the file, not what was typed: choose another
 
             self.app.push_screen(ConfirmScreen(f"{request.path} exists. Replace it?", yes="Replace",
                                                no="Keep it"), answered)
@@ -289,5 +293,6 @@ class ReaderNotes:
             return
         except OSError as error:
             self.notify(f"Could not write {request.path}: {error.strerror or error}", severity="error", timeout=10)
+            self.open_export_dialog(request)  # with the path as typed, to correct it
             return
         self.notify(f"Exported to {request.path.resolve()}", title="Export written", timeout=8)
