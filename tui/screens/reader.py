@@ -24,7 +24,7 @@ from textual.widgets import Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
-from tui.layout import one_line
+from tui.safe_text import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
@@ -166,7 +166,8 @@ class ReaderScreen(ReaderNotes, Screen):
         self._early_steps.clear()  # no statements will come to carry them out
         self.annotating = False
         self.query_one(ArticleHeader).counts = "annotation failed"
-        self.notify(f"Could not annotate this article: {reason}", severity="error", timeout=10)
+        self.notify(f"Could not annotate this article: {one_line(reason)}", severity="error", timeout=10,
+                    markup=False)
 
     def _update_colours(self) -> None:
         count = len(self.article.overlays.slot)
@@ -396,7 +397,7 @@ class ReaderScreen(ReaderNotes, Screen):
             status.statement = None
         else:
             statement = statements[index]
-            cue = one_line(statement.cue.text(self.text)) if statement.cue else ""
+            cue = one_line(statement.cue.text(self.text)) if statement.cue is not None else ""
             status.statement = StatementInfo(
                 index + 1, len(statements), self.speaker_name(statement), cue, statement.kind,
                 stance_summary(statement.stances),
