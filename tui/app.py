@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -16,7 +15,9 @@ from annotators import metadata, segment
 from annotators.model import Annotation
 from tui.annotate_process import AnnotationProcess
 from tui.annotation_cache import AnnotationCache
+from tui.app_settings import AppSettings
 from tui.screens.reader import ReaderScreen
+from tui.settings import SettingsFile
 
 Annotator = Callable[[str], Annotation]
 
@@ -38,7 +39,7 @@ def default_annotator(text: str) -> Annotation:
     return annotate(text)
 
 
-class QuotelensApp(App):
+class QuotelensApp(AppSettings):
     TITLE = "quotelens"
     CSS_PATH = "quotelens.tcss"
     BINDINGS = [
@@ -55,6 +56,7 @@ class QuotelensApp(App):
         annotator: Annotator = default_annotator,
         notes_dir: str | None = None,
         cache: AnnotationCache | None = None,
+        settings: SettingsFile | None = None,
     ) -> None:
         # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
         # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
@@ -66,12 +68,13 @@ class QuotelensApp(App):
         self.annotator = annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
         self._annotation_process = AnnotationProcess(annotator)
-        self.reader = ReaderScreen(path, text, preview(text))
+        self.reader = ReaderScreen(path, text, preview(text), self.load_settings(settings))
 
     def get_default_screen(self) -> Screen:
         return self.reader
 
     def on_mount(self) -> None:
+        self.report_settings(binding.id for _, bindings in self.reader.key_sections() for binding in bindings)
         # Text first: start annotating once the article has been drawn.
         self.call_after_refresh(self.run_worker, self._annotate, thread=True, exit_on_error=False, name="annotate")
 
