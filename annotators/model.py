@@ -23,6 +23,9 @@ POLARITIES: tuple[str, ...] = ("favor", "against", "neutral", "mixed")
 
 @dataclass(frozen=True, order=True)
 class Span:
+    """``text[start:end]``. An empty span is falsy (it has a length of 0), so an optional span is
+    tested with ``is None``, never for truth."""
+
     start: int
     end: int
 
@@ -111,7 +114,7 @@ class Stance:
             "score": self.score,
             "evidence": [e.to_json() for e in self.evidence],
             "target_actor": self.target_actor,
-            "target_span": self.target_span.to_json() if self.target_span else None,
+            "target_span": None if self.target_span is None else self.target_span.to_json(),
             "count": self.count,
         }
 
@@ -124,7 +127,7 @@ class Stance:
             score=float(data["score"]),
             evidence=tuple(Span.from_json(e) for e in data.get("evidence", ())),
             target_actor=data.get("target_actor"),
-            target_span=Span.from_json(span) if span else None,
+            target_span=None if span is None else Span.from_json(span),
             count=int(data.get("count", 1)),
         )
 
@@ -200,8 +203,8 @@ class Statement:
             "id": self.id,
             "kind": self.kind,
             "content": [c.to_json() for c in self.content],
-            "cue": self.cue.to_json() if self.cue else None,
-            "source": self.source.to_json() if self.source else None,
+            "cue": None if self.cue is None else self.cue.to_json(),
+            "source": None if self.source is None else self.source.to_json(),
             "actor": self.actor,
             "stances": [st.to_json() for st in self.stances],
         }
@@ -213,8 +216,8 @@ class Statement:
             id=data["id"],
             kind=data["kind"],
             content=tuple(Span.from_json(c) for c in data["content"]),
-            cue=Span.from_json(cue) if cue else None,
-            source=Span.from_json(source) if source else None,
+            cue=None if cue is None else Span.from_json(cue),
+            source=None if source is None else Span.from_json(source),
             actor=data.get("actor"),
             stances=tuple(Stance.from_json(st) for st in data.get("stances", ())),
         )

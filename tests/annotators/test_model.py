@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from annotators import SCHEMA, Actor, Annotation, Meta, Span, Statement
+from annotators import SCHEMA, Actor, Annotation, Meta, Span, Statement, annotate
+from annotators.model import Stance
 
 
 def sample() -> Annotation:
@@ -68,3 +69,22 @@ def test_span_rejects_negative_and_reversed_offsets():
 def test_statement_extent_covers_source_cue_and_content():
     statement = sample().statements[0]
     assert statement.extent == Span(0, 18)
+
+
+def test_empty_spans_round_trip_and_are_not_taken_for_missing_ones():
+    """An empty Span has a length of 0, so it is falsy: JSON used to write it as null (issue 13)."""
+    empty = Span(8, 8)
+    stance = Stance("x", "favor", 0.5, target_span=Span(3, 3))
+    annotation = Annotation(
+        meta=Meta(body=empty),
+        statements=(Statement("s1", "direct", (Span(0, 2),), cue=Span(2, 2), source=Span(0, 0), stances=(stance,)),),
+    )
+    data = json.loads(json.dumps(annotation.to_json()))
+    assert data["meta"]["body"] == {"start": 8, "end": 8}
+    assert data["statements"][0]["cue"] == {"start": 2, "end": 2}
+    assert Annotation.from_json(data) == annotation
+
+
+def test_a_headline_alone_round_trips():
+    annotation = annotate("Headline\n")
+    assert Annotation.from_json(json.loads(json.dumps(annotation.to_json()))) == annotation
