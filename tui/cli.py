@@ -11,20 +11,13 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from tui import __version__
+
 EXIT_USAGE = 2
 
 
 class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("quotelens")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def _read(path: Path) -> str:
@@ -99,7 +92,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         content = export_article(
             args.path, text, fmt=args.format, all_statements=args.all, data_dir=args.data_dir,
-            now=datetime.now(timezone.utc), version=_version(),
+            now=datetime.now(timezone.utc), version=__version__,
         )
     except NotesUnavailable as error:
         raise CommandError(str(error)) from None
@@ -201,7 +194,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         prog="quotelens",
         description="Read news articles in the terminal and see who said what.",
     )
-    parser.add_argument("--version", action="version", version=f"quotelens {_version()}")
+    parser.add_argument("--version", action="version", version=f"quotelens {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     read = commands.add_parser("read", help="open an article in the reader (the default command)")
