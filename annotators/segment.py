@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Iterator
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-from nltk.tokenize.treebank import TreebankWordTokenizer
+from typing import TYPE_CHECKING, Iterator
 
 from . import lexicons
 from .model import Span
+
+if TYPE_CHECKING:  # NLTK loads with the first segmentation, not with the import
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from nltk.tokenize.treebank import TreebankWordTokenizer
 
 # Treebank tokenising mistakes curly quotes and apostrophes for letters ('“We', don’t); mapping them
 # one-to-one to ASCII keeps every offset while letting the tokenizer see the punctuation.
@@ -46,6 +47,8 @@ def abbreviations() -> frozenset[str]:
 
 @cache
 def sentence_splitter() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     params.sent_starters = set(lexicons.entries("sentence_starters"))
@@ -54,6 +57,8 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 
 @cache
 def word_tokenizer() -> TreebankWordTokenizer:
+    from nltk.tokenize.treebank import TreebankWordTokenizer
+
     return TreebankWordTokenizer()
 
 
