@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import actors, attribution, continuation, learned, metadata, quotes, segment, stance, unnamed_holders
+from . import actors, attribution, continuation, first_person, learned, metadata, quotes, segment, stance, unnamed_holders
 from .doc import Doc, Sentence
 from .model import Annotation
 
@@ -38,7 +38,7 @@ def default_stages() -> tuple[Stage, ...]:
         unnamed_holders.stage,
         actors.stage,
         continuation.stage,
-        actors.first_person_stage,
+        first_person.stage,
         stance.stage,
     )
 
