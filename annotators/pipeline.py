@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import actors, attribution, continuation, first_person, learned, metadata, quotes, segment, stance, unnamed_holders
+from . import actors, continuation, first_person, metadata, quotes, segment, stance, unnamed_holders
+from .attribution import rules as attribution
+from .attribution import tagger as learned
 from .doc import Doc, Sentence
 from .model import Annotation
 

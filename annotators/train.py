@@ -3,7 +3,7 @@
     python -m annotators.train CORPUS_SPLIT_DIR [--out PATH] [--holdout K]
 
 Every paragraph becomes a token sequence labelled B-/I- SRC/CUE/CONTENT or O from the gold
-attributions; features come from ``annotators.learned.features`` over the output of the stages that
+attributions; features come from ``annotators.attribution.tagger.features`` over the output of the stages that
 run before the learned one, so the model learns how far to trust the rules. L1 regularisation keeps the
 model small (only individual word features, no article text). With ``--holdout K`` every K-th article
 is left out of training and the rules, the tagger and their combination are scored on it.
@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import learned
+from .attribution import tagger as learned
 from .brat import GoldArticle, read_split
 from .doc import Doc
 from .evaluate import evaluate_articles

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotators import attribution, metadata, quotes
+from annotators import metadata, quotes
+from annotators.attribution import rules as attribution
 from annotators.pipeline import run, segment_stage
 
 STAGES = (metadata.stage, segment_stage, quotes.stage, attribution.stage)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from annotators import learned
+from annotators.attribution import tagger as learned
 from annotators.doc import Doc
 from annotators.model import Span
 from annotators.pipeline import annotate, metadata, segment_stage

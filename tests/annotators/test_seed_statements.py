@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotators import actors, attribution, continuation, metadata, quotes
+from annotators import actors, continuation, metadata, quotes
+from annotators.attribution import rules as attribution
 from annotators.model import Annotation, Statement
 from annotators.pipeline import run, segment_stage
 

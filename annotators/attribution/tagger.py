@@ -18,10 +18,11 @@ from itertools import accumulate
 from importlib.resources import as_file, files
 from typing import Iterable, Sequence
 
-from . import attribution, lexicons
-from .doc import Doc
-from .model import Span, Statement
-from .segment import ASCII_QUOTES
+from .. import lexicons
+from . import rules
+from ..doc import Doc
+from ..model import Span, Statement
+from ..segment import ASCII_QUOTES
 
 MODEL_FILE = "attribution.crfsuite"
 ROLES = ("SRC", "CUE", "CONTENT")
@@ -74,7 +75,7 @@ def units(doc: Doc) -> list[Unit]:
 @cache
 def cue_words() -> frozenset[str]:
     """The rules' cue verb forms and our extra cue words."""
-    return frozenset(attribution.cue_forms()) | frozenset(lexicons.entries("cue_words"))
+    return frozenset(rules.cue_forms()) | frozenset(lexicons.entries("cue_words"))
 
 
 def shape(word: str) -> str:
@@ -373,7 +374,7 @@ def tagger():
     import pycrfsuite
 
     model = pycrfsuite.Tagger()
-    with as_file(files(__package__).joinpath("models", MODEL_FILE)) as path:
+    with as_file(files("annotators").joinpath("models", MODEL_FILE)) as path:
         model.open(str(path))
     return model
 

@@ -26,10 +26,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Iterable, Iterator, Sequence
 
-from . import lexicons
-from .doc import Doc, Quote, Sentence
-from .model import Span, Statement, StatementKind
-from .segment import ASCII_QUOTES
+from .. import lexicons
+from ..doc import Doc, Quote, Sentence
+from ..model import Span, Statement, StatementKind
+from ..segment import ASCII_QUOTES
 
 _QUOTE_CHARS = "\"“”«»'"
 _MAX_SOURCE_WORDS = 14
