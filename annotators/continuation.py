@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-from .attribution.rules import quote_spans
+from .attribution.atoms import quote_spans
 from .doc import Doc, Quote
 from .model import Span, Statement
 

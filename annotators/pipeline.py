@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from . import actors, continuation, first_person, metadata, quotes, segment, stance, unnamed_holders
-from .attribution import rules as attribution
+from .attribution import stage as attribution
 from .attribution import tagger as learned
 from .doc import Doc, Sentence
 from .model import Annotation

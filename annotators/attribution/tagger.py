@@ -19,7 +19,7 @@ from importlib.resources import as_file, files
 from typing import Iterable, Sequence
 
 from .. import lexicons
-from . import rules
+from .cues import cue_forms
 from ..doc import Doc
 from ..model import Span, Statement
 from ..segment import ASCII_QUOTES
@@ -75,7 +75,7 @@ def units(doc: Doc) -> list[Unit]:
 @cache
 def cue_words() -> frozenset[str]:
     """The rules' cue verb forms and our extra cue words."""
-    return frozenset(rules.cue_forms()) | frozenset(lexicons.entries("cue_words"))
+    return frozenset(cue_forms()) | frozenset(lexicons.entries("cue_words"))
 
 
 def shape(word: str) -> str:

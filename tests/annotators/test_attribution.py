@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotators import metadata, quotes
-from annotators.attribution import rules as attribution
+from annotators.attribution import stage as attribution
 from annotators.pipeline import run, segment_stage
 
 STAGES = (metadata.stage, segment_stage, quotes.stage, attribution.stage)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from annotators import continuation, metadata, quotes
-from annotators.attribution import rules as attribution
+from annotators.attribution import stage as attribution
 from annotators.doc import Doc
 from annotators.pipeline import run, segment_stage
 

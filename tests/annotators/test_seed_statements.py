@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotators import actors, continuation, metadata, quotes
-from annotators.attribution import rules as attribution
+from annotators.attribution import stage as attribution
 from annotators.model import Annotation, Statement
 from annotators.pipeline import run, segment_stage
 
