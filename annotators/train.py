@@ -47,12 +47,12 @@ def sequences(article: GoldArticle, stages: Sequence[Stage]) -> Iterable[tuple[l
     doc = run(article.text, stages)
     roles = gold_roles(article)
     found = learned.rule_roles(doc)
-    for unit in learned.units(doc):
-        first, last = unit.tokens[0].start, unit.tokens[-1].end
+    for passage in learned.passages(doc):
+        first, last = passage.tokens[0].start, passage.tokens[-1].end
         local = [r for r in roles if r[2].start < last and r[2].end > first]
         yield (
-            learned.features(doc.text, unit, learned.unit_roles(unit, found)),
-            learned.bio_labels(unit, local),
+            learned.features(doc.text, passage, learned.passage_roles(passage, found)),
+            learned.bio_labels(passage, local),
         )
 
 

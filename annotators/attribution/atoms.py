@@ -37,8 +37,9 @@ RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
 
 @dataclass(frozen=True)
-class Item:
-    """A word or punctuation token outside quotes, or a whole quote."""
+class Atom:
+    """The smallest thing the rules read (an "item" in their comments): a word or punctuation token
+    outside quotes, or a whole quote."""
 
     start: int
     end: int
@@ -123,19 +124,19 @@ class QuoteIndex:
         return found
 
 
-def items_of(doc: Doc, unit: list[Sentence], quotes: QuoteIndex) -> list[Item]:
-    start, end = unit[0].span.start, unit[-1].span.end
+def items_of(doc: Doc, group: list[Sentence], quotes: QuoteIndex) -> list[Atom]:
+    start, end = group[0].span.start, group[-1].span.end
     inside = quotes.overlapping(start, end)
-    items = [Item(span.start, span.end, "", q, False, _open_ended(doc.text, span)) for q, span in inside]
+    items = [Atom(span.start, span.end, "", q, False, _open_ended(doc.text, span)) for q, span in inside]
     spans = sorted(span for _, span in inside)
     next_quote = 0
-    for sentence in unit:
+    for sentence in group:
         for token in sentence.tokens:
             while next_quote < len(spans) and spans[next_quote].end <= token.start:
                 next_quote += 1
             if next_quote < len(spans) and spans[next_quote].start < token.end:
                 continue  # inside a quote
             surface = doc.text[token.start : token.end]
-            items.append(Item(token.start, token.end, surface.translate(ASCII_QUOTES).lower(), None, surface[:1].isupper()))
+            items.append(Atom(token.start, token.end, surface.translate(ASCII_QUOTES).lower(), None, surface[:1].isupper()))
     items.sort(key=lambda item: item.start)
     return items

@@ -7,7 +7,7 @@ from ..model import Span
 from .atoms import (
     CLAUSE_PUNCT,
     FINAL_PUNCT,
-    Item,
+    Atom,
     LONE_DETERMINERS,
     MAX_SOURCE_WORDS,
     PREPOSITIONS,
@@ -16,7 +16,7 @@ from .atoms import (
 from .cues import cue_forms, word_class, word_set
 
 
-def skip_time_left(items: list[Item], index: int) -> int:
+def skip_time_left(items: list[Atom], index: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases ("has also", "on Friday", "last week")."""
     adverbs, times = word_set("cue_adverbs"), word_set("time_words")
     while index >= 0:
@@ -30,7 +30,7 @@ def skip_time_left(items: list[Item], index: int) -> int:
     return index
 
 
-def np_word(item: Item, text: str) -> bool:
+def np_word(item: Atom, text: str) -> bool:
     if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'") or item.word[1:2].isalpha()):
         return False  # (Treebank splits "O'Rourke" into "O" and "'Rourke")
     cls = word_class().get(item.word)
@@ -41,7 +41,7 @@ def np_word(item: Item, text: str) -> bool:
     return item.word not in cue_forms() or item.capitalised(text)
 
 
-def _np_word_at(items: list[Item], index: int, text: str) -> bool:
+def _np_word_at(items: list[Atom], index: int, text: str) -> bool:
     """Like ``np_word``, and a cue word after a determiner is a noun ("the report", "his claims")."""
     if np_word(items[index], text):
         return True
@@ -49,7 +49,7 @@ def _np_word_at(items: list[Item], index: int, text: str) -> bool:
     return items[index].word in cue_forms() and (word_class().get(before) == "determiner" or before == "'s")
 
 
-def source_left(items: list[Item], end: int, text: str, lo: int = 0) -> tuple[int, int] | None:
+def source_left(items: list[Atom], end: int, text: str, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase ending at item ``end`` and starting its clause (at ``lo`` or after a comma, a
     quote or a conjunction): (first, last) item indices, or None."""
     if end < lo:
@@ -91,7 +91,7 @@ def source_left(items: list[Item], end: int, text: str, lo: int = 0) -> tuple[in
     return first, bracket_end
 
 
-def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | None:
+def source_right(items: list[Atom], start: int, text: str) -> tuple[int, int] | None:
     """The noun phrase starting at item ``start`` (an inverted cue: ``..., said the EU's top diplomat``),
     with a following apposition (", Josep Borrell") but not a relative clause (", who ...")."""
     if start < len(items) and items[start].word in PREPOSITIONS:
@@ -122,7 +122,7 @@ def source_right(items: list[Item], start: int, text: str) -> tuple[int, int] | 
     return start, last
 
 
-def _appositive_end(items: list[Item], start: int, text: str) -> int | None:
+def _appositive_end(items: list[Atom], start: int, text: str) -> int | None:
     """The end of an apposition starting at ``start`` (", Josep Borrell,"), which must be a noun phrase
     closed by punctuation, or None ("According to X, the ministers agreed" has none)."""
     if start >= len(items):
@@ -137,7 +137,7 @@ def _appositive_end(items: list[Item], start: int, text: str) -> int | None:
     return index - 1 if closed and index > start else None
 
 
-def parenthesis_start(items: list[Item], comma: int, lo: int) -> int | None:
+def parenthesis_start(items: list[Atom], comma: int, lo: int) -> int | None:
     """For a comma right before a cue, the comma opening the parenthesis it closes (", speaking at
     HQ,", ", vice chairman of G-III,", ", who served as secretary of state when ...,")."""
     index = comma - 1
@@ -151,7 +151,7 @@ def parenthesis_start(items: list[Item], comma: int, lo: int) -> int | None:
     return index
 
 
-def manner_adverb(items: list[Item], index: int) -> bool:
+def manner_adverb(items: list[Atom], index: int) -> bool:
     """A lower-case word in -ly that no determiner introduces ("wrongly", not "his ally", "the weekly")."""
     word = items[index].word
     return (
@@ -160,11 +160,11 @@ def manner_adverb(items: list[Item], index: int) -> bool:
     )
 
 
-def _boundary(item: Item) -> bool:
+def _boundary(item: Atom) -> bool:
     return item.quote is not None or item.word in CLAUSE_PUNCT or word_class().get(item.word) == "opener"
 
 
-def sentence_subject(items: list[Item], lo: int, hi: int, text: str) -> Span | None:
+def sentence_subject(items: list[Atom], lo: int, hi: int, text: str) -> Span | None:
     """The subject opening the sentence, after an introductory phrase ("On Sunday, Sanders ...")."""
     if lo < hi and word_class().get(items[lo].word) == "opener":
         # "When Wallace died, President Clinton ...": the subject follows the clause; "But he ..."

@@ -10,7 +10,7 @@ from .atoms import (
     CLAUSE_JOINERS,
     CONTENT_OPENERS,
     FINAL_PUNCT,
-    Item,
+    Atom,
     MODALS,
     PREPOSITIONS,
     QUOTE_CHARS,
@@ -22,12 +22,12 @@ from .chunks import np_word, skip_time_left, source_left
 from .cues import cue_at, is_participle, word_class, word_set
 
 
-def skip_adjuncts(items: list[Item], index: int, end: int) -> int:
+def skip_adjuncts(items: list[Atom], index: int, end: int) -> int:
     """Step right over time words ("said Thursday the ...", "announced on Monday the ...")."""
     return skip_time_phrase(items, index, end)
 
 
-def skip_time_phrase(items: list[Item], index: int, end: int) -> int:
+def skip_time_phrase(items: list[Atom], index: int, end: int) -> int:
     times = word_set("time_words")
     start = index
     if index + 1 < end and items[index + 1].word == "'s":
@@ -39,7 +39,7 @@ def skip_time_phrase(items: list[Item], index: int, end: int) -> int:
     return index if index > start and (index == end or items[index].is_word or items[index].quote) else start
 
 
-def skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
+def skip_listener(items: list[Atom], index: int, end: int, text: str) -> int:
     """Step right over the person told or asked ("told reporters", "told French President Macron")."""
     if index >= end:
         return index
@@ -64,7 +64,7 @@ def skip_listener(items: list[Item], index: int, end: int, text: str) -> int:
     return index
 
 
-def quoted_name(item: Item, text: str) -> bool:
+def quoted_name(item: Atom, text: str) -> bool:
     """A quote that names a programme or paper ("told “Fox and Friends”"): a few capitalised words and
     no punctuation of a sentence."""
     if item.quote is None:
@@ -73,7 +73,7 @@ def quoted_name(item: Item, text: str) -> bool:
     return 0 < len(words) <= 5 and all(w[:1].isupper() or w in ("and", "the", "of", "&") for w in words)
 
 
-def content_ahead(items: list[Item], index: int, end: int, frame: str) -> int | None:
+def content_ahead(items: list[Atom], index: int, end: int, frame: str) -> int | None:
     """Where the content starts a few adjunct words after the cue: at "that"/"whether" ("said on
     Friday that", "said, in a statement, that") or at a quote after a colon or comma ("said in a
     statement: "..."", "told reporters in Nashua last week, "..."")."""
@@ -100,7 +100,7 @@ def content_ahead(items: list[Item], index: int, end: int, frame: str) -> int | 
     return None
 
 
-def adjunct_like(items: list[Item], index: int, end: int) -> bool:
+def adjunct_like(items: list[Atom], index: int, end: int) -> bool:
     """Whether what follows a cue is circumstance (", who ...", "after the meeting") rather than content."""
     if index >= end:
         return True
@@ -115,7 +115,7 @@ def adjunct_like(items: list[Item], index: int, end: int) -> bool:
     return word in PREPOSITIONS or (word in word_set("time_words") and not possessive)
 
 
-def _trim(items: list[Item], first: int, last: int) -> tuple[int, int] | None:
+def _trim(items: list[Atom], first: int, last: int) -> tuple[int, int] | None:
     """Drop punctuation at both ends of an item range."""
     while first <= last and items[first].quote is None and items[first].word in FINAL_PUNCT | {"(", ")"}:
         first += 1
@@ -124,7 +124,7 @@ def _trim(items: list[Item], first: int, last: int) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
-def content_spans(items: list[Item], first: int, last: int, doc: Doc) -> tuple[StatementKind, tuple[Span, ...]] | None:
+def content_spans(items: list[Atom], first: int, last: int, doc: Doc) -> tuple[StatementKind, tuple[Span, ...]] | None:
     """The spans and kind of the content held by items ``first..last``."""
     trimmed = _trim(items, first, last)
     if trimmed is None:
@@ -146,7 +146,7 @@ def content_spans(items: list[Item], first: int, last: int, doc: Doc) -> tuple[S
     return ("mixed" if quoted else "indirect"), (Span(chosen[0].start, chosen[-1].end),)
 
 
-def content_end(items: list[Item], start: int, hi: int) -> int:
+def content_end(items: list[Atom], start: int, hi: int) -> int:
     """Content runs to the end of the sentence, or up to a second cue joined by "and said", ", saying"
     or ", according to"."""
     for index in range(start + 1, hi):

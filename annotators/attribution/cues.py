@@ -8,7 +8,7 @@ from functools import cache
 from typing import Iterable
 
 from .. import lexicons
-from .atoms import BE, DEGREE_WORDS, ING_NOUNS, Item
+from .atoms import BE, DEGREE_WORDS, ING_NOUNS, Atom
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(lexicons.entries(name))
 
 
-def find_cues(items: list[Item]) -> list[Cue]:
+def find_cues(items: list[Atom]) -> list[Cue]:
     cues = []
     index = 0
     while index < len(items):
@@ -67,7 +67,7 @@ def find_cues(items: list[Item]) -> list[Cue]:
     return cues
 
 
-def cue_at(items: list[Item], index: int) -> Cue | None:
+def cue_at(items: list[Atom], index: int) -> Cue | None:
     word = items[index].word
     if word == "according" and index + 1 < len(items) and items[index + 1].word == "to":
         return Cue(index, index + 1, "according")
@@ -94,7 +94,7 @@ def cue_at(items: list[Item], index: int) -> Cue | None:
     return None
 
 
-def _verb_after_quote(items: list[Item], index: int) -> bool:
+def _verb_after_quote(items: list[Atom], index: int) -> bool:
     """A verb outside the lexicon that attributes the quote before it: ``"...," she elaborated.``,
     ``"...," quipped the senator.`` It must look like a finite verb and sit right after the quote or
     after a short speaker that follows the quote."""
@@ -117,13 +117,13 @@ def is_participle(word: str) -> bool:
     return word.endswith("ing") and len(word) > 4 and word not in ING_NOUNS and not word.endswith("thing")
 
 
-def skip_left(items: list[Item], index: int, words: Iterable[str] | frozenset[str]) -> int:
+def skip_left(items: list[Atom], index: int, words: Iterable[str] | frozenset[str]) -> int:
     while index >= 0 and items[index].word in words:
         index -= 1
     return index
 
 
-def possessor(items: list[Item], index: int) -> tuple[int, int] | None:
+def possessor(items: list[Atom], index: int) -> tuple[int, int] | None:
     """The owner before a cue noun: "his" in "his claim", "Donald Trump" in "Donald Trump's claim"."""
     if items[index].word in ("his", "her", "their", "its", "our", "my"):
         return index, index

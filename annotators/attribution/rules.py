@@ -1,6 +1,6 @@
 """Rule-based statements: quotes and cue words turned into who-said-what, sentence by sentence.
 
-Each sentence (sentences a quote runs through are read as one) becomes a list of ``Item``s: its
+Each sentence (sentences a quote runs through are read as one) becomes a list of ``Atom``s: its
 words and punctuation outside quotes, and each quote as one item. A cue word (``cue_verbs.tsv``,
 "according to") then looks for its speaker and its content around it:
 
@@ -29,7 +29,7 @@ from .atoms import (
     CONTENT_OPENERS,
     DASHES,
     FINAL_PUNCT,
-    Item,
+    Atom,
     MAX_DESCRIPTION_ITEMS,
     PARTICIPLE_OPENERS,
     PREPOSITIONS,
@@ -60,8 +60,8 @@ from .cues import Cue, cue_at, is_participle, possessor, skip_left, word_class, 
 
 
 @dataclass(frozen=True)
-class Found:
-    """A statement in the making, with the item range it covers inside its sentence."""
+class Draft:
+    """A statement in the making, with the item range it covers inside its sentence group."""
 
     kind: StatementKind
     content: tuple[Span, ...]
@@ -72,7 +72,7 @@ class Found:
     content_left: bool  # the content came before the cue (``"...," she said.``)
 
 
-def cue_statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found | None, doc: Doc) -> Found | None:
+def cue_statement(items: list[Atom], cue: Cue, lo: int, hi: int, previous: Draft | None, doc: Doc) -> Draft | None:
     """The statement a cue makes inside items ``lo..hi`` (exclusive ``hi``), or None."""
     if cue.frame == "according":
         return _according_to(items, cue, lo, hi, doc)
@@ -123,7 +123,7 @@ def cue_statement(items: list[Item], cue: Cue, lo: int, hi: int, previous: Found
     return _after_source(items, cue, cue_span, found, lo, hi, doc)
 
 
-def _fronted(items: list[Item], cue: Cue, cue_span: Span, hi: int, doc: Doc) -> Found | None:
+def _fronted(items: list[Atom], cue: Cue, cue_span: Span, hi: int, doc: Doc) -> Draft | None:
     """``Said Comey, "..."``: the cue opens the sentence, the speaker follows it, then the quote."""
     found = source_right(items, cue.last + 1, doc.text) if cue.frame == "say" else None
     if found is None:
@@ -133,11 +133,11 @@ def _fronted(items: list[Item], cue: Cue, cue_span: Span, hi: int, doc: Doc) -> 
         return None
     content = quote_spans(doc.text, items[mark + 1].quote, doc.paragraphs)  # type: ignore[arg-type]
     source = Span(items[found[0]].start, items[found[1]].end)
-    return Found("direct", content, cue_span, source, cue.first, mark + 1, False)
+    return Draft("direct", content, cue_span, source, cue.first, mark + 1, False)
 
 
-def _after_source(items: list[Item], cue: Cue, cue_span: Span, found: tuple[int, int], lo: int, hi: int,
-                  doc: Doc) -> Found | None:
+def _after_source(items: list[Atom], cue: Cue, cue_span: Span, found: tuple[int, int], lo: int, hi: int,
+                  doc: Doc) -> Draft | None:
     """``X said ...``: content after the cue, or before the speaker when nothing follows the cue."""
     source = Span(items[found[0]].start, items[found[1]].end)
     before = found[0] - 1
@@ -164,8 +164,8 @@ def _after_source(items: list[Item], cue: Cue, cue_span: Span, found: tuple[int,
     return _left_statement(items, cue, cue_span, source, lo, end, found[0], hi, doc)
 
 
-def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, comma: int, hi: int,
-            doc: Doc) -> Found | None:
+def _around(items: list[Atom], cue: Cue, cue_span: Span, source: Span, lo: int, comma: int, hi: int,
+            doc: Doc) -> Draft | None:
     """``A, X said, B.``: an attribution set off by commas inside what was said gives two pieces."""
     after = skip_adjuncts(items, _after_cue(items, cue, hi, doc.text), hi)
     if not (lo < comma < hi and items[comma].word == "," and after + 1 < hi and items[after].word == ","):
@@ -178,24 +178,24 @@ def _around(items: list[Item], cue: Cue, cue_span: Span, source: Span, lo: int, 
     if after_part is None:
         return None
     if sum(1 for i in items[lo:comma] if i.is_word) < 2:  # "Still, he said, nothing changed."
-        return Found(after_part[0], after_part[1], cue_span, source, lo, hi - 1, True)
+        return Draft(after_part[0], after_part[1], cue_span, source, lo, hi - 1, True)
     before_part = content_spans(items, lo, comma - 1, doc)
     if before_part is None:
         return None
     kinds = {before_part[0], after_part[0]}
     kind: StatementKind = "indirect" if kinds == {"indirect"} else "direct" if kinds == {"direct"} else "mixed"
-    return Found(kind, before_part[1] + after_part[1], cue_span, source, lo, hi - 1, True)
+    return Draft(kind, before_part[1] + after_part[1], cue_span, source, lo, hi - 1, True)
 
 
-def _after_cue(items: list[Item], cue: Cue, hi: int, text: str) -> int:
+def _after_cue(items: list[Atom], cue: Cue, hi: int, text: str) -> int:
     index = cue.last + 1
     if cue.frame in ("tell", "ask"):
         index = skip_listener(items, index, hi, text)
     return index
 
 
-def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | None, first: int, hi: int,
-                     doc: Doc) -> Found | None:
+def _right_statement(items: list[Atom], cue: Cue, cue_span: Span, source: Span | None, first: int, hi: int,
+                     doc: Doc) -> Draft | None:
     """Content after the cue: ``said (on Friday) that ...``, ``said: "..."``, ``called for ...``."""
     if cue.frame == "quoted":
         return None
@@ -221,11 +221,11 @@ def _right_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span |
     content = content_spans(items, start, end, doc)
     if content is None or source is None:
         return None
-    return Found(content[0], content[1], cue_span, source, first, end, False)
+    return Draft(content[0], content[1], cue_span, source, first, end, False)
 
 
-def _left_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | None, lo: int, end: int,
-                    first: int, hi: int, doc: Doc) -> Found | None:
+def _left_statement(items: list[Atom], cue: Cue, cue_span: Span, source: Span | None, lo: int, end: int,
+                    first: int, hi: int, doc: Doc) -> Draft | None:
     if any(cue_at(items, index) is not None and items[index].word == "according" for index in range(lo, end + 1)):
         return None  # "According to X, they agreed on it.": what X reported is not what they said
     content = content_spans(items, lo, end, doc)
@@ -241,10 +241,10 @@ def _left_statement(items: list[Item], cue: Cue, cue_span: Span, source: Span | 
     if kind == "direct" and resumes:
         last += 1
         spans = spans + quote_spans(doc.text, items[last].quote, doc.paragraphs)  # type: ignore[arg-type]
-    return Found(kind, spans, cue_span, source, lo, last, True)
+    return Draft(kind, spans, cue_span, source, lo, last, True)
 
 
-def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -> bool:
+def _reported_before(items: list[Atom], lo: int, end: int, last: int, hi: int) -> bool:
     """Whether unquoted words before ``, X said`` are what X said: a clause of a few words, with the
     attribution ending the sentence ("Still, he said, ..." and "In Germany, a person can ..." are not)."""
     if sum(1 for item in items[lo : end + 1] if item.is_word) < 4:
@@ -261,7 +261,7 @@ def _reported_before(items: list[Item], lo: int, end: int, last: int, hi: int) -
     return following in RELATIVES or is_participle(following) or cue_at(items, after + 1) is not None
 
 
-def _statement_end(items: list[Item], index: int, hi: int) -> int:
+def _statement_end(items: list[Atom], index: int, hi: int) -> int:
     """The last item of an attribution clause ("she said", "Blinken told reporters after the meeting")."""
     index = max(index, 0)
     while index + 1 < hi and items[index + 1].quote is None and items[index + 1].word not in (".", "!", "?"):
@@ -272,7 +272,7 @@ def _statement_end(items: list[Item], index: int, hi: int) -> int:
     return index
 
 
-def _comma_before_resumed_quote(items: list[Item], comma: int, hi: int) -> int | None:
+def _comma_before_resumed_quote(items: list[Atom], comma: int, hi: int) -> int | None:
     """The comma after which the quote resumes, when nothing but the speaker's description (no cue,
     no end of sentence) comes first: '"The risk," said X, an economist who heads Y, "is that ..."'."""
     for index in range(comma, min(hi - 1, comma + MAX_DESCRIPTION_ITEMS)):
@@ -286,7 +286,7 @@ def _comma_before_resumed_quote(items: list[Item], comma: int, hi: int) -> int |
     return None
 
 
-def _inverted(items: list[Item], cue: Cue, cue_span: Span, left: int, lo: int, hi: int, doc: Doc) -> Found | None:
+def _inverted(items: list[Atom], cue: Cue, cue_span: Span, left: int, lo: int, hi: int, doc: Doc) -> Draft | None:
     """``"...," said X`` / ``..., said X``: content before the cue, speaker right after it."""
     if cue.frame == "tell":
         return None  # '"...," X, a Democrat, told Mr. Obama': who is told never inverts
@@ -298,7 +298,7 @@ def _inverted(items: list[Item], cue: Cue, cue_span: Span, left: int, lo: int, h
     return _left_statement(items, cue, cue_span, source, lo, end, found[1], hi, doc)
 
 
-def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
+def _colon(items: list[Atom], cue: Cue, lo: int, doc: Doc) -> Draft | None:
     """``Donald Trump: "..."`` and ``Kasich resisted: "..."``: a named speaker, maybe a verb, a colon
     and a quote."""
     quote = items[cue.last + 1]
@@ -311,7 +311,7 @@ def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
             cue_span = Span(items[cue_first].start, items[cue.last].end)
             source = Span(items[found[0]].start, items[found[1]].end)
             content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
-            return Found("direct", content, cue_span, source, found[0], cue.last + 1, False)
+            return Draft("direct", content, cue_span, source, found[0], cue.last + 1, False)
     # "Kelly responded pointedly, with a smile: "..."", "Trump released the following statement: "...""
     subject = sentence_subject(items, lo, cue.first, doc.text)
     if subject is None or cue.first - lo > 14:
@@ -323,10 +323,10 @@ def _colon(items: list[Item], cue: Cue, lo: int, doc: Doc) -> Found | None:
     if any(cue_at(items, i) is not None for i in range(after, cue.first)):
         return None  # a cue of its own has had its chance
     content = quote_spans(doc.text, quote.quote, doc.paragraphs)  # type: ignore[arg-type]
-    return Found("direct", content, Span(items[after].start, items[cue.last].end), subject, lo, cue.last + 1, False)
+    return Draft("direct", content, Span(items[after].start, items[cue.last].end), subject, lo, cue.last + 1, False)
 
 
-def _noun(items: list[Item], cue: Cue, hi: int, doc: Doc) -> Found | None:
+def _noun(items: list[Atom], cue: Cue, hi: int, doc: Doc) -> Draft | None:
     """``Trump's claim that Mexico will pay`` / ``his warning: "..."``: the owner is the source."""
     owner = possessor(items, cue.first - 1)
     if owner is None:
@@ -341,10 +341,10 @@ def _noun(items: list[Item], cue: Cue, hi: int, doc: Doc) -> Found | None:
         return None
     source = Span(items[owner[0]].start, items[owner[1]].end)
     cue_span = Span(items[cue.first].start, items[cue.last].end)
-    return Found(content[0], content[1], cue_span, source, owner[0], end, False)
+    return Draft(content[0], content[1], cue_span, source, owner[0], end, False)
 
 
-def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Found | None:
+def _according_to(items: list[Atom], cue: Cue, lo: int, hi: int, doc: Doc) -> Draft | None:
     found = source_right(items, cue.last + 1, doc.text)
     if found is None:
         return None
@@ -361,10 +361,10 @@ def _according_to(items: list[Item], cue: Cue, lo: int, hi: int, doc: Doc) -> Fo
         last = found[1]
     if content is None:
         return None
-    return Found(content[0], content[1], cue_span, source, lo, last, before >= lo)
+    return Draft(content[0], content[1], cue_span, source, lo, last, before >= lo)
 
 
-def introduced_statement(items: list[Item], following: Span, doc: Doc) -> Found | None:
+def introduced_statement(items: list[Atom], following: Span, doc: Doc) -> Draft | None:
     """``Cruz continued:`` ending a paragraph: the next paragraph is what he said."""
     if len(items) < 2 or items[-1].word != ":":
         return None
@@ -384,4 +384,4 @@ def introduced_statement(items: list[Item], following: Span, doc: Doc) -> Found 
     text = following.text(doc.text)
     kind: StatementKind = "direct" if text[:1] in QUOTE_CHARS and text[-1:] in QUOTE_CHARS else "indirect"
     cue_span = Span(items[cue.first].start, items[cue.last].end)
-    return Found(kind, (following,), cue_span, source, lo, colon, False)
+    return Draft(kind, (following,), cue_span, source, lo, colon, False)

@@ -7,13 +7,13 @@ from dataclasses import replace
 
 from ..doc import Doc, Quote, Sentence
 from ..model import Statement
-from .atoms import FINAL_PUNCT, Item, QUOTE_CHARS, QuoteIndex, items_of, quote_spans, sentence_groups
+from .atoms import FINAL_PUNCT, Atom, QUOTE_CHARS, QuoteIndex, items_of, quote_spans, sentence_groups
 from .cues import Cue, find_cues
-from .rules import Found, cue_statement, introduced_statement
+from .rules import Draft, cue_statement, introduced_statement
 
 
-def _unit_statements(items: list[Item], doc: Doc) -> list[Found]:
-    found: list[Found] = []
+def _group_statements(items: list[Atom], doc: Doc) -> list[Draft]:
+    found: list[Draft] = []
     for cue in find_cues(items):
         if any(f.first <= cue.first <= f.last and not _nested_ok(f, cue) for f in found):
             continue
@@ -25,16 +25,16 @@ def _unit_statements(items: list[Item], doc: Doc) -> list[Found]:
     return found
 
 
-def _nested_ok(outer: Found, cue: Cue) -> bool:
+def _nested_ok(outer: Draft, cue: Cue) -> bool:
     """A cue inside the content of another statement may make its own ("X said Y warned that Z");
     the colon of ``X said: "..."`` is part of that statement."""
     return not outer.content_left and cue.frame != "colon"
 
 
-def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: Doc) -> list[Found]:
+def _join_resumed_quotes(unit_found: list[tuple[list[Atom], list[Draft]]], doc: Doc) -> list[Draft]:
     """``"A," she said. "B."``: a sentence that is only a quote, right after an attribution that
     ended its sentence, is the second piece of that statement."""
-    result: list[Found] = []
+    result: list[Draft] = []
     for index, (items, found) in enumerate(unit_found):
         leading = _leading_quote(items, found, doc.text) if index and result else None
         previous_found = unit_found[index - 1][1]
@@ -46,8 +46,8 @@ def _join_resumed_quotes(unit_found: list[tuple[list[Item], list[Found]]], doc: 
     return result
 
 
-def _leading_quote(items: list[Item], found: list[Found], text: str) -> Quote | None:
-    """The quote a unit opens with when it makes a sentence of its own that no statement of the unit
+def _leading_quote(items: list[Atom], found: list[Draft], text: str) -> Quote | None:
+    """The quote a group opens with when it makes a sentence of its own that no statement of the group
     takes ('"Everybody sues, right?" Later, Rubio claimed that ...')."""
     words = [i for i, item in enumerate(items) if item.word not in FINAL_PUNCT]
     if not words or items[words[0]].quote is None or any(f.first <= words[0] <= f.last for f in found):
@@ -64,13 +64,13 @@ def find(doc: Doc) -> tuple[Statement, ...]:
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in doc.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    found: dict[int, list[Found]] = {}
-    last_items: dict[int, list[Item]] = {}
+    found: dict[int, list[Draft]] = {}
+    last_items: dict[int, list[Atom]] = {}
     for paragraph, sentences in by_paragraph.items():
         unit_found = []
-        for unit in sentence_groups(doc.text, sentences, quotes):
-            items = items_of(doc, unit, quotes)
-            unit_found.append((items, _unit_statements(items, doc)))
+        for group in sentence_groups(doc.text, sentences, quotes):
+            items = items_of(doc, group, quotes)
+            unit_found.append((items, _group_statements(items, doc)))
         found[paragraph] = _join_resumed_quotes(unit_found, doc)
         last_items[paragraph] = unit_found[-1][0]
     for paragraph, items in last_items.items():

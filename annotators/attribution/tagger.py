@@ -31,37 +31,38 @@ QUOTE_MARKS = frozenset('"“”«»')
 
 
 @dataclass(frozen=True)
-class Unit:
-    """One paragraph as the tagger sees it: its tokens and where its sentences start."""
+class Passage:
+    """One paragraph (or a piece of an over-long one) as the tagger sees it: its tokens and where its
+    sentences start."""
 
     tokens: tuple[Span, ...]
     sentence_of: tuple[int, ...]  # per token, the index of its sentence within the paragraph
 
 
-MAX_UNIT_TOKENS = 400  # longer paragraphs are tagged in pieces of whole sentences (memory stays flat)
+MAX_PASSAGE_TOKENS = 400  # longer paragraphs are tagged in pieces of whole sentences (memory stays flat)
 
 
-def units(doc: Doc) -> list[Unit]:
+def passages(doc: Doc) -> list[Passage]:
     """The paragraphs of ``doc`` as token sequences; an over-long one in pieces at sentence ends."""
-    found: list[Unit] = []
+    found: list[Passage] = []
     tokens: list[Span] = []
     sentence_of: list[int] = []
     paragraph = None
 
     def flush() -> None:
         if tokens:
-            found.append(Unit(tuple(tokens), tuple(sentence_of)))
+            found.append(Passage(tuple(tokens), tuple(sentence_of)))
         tokens.clear()
         sentence_of.clear()
 
     for sentence in doc.sentences:
-        if sentence.paragraph != paragraph or len(tokens) + len(sentence.tokens) > MAX_UNIT_TOKENS:
+        if sentence.paragraph != paragraph or len(tokens) + len(sentence.tokens) > MAX_PASSAGE_TOKENS:
             flush()
             paragraph = sentence.paragraph
-        for start in range(0, len(sentence.tokens), MAX_UNIT_TOKENS):
+        for start in range(0, len(sentence.tokens), MAX_PASSAGE_TOKENS):
             if start:
                 flush()
-            piece = sentence.tokens[start : start + MAX_UNIT_TOKENS]
+            piece = sentence.tokens[start : start + MAX_PASSAGE_TOKENS]
             number = sentence_of[-1] + 1 if sentence_of else 0
             tokens.extend(piece)
             sentence_of.extend([number] * len(piece))
@@ -200,19 +201,19 @@ def rule_roles(doc: Doc) -> dict[int, str]:
     return roles
 
 
-def unit_roles(unit: Unit, roles: dict[int, str]) -> list[str | None]:
-    return [roles.get(token.start) for token in unit.tokens]
+def passage_roles(passage: Passage, roles: dict[int, str]) -> list[str | None]:
+    return [roles.get(token.start) for token in passage.tokens]
 
 
-def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -> list[list[str]]:
-    words = [token.text(text) for token in unit.tokens]
+def features(text: str, passage: Passage, rules: Sequence[str | None] | None = None) -> list[list[str]]:
+    words = [token.text(text) for token in passage.tokens]
     own = [word_features(word) for word in words]
     around = [neighbour_features(word) for word in words]
     lowers = [f[0] for f in own]
     is_cue = [f[-1] == "cue" for f in own]
     quotes = _quote_states(words)
     is_mark = [state in ("open", "close") for state in quotes]
-    sentence_of = unit.sentence_of
+    sentence_of = passage.sentence_of
     cue_before = _nearest_back(is_cue, sentence_of)
     cue_after = _nearest_forward(is_cue, sentence_of)
     no_barrier = [0] * len(words)
@@ -268,11 +269,11 @@ def features(text: str, unit: Unit, rules: Sequence[str | None] | None = None) -
 # --- labels and decoding --------------------------------------------------------------------------
 
 
-def bio_labels(unit: Unit, roles: Iterable[tuple[str, int, Span]]) -> list[str]:
+def bio_labels(passage: Passage, roles: Iterable[tuple[str, int, Span]]) -> list[str]:
     """BIO labels from (role, attribution number, span) triples; later triples win on overlaps."""
-    owner: list[tuple[str, int] | None] = [None] * len(unit.tokens)
+    owner: list[tuple[str, int] | None] = [None] * len(passage.tokens)
     for role, number, span in roles:
-        for i, token in enumerate(unit.tokens):
+        for i, token in enumerate(passage.tokens):
             if span.start <= token.start < span.end:
                 owner[i] = (role, number)
     labels = []
@@ -321,16 +322,16 @@ def _kind(text: str, content: Sequence[Span]) -> str:
     return "mixed" if marks else "indirect"
 
 
-def _joinable(labels: Sequence[str], text: str, unit: Unit, before: Segment, after: Segment) -> bool:
+def _joinable(labels: Sequence[str], text: str, passage: Passage, before: Segment, after: Segment) -> bool:
     """Two content runs are one content in pieces when only its cue, source and punctuation
     come between them (``"A," she said, "B."``)."""
     between = range(before.last + 1, after.first)
     return any(labels[i].endswith("CUE") for i in between) and all(
-        labels[i] != OUTSIDE or not unit.tokens[i].text(text)[:1].isalnum() for i in between
+        labels[i] != OUTSIDE or not passage.tokens[i].text(text)[:1].isalnum() for i in between
     )
 
 
-def decode(text: str, unit: Unit, labels: Sequence[str]) -> list[Statement]:
+def decode(text: str, passage: Passage, labels: Sequence[str]) -> list[Statement]:
     """Statements from one tagged paragraph.
 
     Each content goes to its nearest cue, and a cue to its nearest source; consecutive contents of
@@ -342,13 +343,13 @@ def decode(text: str, unit: Unit, labels: Sequence[str]) -> list[Statement]:
     groups: list[tuple[Segment | None, list[Segment]]] = []
     for content in (s for s in found if s.role == "CONTENT"):
         cue = _nearest(content, cues)
-        if groups and cue is not None and groups[-1][0] == cue and _joinable(labels, text, unit, groups[-1][1][-1], content):
+        if groups and cue is not None and groups[-1][0] == cue and _joinable(labels, text, passage, groups[-1][1][-1], content):
             groups[-1][1].append(content)
         else:
             groups.append((cue, [content]))
 
     def span(segment: Segment) -> Span:
-        return Span(unit.tokens[segment.first].start, unit.tokens[segment.last].end)
+        return Span(passage.tokens[segment.first].start, passage.tokens[segment.last].end)
 
     statements = []
     for cue, group in groups:
@@ -384,9 +385,9 @@ def tag(doc: Doc, model=None) -> list[Statement]:
     model = model or tagger()
     roles = rule_roles(doc)
     statements = []
-    for unit in units(doc):
-        labels = model.tag(features(doc.text, unit, unit_roles(unit, roles)))
-        statements.extend(decode(doc.text, unit, labels))
+    for passage in passages(doc):
+        labels = model.tag(features(doc.text, passage, passage_roles(passage, roles)))
+        statements.extend(decode(doc.text, passage, labels))
     return statements
 
 
