@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from . import actors, continuation, first_person, metadata, quotes, segment, stance, unnamed_holders
 from .attribution import stage as attribution
-from .attribution import tagger as learned
+from .attribution import crf
 from .doc import Doc, Sentence
 from .model import Annotation
 
@@ -36,7 +36,7 @@ def default_stages() -> tuple[Stage, ...]:
         segment_stage,
         quotes.stage,
         attribution.stage,
-        learned.stage,
+        crf.stage,
         unnamed_holders.stage,
         actors.stage,
         continuation.stage,

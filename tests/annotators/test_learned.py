@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from annotators.attribution import crf
 from annotators.attribution import tagger as learned
 from annotators.doc import Doc
 from annotators.model import Span
@@ -23,13 +24,13 @@ def test_units_are_paragraphs_with_sentence_numbers():
 
 
 def test_word_features_mark_cue_words_and_shape():
-    assert learned.word_features("Said") == ("w=said", "sh=Xx", "s3=aid", "p2=sa", "cue")
-    assert learned.word_features("NATO")[:2] == ("w=nato", "sh=X")
-    assert "cue" not in learned.word_features("alliance")
+    assert crf.word_features("Said") == ("w=said", "sh=Xx", "s3=aid", "p2=sa", "cue")
+    assert crf.word_features("NATO")[:2] == ("w=nato", "sh=X")
+    assert "cue" not in crf.word_features("alliance")
 
 
 def test_quote_state_follows_curly_and_straight_marks():
-    assert learned._quote_states(["“", "a", "”", "b", '"', "c", '"']) == [
+    assert crf._quote_states(["“", "a", "”", "b", '"', "c", '"']) == [
         "open", "in", "close", "out", "open", "in", "close"
     ]
 
@@ -37,7 +38,7 @@ def test_quote_state_follows_curly_and_straight_marks():
 def test_features_see_quotes_cues_and_neighbours():
     text = '“We will win,” Smith said.'
     (passage,) = learned.passages(doc_of(text))
-    rows = learned.features(text, passage)
+    rows = crf.features(text, passage)
     words = [t.text(text) for t in passage.tokens]
     we = rows[words.index("We")]
     assert "q=in" in we and "caw=said" in we and '-1sh=p"' in we
@@ -48,7 +49,7 @@ def test_features_see_quotes_cues_and_neighbours():
 def test_features_carry_the_rule_stages_roles():
     text = "Smith said it rained."
     (passage,) = learned.passages(doc_of(text))
-    rows = learned.features(text, passage, ["source", "cue", "content", "content", None])
+    rows = crf.features(text, passage, ["source", "cue", "content", "content", None])
     assert "r=source" in rows[0] and "rb=content" in rows[2] and "rb=content" not in rows[3]
     assert not any(f.startswith("r=") for f in rows[4])
 
@@ -126,7 +127,7 @@ def test_training_on_a_tiny_brat_split_gives_a_model_that_tags_cues(tmp_path):
     model.open(str(out))
     doc = doc_of(TEXT_A)
     (passage,) = learned.passages(doc)
-    statements = learned.decode(TEXT_A, passage, model.tag(learned.features(TEXT_A, passage)))
+    statements = learned.decode(TEXT_A, passage, model.tag(crf.features(TEXT_A, passage)))
     assert any(s.cue and s.cue.text(TEXT_A) == "said" for s in statements)
 
 
