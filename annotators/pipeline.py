@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import actors, continuation, first_person, metadata, quotes, segment, stance, unnamed_holders
+from . import actors, continuation, first_person, metadata, quotes, segment, unnamed_holders
 from .attribution import stage as attribution
 from .attribution import crf
+from .stance import rules as stance
 from .doc import Doc, Sentence
 from .model import Annotation
 

@@ -163,7 +163,7 @@ def _train_arguments(argv: list[str]) -> argparse.Namespace | None:
 def cmd_eval_stance(args: argparse.Namespace) -> int:
     import json
 
-    from annotators.stance import evaluate
+    from annotators.stance.rules import evaluate
 
     if not args.tsv.is_file():
         raise CommandError(f"{args.tsv}: not a file")

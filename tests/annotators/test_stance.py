@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotators import metadata, stance
+from annotators import metadata
 from annotators.doc import Doc
 from annotators.model import Actor, Span, Statement
 from annotators.pipeline import run, segment_stage
+from annotators.stance import rules as stance
 
 
 def at(text: str, piece: str, nth: int = 0) -> Span:

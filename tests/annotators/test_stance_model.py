@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from annotators import stance_model
-from annotators.stance import evaluate, macro_f1, macro_f1_interval, per_label_scores
-from annotators.stance_model import LABELS, LinearModel, features, mask, parse_bracketed
+from annotators.stance import model as stance_model
+from annotators.stance.rules import evaluate, macro_f1, macro_f1_interval, per_label_scores
+from annotators.stance.model import LABELS, LinearModel, features, mask, parse_bracketed
 from tests.conftest import REPO, SHARED, needs_shared
 
 CORPUS = SHARED / "corpora" / "directed-sentiment"

@@ -11,7 +11,7 @@ polarity, then aggregates them per actor. Signals, each a small rule over the to
 - a negated action: "we will not trigger a wider conflict";
 - a question put to the speaker ("Asked whether ... more sanctions ...") gives the topic of the answer;
 - anaphors ("it", "such a step") resolve to the latest earlier target, the speaker's own first;
-- for actors named in a statement's sentence: the directed-sentiment model (``stance_model``).
+- for actors named in a statement's sentence: the directed-sentiment model (``stance.model``).
 Reported attitudes outside statements ("X resisted calls for Y", "X echoed Y's condemnation of Z")
 count for the actor's aggregate.
 
@@ -29,11 +29,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from . import bootstrap, lexicons
-from .doc import Doc
-from .model import Actor, Span, Stance, Statement
-from .segment import ASCII_QUOTES
-from .stance_model import (
+from .. import bootstrap, lexicons
+from ..doc import Doc
+from ..model import Actor, Span, Stance, Statement
+from ..segment import ASCII_QUOTES
+from .model import (
     LABELS,
     classify,
     features,

@@ -23,8 +23,8 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Iterable
 
-from . import lexicons
-from .segment import ASCII_QUOTES
+from .. import lexicons
+from ..segment import ASCII_QUOTES
 
 if TYPE_CHECKING:  # NLTK loads with the first stem, not with the import
     from nltk.stem.porter import PorterStemmer
@@ -308,7 +308,7 @@ class LinearModel:
 @cache
 def shipped_model() -> LinearModel:
     """The model shipped in ``annotators/models/`` (rebuilt by ``python -m annotators.train_stance``)."""
-    data = files(__package__).joinpath("models", MODEL_FILE).read_bytes()
+    data = files("annotators").joinpath("models", MODEL_FILE).read_bytes()
     return LinearModel.from_json(json.loads(gzip.decompress(data)))
 
 
