@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 from . import actors, continuation, first_person, metadata, quotes, segment, unnamed_holders
 from .attribution import stage as attribution
 from .attribution import crf
-from .stance import rules as stance
+from .stance import stage as stance
 from .doc import Doc, Sentence
 from .model import Annotation
 

@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from .stance.rules import macro_f1
+from .evaluate import macro_f1
 from .stance.model import LABELS, LinearModel, features, mask, read_tsv
 
 C_GRID = (0.05, 0.1)

@@ -163,11 +163,11 @@ def _train_arguments(argv: list[str]) -> argparse.Namespace | None:
 def cmd_eval_stance(args: argparse.Namespace) -> int:
     import json
 
-    from annotators.stance.rules import evaluate
+    from annotators.evaluate import evaluate_stance
 
     if not args.tsv.is_file():
         raise CommandError(f"{args.tsv}: not a file")
-    result = evaluate(args.tsv)
+    result = evaluate_stance(args.tsv)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0

@@ -1,8 +1,6 @@
-"""Stance: whom and what each actor endorses or blames, with the evidence.
-
-The ``stage`` reads the attributed statements and the actors and finds, for each statement, the
-targets it is about (other actors of the article, and issues it names as noun phrases) with a
-polarity, then aggregates them per actor. Signals, each a small rule over the tokens of a statement:
+"""Stance rules: the targets a statement is about (issues it names as noun phrases, actors it names)
+and the polarity it takes on each, as ``Finding``s. Signals, each a small rule over the tokens of a
+statement:
 
 - the cue's own meaning: "called for X" (favor X), "condemned X", "warned that X could ..." (against);
 - an evaluation of a subject in the content: "calls to get NATO involved were irresponsible",
@@ -14,52 +12,32 @@ polarity, then aggregates them per actor. Signals, each a small rule over the to
 - for actors named in a statement's sentence: the directed-sentiment model (``stance.model``).
 Reported attitudes outside statements ("X resisted calls for Y", "X echoed Y's condemnation of Z")
 count for the actor's aggregate.
-
-This module also scores the directed-sentiment model on the corpus format (``quotelens eval-stance``).
 """
 
 from __future__ import annotations
 
-import random
 import re
-from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from .. import bootstrap, lexicons
+from .. import lexicons
 from ..doc import Doc
-from ..model import Actor, Span, Stance, Statement
+from ..model import Span, Statement
 from ..segment import ASCII_QUOTES
-from .model import (
-    LABELS,
-    classify,
-    features,
-    mask,
-    negations,
-    read_tsv,
-    shipped_model,
-    stance_cues,
-    stem,
-    vader_lexicon,
-)
+from .model import negations, stance_cues, stem, vader_lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
-_CLAUSE_END = frozenset(".,;:!?\"()")
+CLAUSE_END = frozenset(".,;:!?\"()")
 _CLAUSE_WORDS = frozenset({"that", "and", "but", "because", "which", "who", "while", "although", "though", "if", "when"})
-_DETERMINERS = ("a", "an", "the", "this", "these", "that", "those")
+DETERMINERS = ("a", "an", "the", "this", "these", "that", "those")
 _MAX_PHRASE = 8  # tokens in a target phrase
-_MODEL_THRESHOLD = 0.6  # the model's probability for a direction and polarity to count as a stance
 _VADER_MINIMUM = 1.0  # weaker VADER valences ("defensive" 0.1) are not evaluations
-_ANAPHOR_SENTENCES = 3  # how far back an anaphor looks for its target
 
 # How much each kind of evidence is trusted (the stance's score).
 _CUE_SCORE = 0.9
 _RULE_SCORE = 0.8
 _NEGATED_ACTION_SCORE = 0.7
-_ANAPHOR_DISCOUNT = 0.9
 
 
 class Token(NamedTuple):  # a tuple: made for every word the stage reads, so cheap to build
@@ -95,7 +73,7 @@ def _cue_table() -> dict[str, tuple[tuple[tuple[str, ...], int, bool], ...]]:
 
 
 @cache
-def _stems(name: str) -> frozenset[str]:
+def stems(name: str) -> frozenset[str]:
     return frozenset(stem(w) for w in lexicons.entries(name))
 
 
@@ -124,10 +102,10 @@ def negated(tokens: Sequence[Token], index: int, scope: int = 3) -> bool:
 def _boundary(token: Token, previous: Token | None, following: Token | None) -> bool:
     if token.word in ("for", "to") and previous is not None and previous.word in _words("stance_request_nouns"):
         return False
-    if token.word in _CLAUSE_END or token.word in _words("stance_boundaries"):
+    if token.word in CLAUSE_END or token.word in _words("stance_boundaries"):
         return True
     # "homes and hospitals" is one phrase; "this war and the importance of ..." is two.
-    return token.word in ("and", "or") and following is not None and following.word in _DETERMINERS
+    return token.word in ("and", "or") and following is not None and following.word in DETERMINERS
 
 
 def phrase(tokens: Sequence[Token], index: int) -> tuple[int, int]:
@@ -155,13 +133,13 @@ class Finding:
     anaphor: bool = False
 
 
-def _span(tokens: Sequence[Token], start: int, end: int) -> Span:
+def token_span(tokens: Sequence[Token], start: int, end: int) -> Span:
     return Span(tokens[start].start, tokens[end - 1].end)
 
 
 def _strip_requests(tokens: Sequence[Token], start: int, end: int) -> int:
     """Skip "calls for"/"calls to" (and a determiner before it): a stance on calls for X is on X."""
-    index = start + (tokens[start].word in _DETERMINERS)
+    index = start + (tokens[start].word in DETERMINERS)
     if index + 1 < end and tokens[index].word in _words("stance_request_nouns") and tokens[index + 1].word in ("for", "to"):
         return index + 2
     return start
@@ -174,9 +152,9 @@ def _target(tokens: Sequence[Token], start: int, end: int) -> tuple[Span, bool] 
     start = _strip_requests(tokens, start, end)
     words = tuple(t.word for t in tokens[start:end])
     is_anaphor = words in _anaphors()
-    if not is_anaphor and all(w in _words("function_words") or w in _DETERMINERS for w in words):
+    if not is_anaphor and all(w in _words("function_words") or w in DETERMINERS for w in words):
         return None
-    return _span(tokens, start, end), is_anaphor
+    return token_span(tokens, start, end), is_anaphor
 
 
 def _finding(
@@ -207,7 +185,7 @@ def _evaluation(tokens: Sequence[Token], start: int, end: int) -> int:
 
 def _clause_start(tokens: Sequence[Token], index: int) -> int:
     start = index
-    while start > 0 and tokens[start - 1].word not in _CLAUSE_END and tokens[start - 1].word != "that":
+    while start > 0 and tokens[start - 1].word not in CLAUSE_END and tokens[start - 1].word != "that":
         start -= 1
     return start
 
@@ -243,7 +221,7 @@ def _predicate_end(tokens: Sequence[Token], start: int) -> int:
     end = start
     while end < len(tokens) and end - start < _MAX_PHRASE:
         word = tokens[end].word
-        if (word in _CLAUSE_END and word != '"') or word in _CLAUSE_WORDS:
+        if (word in CLAUSE_END and word != '"') or word in _CLAUSE_WORDS:
             break
         end += 1
     return end
@@ -282,7 +260,7 @@ def negated_actions(tokens: Sequence[Token], **details) -> list[Finding]:
         if token.word not in negations():
             continue
         verb = tokens[index + 1]
-        if verb.word in _words("function_words") or verb.word in _words("stance_copulas") or verb.word in _CLAUSE_END:
+        if verb.word in _words("function_words") or verb.word in _words("stance_copulas") or verb.word in CLAUSE_END:
             continue
         if cue_at(tokens, index + 1):
             continue  # a negated stance cue is cue_objects' business
@@ -321,7 +299,7 @@ def cue_target(cue: Sequence[Token], content: Sequence[Token], **details) -> lis
         polarity = -sign if negated(cue, index) else sign
         start = 1 if content[0].word == "that" and len(content) > 1 else 0
         if start and claim:
-            end = next((i for i in range(start, len(content)) if content[i].word in _CLAUSE_END), len(content))
+            end = next((i for i in range(start, len(content)) if content[i].word in CLAUSE_END), len(content))
         else:
             start, end = phrase(content, start)
             if end < len(content) and content[end].word == "to" and end - start <= 3:
@@ -332,9 +310,6 @@ def cue_target(cue: Sequence[Token], content: Sequence[Token], **details) -> lis
     return []
 
 
-# --- one statement ----------------------------------------------------------------------------------
-
-
 def statement_findings(doc: Doc, index: int, holder: str | None, question: bool) -> list[Finding]:
     statement = doc.statements[index]
     content = tokenize(doc.text, statement.content)
@@ -342,7 +317,7 @@ def statement_findings(doc: Doc, index: int, holder: str | None, question: bool)
     details = {"holder": holder, "statement": index}
     if question:
         return question_topic(content, **details)  # the question is not the speaker's view, only its topic
-    evaluating = bool({t.stem for t in cue} & _stems("stance_evaluation_cues"))
+    evaluating = bool({t.stem for t in cue} & stems("stance_evaluation_cues"))
     found = cue_target(cue, content, **details)
     found += evaluated_subjects(content, evaluating, **details)
     taken = [f.evidence for f in found]
@@ -351,344 +326,7 @@ def statement_findings(doc: Doc, index: int, holder: str | None, question: bool)
     return found
 
 
-def _is_question(text: str, statement: Statement) -> bool:
+def is_question(text: str, statement: Statement) -> bool:
     """Is the content a question put to the speaker ("Asked whether ...")?"""
     cue = tokenize(text, [statement.cue]) if statement.cue else []
-    return any(t.stem in _stems("stance_topic_cues") for t in cue)
-
-
-class _ByStart:
-    """Spans sorted by start, each with what it carries: the ones starting in a range, by bisection
-    (a long article has thousands of statements and mentions: no quadratic scans)."""
-
-    def __init__(self, items: Iterable[tuple[Span, Any]]):
-        self.items = sorted(items, key=lambda item: item[0].start)
-        self.starts = [span.start for span, _ in self.items]
-
-    def starting_in(self, start: int, end: int) -> list[tuple[Span, Any]]:
-        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
-
-    def index_at(self, offset: int) -> int:
-        """The index of the last span starting at or before ``offset`` (-1 if none)."""
-        return bisect_right(self.starts, offset) - 1
-
-
-def actor_findings(doc: Doc, index: int, holder: str, mentions: _ByStart, issues: list[Span]) -> list[Finding]:
-    """Actors named in a statement, other than its speaker, with the directed-sentiment model's
-    verdict when the speaker's mention is in the same sentence; neutral otherwise."""
-    statement = doc.statements[index]
-    found = []
-    for mention, actor in mentions.starting_in(statement.start, statement.end):
-        if actor == holder:
-            continue
-        if not any(piece.contains(mention) for piece in statement.content):
-            continue
-        if any(issue.contains(mention) for issue in issues):
-            continue  # "Russia to withdraw its forces": part of an issue, not a stance on Russia
-        polarity, score = 0, 0.0
-        sentence = _sentence(doc, mention.start)
-        source = statement.source
-        if sentence and source and sentence.contains(source) and not source.overlaps(mention):
-            polarity, score = _model_polarity(doc.text, sentence, source, mention)
-        found.append(Finding(holder, mention, polarity, score, mention, index, target_actor=actor))
-    return found
-
-
-def _model_polarity(text: str, sentence: Span, holder: Span, target: Span) -> tuple[int, float]:
-    base = sentence.start
-    first, second = sorted([holder, target])
-    probabilities = classify(
-        text[sentence.start : sentence.end],
-        (first.start - base, first.end - base),
-        (second.start - base, second.end - base),
-    )
-    direction = "first" if holder == first else "second"
-    other = "second" if direction == "first" else "first"
-    favor = probabilities[f"{direction}+{other}"]
-    against = probabilities[f"{direction}-{other}"]
-    if max(favor, against) < _MODEL_THRESHOLD:
-        return 0, probabilities["neutral"]
-    return (1, favor) if favor >= against else (-1, against)
-
-
-def _sentence(doc: Doc, offset: int) -> Span | None:
-    index = bisect_right(_sentence_starts(doc), offset) - 1
-    span = doc.sentences[index].span if index >= 0 else None
-    return span if span is not None and offset < span.end else None
-
-
-_STARTS: dict[int, tuple[Doc, list[int]]] = {}
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Sentence starts of the Doc being staged (kept for the last Doc only)."""
-    cached = _STARTS.get(0)
-    if cached is None or cached[0] is not doc:
-        cached = (doc, [s.span.start for s in doc.sentences])
-        _STARTS[0] = cached
-    return cached[1]
-
-
-# --- reported attitudes -------------------------------------------------------------------------------
-
-
-class _Covered:
-    """The union of some spans, as sorted disjoint intervals: does it cover a span?"""
-
-    def __init__(self, spans: Iterable[Span]):
-        merged: list[list[int]] = []
-        for span in sorted(spans):
-            if merged and span.start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], span.end)
-            else:
-                merged.append([span.start, span.end])
-        self.starts = [start for start, _ in merged]
-        self.ends = [end for _, end in merged]
-
-    def covers(self, span: Span) -> bool:
-        index = bisect_right(self.starts, span.start) - 1
-        return index >= 0 and span.end <= self.ends[index]
-
-
-def attitude_findings(doc: Doc, mentions: dict[Span, str], said: _Covered) -> list[Finding]:
-    """Stance cues outside every statement, held by the actor named just before them: "X resisted calls
-    for Y"; "X echoed Y's condemnation of Z" (Y's, and X's through the echoing verb)."""
-    found = []
-    for sentence in doc.sentences:
-        tokens = tokenize(doc.text, [sentence.span])
-        covered = 0  # offset up to which an earlier cue's target reaches
-        for index in range(len(tokens)):
-            token = _span(tokens, index, index + 1)
-            if token.start < covered or cue_at(tokens, index) is None or said.covers(token):
-                continue
-            holders = _holders_before(tokens, index, mentions)
-            for finding in cue_objects(tokens[index:], holder=None)[:1]:
-                found += [replace(finding, holder=h) for h in holders]
-                covered = finding.evidence.end
-    return found
-
-
-def _mention_ending_at(tokens: Sequence[Token], index: int, mentions: dict[Span, str]) -> str | None:
-    """The actor whose mention ends with ``tokens[index]`` (or with a possessive "'s" there)."""
-    ends = {tokens[index].end}
-    if tokens[index].word in ("'s", "s'") or tokens[index].word.endswith("'s"):
-        ends.add(tokens[index].end - 2)
-    return next((a for m, a in mentions.items() if m.end in ends and m.start <= tokens[index].start + 1), None)
-
-
-def _holders_before(tokens: Sequence[Token], index: int, mentions: dict[Span, str]) -> list[str]:
-    holders = []
-    for back in range(index - 1, max(-1, index - 4), -1):
-        actor = _mention_ending_at(tokens, back, mentions)
-        if actor:
-            holders.append(actor)
-            echo = back - 1
-            while echo >= 0 and tokens[echo].word in ("'s", "'"):
-                echo -= 1
-            start = next((i for i in range(echo, -1, -1) if _mention_ending_at(tokens, i, mentions)), None)
-            if start is not None and any(t.stem in _stems("stance_echo_cues") for t in tokens[start:back]):
-                holders.append(_mention_ending_at(tokens, start, mentions))
-            break
-        if tokens[back].word in _CLAUSE_END:
-            break
-    return holders
-
-
-# --- resolving and aggregating ------------------------------------------------------------------------
-
-
-def resolve_anaphors(doc: Doc, findings: list[Finding]) -> list[Finding]:
-    """An anaphoric target takes the latest earlier non-anaphoric target: the same holder's within
-    the paragraph first, else anyone's within the last few sentences; unresolved ones are dropped."""
-    targets = sorted((f for f in findings if not f.anaphor and f.target_actor is None), key=lambda f: f.target.end)
-    ends = [f.target.end for f in targets]
-    paragraphs = _ByStart((p, None) for p in doc.paragraphs)
-    resolved = []
-    for finding in findings:
-        if not finding.anaphor:
-            resolved.append(finding)
-            continue
-        earlier = bisect_right(ends, finding.target.start)
-        paragraph = paragraphs.index_at(finding.target.start)
-        own = None
-        for candidate in reversed(targets[:earlier]):
-            if paragraphs.index_at(candidate.target.start) != paragraph:
-                break
-            if candidate.holder == finding.holder:
-                own = candidate
-                break
-        near = targets[earlier - 1] if earlier else None
-        if near is not None and _sentences_between(doc, near.target, finding.target) > _ANAPHOR_SENTENCES:
-            near = None
-        antecedent = own or near
-        if antecedent is not None:
-            resolved.append(replace(finding, target=antecedent.target, anaphor=False,
-                                    score=round(finding.score * _ANAPHOR_DISCOUNT, 3)))
-    return resolved
-
-
-def _sentences_between(doc: Doc, a: Span, b: Span) -> int:
-    """How many sentences start after ``a`` ends and no later than ``b`` starts."""
-    starts = _sentence_starts(doc)
-    return max(0, bisect_right(starts, b.start) - bisect_left(starts, a.end))
-
-
-def target_label(text: str, span: Span) -> str:
-    """How a target is shown: its words, without a leading determiner ("a no-fly zone" -> "no-fly zone")."""
-    words = span.text(text).split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words).strip("\"“”‘’'")
-
-
-_POLARITY = {1: "favor", -1: "against", 0: "neutral"}
-
-
-def _key(text: str, finding: Finding) -> str:
-    return finding.target_actor or target_label(text, finding.target).lower()
-
-
-def to_stances(text: str, findings: Sequence[Finding], actors: dict[str, Actor]) -> tuple[Stance, ...]:
-    """Findings about the same target become one stance: "mixed" when both sides are expressed,
-    neutral findings count only where nothing else is said; strongest evidence first."""
-    groups: dict[str, list[Finding]] = {}
-    for finding in findings:
-        groups.setdefault(_key(text, finding), []).append(finding)
-    stances = []
-    for group in groups.values():
-        sides = {f.polarity for f in group if f.polarity}
-        polarity = "mixed" if len(sides) == 2 else _POLARITY[sides.pop() if sides else 0]
-        ranked = sorted((f for f in group if f.polarity or polarity == "neutral"), key=lambda f: -f.score)
-        strongest = ranked[0]
-        actor = actors.get(strongest.target_actor) if strongest.target_actor else None
-        stances.append(Stance(
-            target=actor.name if actor else target_label(text, strongest.target),
-            polarity=polarity,
-            score=round(strongest.score, 3),
-            evidence=tuple(dict.fromkeys(f.evidence for f in ranked)),
-            target_actor=strongest.target_actor,
-            target_span=strongest.target,
-            count=len(ranked),
-        ))
-    return tuple(sorted(stances, key=lambda s: s.target_span.start if s.target_span else 0))
-
-
-def _holder(actors: dict[str, Actor], actor_id: str | None) -> str | None:
-    """A descriptive actor linked to a named one ("the EU's top diplomat") holds stances as that one."""
-    actor = actors.get(actor_id) if actor_id else None
-    return (actor.same_as or actor.id) if actor else None
-
-
-def stage(doc: Doc) -> Doc:
-    actors = {a.id: a for a in doc.actors}
-    mentions = {m: _holder(actors, a.id) for a in doc.actors for m in a.mentions}
-    mentions_by_start = _ByStart(mentions.items())
-    contents = _ByStart((piece, s) for s in doc.statements for piece in s.content)
-    findings: list[Finding] = []
-    for index, statement in enumerate(doc.statements):
-        holder = _holder(actors, statement.actor)
-        question = _is_question(doc.text, statement)
-        if holder is None and not question:
-            continue  # an unnamed asker's question still gives the answer its topic
-        found = [_as_actor(f, mentions) for f in statement_findings(doc, index, holder, question)]
-        issues = [f.target for f in found]
-        if not question:
-            found += actor_findings(doc, index, holder, mentions_by_start, issues)
-        nested = _nested_contents(statement, contents)
-        findings += [f for f in found if not any(n.contains(f.target) for n in nested)]
-    said = _Covered(span for s in doc.statements for span in (*s.content, *(x for x in (s.cue,) if x)))
-    findings += [_as_actor(f, mentions) for f in attitude_findings(doc, mentions, said)]
-    findings = resolve_anaphors(doc, findings)
-    by_statement: dict[int, list[Finding]] = {}
-    by_holder: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.holder == finding.target_actor:
-            continue
-        if finding.statement is not None:
-            by_statement.setdefault(finding.statement, []).append(finding)
-        if finding.polarity and finding.holder:
-            by_holder.setdefault(finding.holder, []).append(finding)
-    statements = tuple(
-        replace(s, stances=to_stances(doc.text, by_statement.get(i, []), actors))
-        for i, s in enumerate(doc.statements)
-    )
-    aggregated = tuple(
-        replace(a, stances=_strongest_first(to_stances(doc.text, by_holder.get(a.id, []), actors)))
-        for a in doc.actors
-    )
-    return replace(doc, statements=statements, actors=aggregated)
-
-
-def _as_actor(finding: Finding, mentions: dict[Span, str]) -> Finding:
-    """A target phrase that is just an actor's mention ("praised Al Bell") is a stance on that actor."""
-    actor = mentions.get(finding.target)
-    return replace(finding, target_actor=actor) if actor else finding
-
-
-def _nested_contents(statement: Statement, contents: _ByStart) -> list[Span]:
-    """Contents of other statements reported inside this one's ("According to diplomats, the
-    ministers agreed that ..."): their targets are the inner speaker's, not this one's."""
-    outer = Span(statement.start, statement.end)
-    return [
-        piece for piece, other in contents.starting_in(outer.start, outer.end)
-        if other is not statement and other.actor != statement.actor
-        and outer.contains(piece) and len(piece) < len(outer)
-    ]
-
-
-def _strongest_first(stances: tuple[Stance, ...]) -> tuple[Stance, ...]:
-    return tuple(sorted(stances, key=lambda s: (-s.count, -s.score)))
-
-
-# --- scoring the directed-sentiment model -------------------------------------------------------------
-
-
-def per_label_scores(gold: Sequence[int], predicted: Sequence[int], labels: Iterable[int]) -> dict[int, dict]:
-    """Precision, recall, F1 and support of each label."""
-    pairs = Counter(zip(gold, predicted))
-    gold_counts, predicted_counts = Counter(gold), Counter(predicted)
-    scores = {}
-    for label in labels:
-        hits = pairs[(label, label)]
-        precision = hits / predicted_counts[label] if predicted_counts[label] else 0.0
-        recall = hits / gold_counts[label] if gold_counts[label] else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        scores[label] = {"precision": precision, "recall": recall, "f1": f1, "support": gold_counts[label]}
-    return scores
-
-
-def macro_f1(gold: Sequence[int], predicted: Sequence[int], labels: Iterable[int]) -> float:
-    scores = per_label_scores(gold, predicted, labels)
-    return sum(s["f1"] for s in scores.values()) / len(scores)
-
-
-def macro_f1_interval(gold: Sequence[int], predicted: Sequence[int], labels: Sequence[int]) -> tuple[float, float]:
-    """A 95 % bootstrap interval of macro-F1 over the rows: how far the figure could move on another
-    sample of the same size (a thousand rows leave rare labels with a hundred or two)."""
-    n = len(gold)
-
-    def draw(rng: random.Random) -> dict[str, float]:
-        rows = [rng.randrange(n) for _ in range(n)]
-        return {"macro_f1": macro_f1([gold[i] for i in rows], [predicted[i] for i in rows], labels)}
-
-    return bootstrap.intervals(draw)["macro_f1"]
-
-
-def evaluate(path: Path) -> dict[str, Any]:
-    """Accuracy, macro-F1 over the five labels (with its bootstrap interval) and per-label P/R/F1 of
-    the shipped model on a directed-sentiment TSV file. Per-label keys are the corpus's label numbers as strings."""
-    model = shipped_model()
-    gold, predicted = [], []
-    with path.open(encoding="utf-8") as lines:
-        for text, first, second, label in read_tsv(lines):
-            gold.append(label)
-            predicted.append(LABELS.index(model.predict(features(mask(text, first, second)))))
-    labels = range(len(LABELS))
-    per_label = per_label_scores(gold, predicted, labels)
-    return {
-        "rows": len(gold),
-        "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold) if gold else 0.0,
-        "macro_f1": sum(s["f1"] for s in per_label.values()) / len(LABELS),
-        "macro_f1_95ci": list(macro_f1_interval(gold, predicted, labels)) if gold else None,
-        "per_label": {str(k): {"name": LABELS[k], **v} for k, v in per_label.items()},
-    }
+    return any(t.stem in stems("stance_topic_cues") for t in cue)

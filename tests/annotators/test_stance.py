@@ -8,7 +8,7 @@ from annotators import metadata
 from annotators.doc import Doc
 from annotators.model import Actor, Span, Statement
 from annotators.pipeline import run, segment_stage
-from annotators.stance import rules as stance
+from annotators.stance import stage as stance
 
 
 def at(text: str, piece: str, nth: int = 0) -> Span:
