@@ -18,6 +18,7 @@ from .doc import Doc
 from .entities import Clusterer, Entity, link_descriptions
 from .mentions import Gazetteer, Mention, find_mentions, gazetteer
 from .model import Actor, Span, Statement
+from .stages import declare
 
 # A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...",
 # "diplomats at the meeting".
@@ -270,6 +271,7 @@ def build_actors(
     return ids, actors
 
 
+@declare("actors", requires=("sentences", "statement.source"), assigns=("actors", "statement.actor"))
 def stage(doc: Doc) -> Doc:
     gaz = gazetteer()
     mentions = find_mentions(doc)

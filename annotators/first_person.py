@@ -10,6 +10,7 @@ from functools import cache
 from .doc import Doc
 from .mentions import gazetteer
 from .model import Actor, Span
+from .stages import declare
 
 @cache
 def _first_person() -> re.Pattern[str]:
@@ -27,6 +28,7 @@ def _organisation_in_titles(speaker: Actor, actors: tuple[Actor, ...]) -> Actor 
     return None
 
 
+@declare("first_person", requires=("actors", "statements.continued"), assigns=("actor.mentions",))
 def stage(doc: Doc) -> Doc:
     """ "We"/"I" in what a speaker says (direct or mixed): the organisation the speaker's title names,
     else the speaker. Runs after ``continuation``, so quote-only paragraphs have their speaker."""

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from annotators import metadata, segment
+from annotators.pipeline import run
 from annotators.model import Annotation
 from tui.annotate_process import AnnotationProcess
 from tui.screens.reader import ReaderScreen
@@ -22,12 +22,9 @@ Annotator = Callable[[str], Annotation]
 def preview(text: str) -> Annotation:
     """What can be shown at once, before annotation: metadata and paragraphs, no statements.
 
-    Both are plain regular-expression passes, fast even on a very long article.
+    The pipeline up to its paragraphs: plain regular-expression passes, fast even on a very long article.
     """
-    meta = metadata.extract(text)
-    body = meta.body
-    paragraphs = segment.paragraphs(text, body.start, body.end) if body else segment.paragraphs(text)
-    return Annotation(meta=meta, paragraphs=paragraphs)
+    return run(text, until="paragraphs").annotation()
 
 
 def default_annotator(text: str) -> Annotation:

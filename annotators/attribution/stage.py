@@ -10,6 +10,7 @@ from ..model import Statement
 from .atoms import FINAL_PUNCT, Atom, QUOTE_CHARS, QuoteIndex, items_of, quote_spans, sentence_groups
 from .cues import Cue, find_cues
 from .rules import Draft, cue_statement, introduced_statement
+from ..stages import declare
 
 
 def _group_statements(items: list[Atom], doc: Doc) -> list[Draft]:
@@ -85,5 +86,6 @@ def find(doc: Doc) -> tuple[Statement, ...]:
     )
 
 
+@declare("attribution", requires=("sentences", "quotes"), assigns=("statements",))
 def stage(doc: Doc) -> Doc:
     return replace(doc, statements=doc.statements + find(doc))

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Protocol, Sequence
 
 from ..doc import Doc
 from ..model import Span, Statement
+from ..stages import Stage, declare
 
 ROLES = ("SRC", "CUE", "CONTENT")
 OUTSIDE = "O"
@@ -191,10 +192,11 @@ def combine(rule_statements: Sequence[Statement], tagged: Sequence[Statement]) -
     return (*rule_statements, *new)
 
 
-def learned_stage(span_tagger: Callable[[], SpanTagger]) -> Callable[[Doc], Doc]:
+def learned_stage(span_tagger: Callable[[], SpanTagger]) -> Stage:
     """The tagger stage over the proposer ``span_tagger()`` returns (called on first use, so a model
-    loads only when a document is annotated)."""
+    loads only when a document is annotated). It reads the rule statements (features may use them)."""
 
+    @declare("learned", requires=("sentences", "statements"), assigns=("statements.tagged",))
     def stage(doc: Doc) -> Doc:
         return replace(doc, statements=combine(doc.statements, tag(doc, span_tagger())))
 

@@ -28,6 +28,7 @@ from .rules import (
     token_span,
     tokenize,
 )
+from ..stages import declare
 
 _MODEL_THRESHOLD = 0.6  # the model's probability for a direction and polarity to count as a stance
 _ANAPHOR_SENTENCES = 3  # how far back an anaphor looks for its target
@@ -250,6 +251,11 @@ def _holder(actors: dict[str, Actor], actor_id: str | None) -> str | None:
     return (actor.same_as or actor.id) if actor else None
 
 
+@declare(
+    "stance",
+    requires=("paragraphs", "sentences", "statement.actor", "actor.mentions"),
+    assigns=("statement.stances", "actor.stances"),
+)
 def stage(doc: Doc) -> Doc:
     actors = {a.id: a for a in doc.actors}
     mentions = {m: _holder(actors, a.id) for a in doc.actors for m in a.mentions}

@@ -4,11 +4,11 @@ from annotators.attribution import crf
 from annotators.attribution import tagger as learned
 from annotators.doc import Doc
 from annotators.model import Span
-from annotators.pipeline import annotate, metadata, segment_stage
+from annotators.pipeline import annotate, run
 
 
 def doc_of(text: str) -> Doc:
-    return segment_stage(metadata.stage(Doc(text)))
+    return run(text, until="sentences")
 
 
 def words_and_labels(text: str, labels: list[str]) -> tuple[learned.Passage, list[str]]:
