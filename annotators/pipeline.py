@@ -15,7 +15,7 @@ from . import actors, continuation, first_person, metadata, quotes, segment, unn
 from .attribution import crf
 from .attribution import stage as attribution
 from .doc import Doc
-from .model import Annotation
+from .model import Annotation, Meta
 from .stance import stage as stance
 from .stages import Stage, check_order
 
@@ -47,16 +47,29 @@ def stages_until(name: str) -> tuple[Stage, ...]:
     return STAGES[: names.index(name) + 1]
 
 
-def run(text: str, stages: Sequence[Callable[[Doc], Doc]] | None = None, *, until: str | None = None) -> Doc:
-    """Run ``stages`` (by default every stage, or those up to ``until``) over ``text``."""
+def run(
+    text: str,
+    stages: Sequence[Callable[[Doc], Doc]] | None = None,
+    meta: Meta | None = None,
+    *,
+    until: str | None = None,
+) -> Doc:
+    """Run ``stages`` (by default every stage, or those up to ``until``) over ``text``; ``meta`` is what
+    the caller already knows about the article (see ``annotate``)."""
     if stages is None:
         stages = STAGES if until is None else stages_until(until)
-    doc = Doc(text)
+    doc = Doc(text, meta=meta or Meta())
     for stage in stages:
         doc = stage(doc)
     return doc
 
 
-def annotate(text: str, stages: Sequence[Callable[[Doc], Doc]] | None = None) -> Annotation:
-    """Annotate ``text``: who said what, with spans as ``str`` offsets into ``text``."""
-    return run(text, stages).annotation()
+def annotate(
+    text: str, stages: Sequence[Callable[[Doc], Doc]] | None = None, *, meta: Meta | None = None
+) -> Annotation:
+    """Annotate ``text``: who said what, with spans as ``str`` offsets into ``text``.
+
+    ``meta`` is what the caller knows from the article's source (a page's title, author, date,
+    outlet, URL): it is kept, and wins over what the first lines of the text suggest.
+    """
+    return run(text, stages, meta).annotation()

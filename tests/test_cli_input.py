@@ -53,3 +53,19 @@ def test_read_options_without_the_read_command(tmp_path):
 def test_help_and_version_are_not_taken_for_paths():
     assert "annotate" in run("--help").stdout
     assert run("--version").stdout.startswith("quotelens ")
+
+
+def test_cache_info_and_clear(tmp_path):
+    from annotators.model import Annotation
+    from tui.annotation_cache import AnnotationCache, engine_version
+
+    cache = AnnotationCache(tmp_path, engine_version())
+    cache.put("Some text.", Annotation())
+    AnnotationCache(tmp_path, "fast-0000000000000000").put("Some text.", Annotation())
+    info = run("cache", "info", "--cache-dir", str(tmp_path))
+    assert info.returncode == 0
+    assert f"{engine_version()}  1 annotation," in info.stdout and "(current)" in info.stdout
+    assert "fast-0000000000000000  1 annotation," in info.stdout
+    cleared = run("cache", "clear", "--cache-dir", str(tmp_path))
+    assert cleared.returncode == 0 and "removed 2 cached annotations" in cleared.stdout
+    assert cache.usage() == [] and cache.get("Some text.") is None

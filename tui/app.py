@@ -14,6 +14,7 @@ from textual.worker import Worker, WorkerState
 from annotators.pipeline import run
 from annotators.model import Annotation
 from tui.annotate_process import AnnotationProcess
+from tui.annotation_cache import AnnotationCache
 from tui.screens.reader import ReaderScreen
 
 Annotator = Callable[[str], Annotation]
@@ -44,7 +45,12 @@ class QuotelensApp(App):
     ]
 
     def __init__(
-        self, path: Path, text: str, annotator: Annotator = default_annotator, notes_dir: str | None = None
+        self,
+        path: Path,
+        text: str,
+        annotator: Annotator = default_annotator,
+        notes_dir: str | None = None,
+        cache: AnnotationCache | None = None,
     ) -> None:
         # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
         # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
@@ -54,6 +60,7 @@ class QuotelensApp(App):
         self.path = path
         self.text = text
         self.annotator = annotator
+        self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
         self._annotation_process = AnnotationProcess(annotator)
         self.reader = ReaderScreen(path, text, preview(text))
 
@@ -65,9 +72,10 @@ class QuotelensApp(App):
         self.call_after_refresh(self.run_worker, self._annotate, thread=True, exit_on_error=False, name="annotate")
 
     def _annotate(self) -> Annotation:
-        if self.annotator is default_annotator:  # the engine: in a child process (see annotate_process)
-            return self._annotation_process.annotate(self.text)
-        return self.annotator(self.text)
+        annotator = self.annotator
+        if annotator is default_annotator:  # the engine: in a child process (see annotate_process)
+            annotator = self._annotation_process.annotate
+        return self.cache.annotate(self.text, annotator) if self.cache else annotator(self.text)
 
     def on_unmount(self) -> None:
         self._annotation_process.stop()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from tui import __version__
+from tui.safe_text import one_line, safe_json
 
 EXIT_USAGE = 2
 
@@ -37,18 +38,47 @@ def cmd_read(args: argparse.Namespace) -> int:
 
     path = args.path or default_seed()
     text = _read(path)  # fail before the UI starts
+    from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
-    QuotelensApp(path=path, text=text, notes_dir=args.data_dir).run()
+    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
+    QuotelensApp(path=path, text=text, notes_dir=args.data_dir, cache=cache).run()
     return 0
+
+
+# --- quotelens cache ------------------------------------------------------------------------------
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
+
+    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
+    if args.action == "clear":
+        removed = cache.clear()
+        entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
+        print(f"removed {entries} cached annotation{'s' * (entries != 1)} ({_size(size)}) from {cache.directory}")
+        return 0
+    print(f"directory       {cache.directory}")
+    print(f"engine version  {cache.version}")
+    for usage in cache.usage():
+        current = "  (current)" if usage.version == cache.version else ""
+        plural = "s" * (usage.entries != 1)
+        print(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{current}")
+    return 0
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if count < 1000:
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} GB"
 
 
 # --- quotelens annotate ---------------------------------------------------------------------------
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    import json
-
     from annotators import annotate
 
     texts = [(path, _read(path)) for path in args.paths]  # all inputs checked before any output
@@ -59,16 +89,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         annotation = annotate(text)
         if args.out:
             target = args.out / f"{path.stem}.json"
-            target.write_text(json.dumps(annotation.to_json(), ensure_ascii=False), encoding="utf-8")
+            target.write_text(safe_json(annotation.to_json()), encoding="utf-8")
         results.append((path, text, annotation))
     if args.out:
         return 0
     if args.format == "json":
         objects = [a.to_json() for _, _, a in results]
-        print(json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2))
+        print(safe_json(objects[0] if len(objects) == 1 else objects, indent=2))
     elif args.format == "jsonl":
         for path, _, annotation in results:
-            print(json.dumps({"path": str(path), **annotation.to_json()}, ensure_ascii=False))
+            print(safe_json({"path": str(path), **annotation.to_json()}))
     else:
         from tui.report import print_annotation
 
@@ -105,7 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)") from None
     except OSError as error:
         raise CommandError(f"{args.output}: cannot write ({error.strerror or error})") from None
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(f"wrote {one_line(str(args.output))}", file=sys.stderr)
     return 0
 
 
@@ -201,7 +231,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     read.add_argument("path", nargs="?", type=Path, help="a text or Markdown file (default: the bundled seed)")
     read.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
                       "or the user data directory)")
+    read.add_argument("--cache-dir", metavar="DIR", help="annotation cache (default: $QUOTELENS_CACHE_DIR "
+                      "or the user cache directory)")
     read.set_defaults(handler=cmd_read)
+
+    cache = commands.add_parser("cache", help="show or clear the cache of annotations")
+    cache.add_argument("action", choices=("info", "clear"), help="info: where and how big; clear: remove all")
+    cache.add_argument("--cache-dir", metavar="DIR", help="the cache (default: $QUOTELENS_CACHE_DIR "
+                       "or the user cache directory)")
+    cache.set_defaults(handler=cmd_cache)
 
     annotate = commands.add_parser("annotate", help="print who said what in one or more articles")
     annotate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -251,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except CommandError as error:
-        print(f"quotelens: {error}", file=sys.stderr)
+        print(f"quotelens: {one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -7,7 +7,6 @@ note bodies are the user's own Markdown and are kept as written.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
@@ -21,6 +20,7 @@ from annotators import Actor, Annotation, Span, Statement
 from annotators.model import Stance
 from tui.notes.placement import PlacedNote
 from tui.notes.store import timestamp
+from tui.safe_text import displayable, one_line, safe_json
 from tui.stances import summary as stance_summary
 
 EXPORT_SCHEMA = "quotelens.notes-export/1"
@@ -94,8 +94,8 @@ def _statement_data(
         "kind": statement.kind,
         "speaker": actor.name if actor else _speaker_from_source(text, statement),
         "actor": statement.actor,
-        "source": statement.source.text(text) if statement.source else None,
-        "cue": statement.cue.text(text) if statement.cue else None,
+        "source": statement.source.text(text) if statement.source is not None else None,
+        "cue": statement.cue.text(text) if statement.cue is not None else None,
         "paragraph": _paragraph_number(annotation, statement.start),
         "content": [
             {"text": piece.text(text), "start": piece.start, "end": piece.end,
@@ -116,7 +116,7 @@ def _speakers_first(annotation: Annotation) -> list[Actor]:
 
 
 def _speaker_from_source(text: str, statement: Statement) -> str:
-    return " ".join(statement.source.text(text).split()) if statement.source else UNATTRIBUTED
+    return " ".join(statement.source.text(text).split()) if statement.source is not None else UNATTRIBUTED
 
 
 def _actor_data(annotation: Annotation, actor: Actor) -> dict[str, Any]:
@@ -159,8 +159,9 @@ _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+])")
 def escape_markdown(text: str, *, line_start: bool = True) -> str:
     """``text`` as one line of Markdown that renders exactly as written (whitespace runs become one
     space, as they do when the article is rendered). ``line_start``: the text begins a line (or a
-    block quote line), where "1." or "-" would start a list; inside a line they need no escape."""
-    line = " ".join(text.split())
+    block quote line), where "1." or "-" would start a list; inside a line they need no escape.
+    Control characters become visible placeholders (ESC as ␛): ``cat`` on an export must not obey them."""
+    line = one_line(text)
     line = _MARKDOWN_PUNCTUATION.sub(r"\\\1", line)
     line = _DOUBLED_MARKS.sub(lambda m: "".join("\\" + c for c in m.group()), line)
     line = _ENTITY.sub(r"\\&", line)
@@ -214,8 +215,8 @@ def _front_matter(data: dict[str, Any]) -> str:
 
 
 def _yaml_string(value: str | None) -> str:
-    # A JSON string is a valid YAML double-quoted scalar: quotes, colons and newlines are all safe.
-    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+    # A JSON string is a valid YAML double-quoted scalar: quotes, colons, newlines and controls are all safe.
+    return "null" if value is None else safe_json(value)
 
 
 def _summary_line(data: dict[str, Any]) -> str:
@@ -290,9 +291,14 @@ def _unanchored_block(note: dict[str, Any]) -> str:
 
 
 def _callout(body: str) -> str:
-    """A note as a callout: ``> [!NOTE]`` renders on GitHub and in Obsidian alike."""
-    lines = body.strip("\n").splitlines() or [""]
+    """A note as a callout: ``> [!NOTE]`` renders on GitHub and in Obsidian alike. The note is kept as
+    written, but for control characters (shown as placeholders; tabs stay, they can indent Markdown)."""
+    lines = [_visible_keeping_tabs(line) for line in body.strip("\n").splitlines()] or [""]
     return "\n".join(["> [!NOTE]", *(f"> {line}".rstrip() for line in lines)])
+
+
+def _visible_keeping_tabs(line: str) -> str:
+    return "\t".join(displayable(part) for part in line.split("\t"))
 
 
 # --- from a file -------------------------------------------------------------------------------
@@ -339,7 +345,7 @@ def export_article(
 
 def render(data: dict[str, Any], fmt: ExportFormat) -> str:
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return safe_json(data, indent=2) + "\n"
     return to_markdown(data)
 
 

@@ -1,6 +1,7 @@
 """``quotelens annotate --format text``: statements and actors as Rich tables.
 
-Article text goes into ``Text`` objects, never through markup, so ``[brackets]`` print as written.
+Article text goes into ``Text`` objects, never through markup, so ``[brackets]`` print as written, and
+through ``one_line``, so its control characters print as placeholders (ESC as ␛), never reach the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rich.text import Text
 
 from annotators import Annotation
 from annotators.model import Stance
+from tui.safe_text import one_line
 from tui.stances import POLARITY_STYLES, chip, taken
 
 
@@ -27,14 +29,14 @@ def statements_table(text: str, annotation: Annotation) -> Table:
     table.add_column("Stance", ratio=2)
     for number, statement in enumerate(annotation.statements, 1):
         actor = annotation.actor(statement.actor)
-        speaker = actor.name if actor else (statement.source.text(text) if statement.source else "?")
-        content = " … ".join(span.text(text) for span in statement.content)
+        speaker = actor.name if actor else (statement.source.text(text) if statement.source is not None else "?")
+        content = " … ".join(one_line(span.text(text)) for span in statement.content)
         table.add_row(
             str(number),
-            Text(speaker),
-            Text(statement.cue.text(text) if statement.cue else ""),
+            Text(one_line(speaker)),
+            Text(one_line(statement.cue.text(text)) if statement.cue is not None else ""),
             statement.kind,
-            Text(" ".join(content.split())),
+            Text(content),
             stance_text(statement.stances),
         )
     return table
@@ -50,9 +52,9 @@ def actors_table(annotation: Annotation) -> Table:
     table.add_column("Stances")
     for actor in annotation.actors:
         table.add_row(
-            Text(actor.name),
+            Text(one_line(actor.name)),
             actor.kind,
-            Text("; ".join(actor.titles)),
+            Text(one_line("; ".join(actor.titles))),
             str(len(annotation.statements_by(actor.id))),
             str(len(actor.mentions)),
             stance_text(actor.stances),
@@ -68,8 +70,8 @@ def stance_text(stances: Iterable[Stance]) -> Text:
 def print_annotation(path: Path, text: str, annotation: Annotation, console: Console | None = None) -> None:
     console = console or Console()
     meta = annotation.meta
-    heading = Text(meta.title or path.name, style="bold")
-    details = " · ".join(x for x in (meta.date, meta.dateline) if x)
+    heading = Text(one_line(meta.title or path.name), style="bold")
+    details = one_line(" · ".join(x for x in (meta.date, meta.dateline) if x))
     if details:
         heading.append(f"  {details}", style="dim")
     console.print(heading)

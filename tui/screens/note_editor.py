@@ -22,7 +22,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
-from tui.layout import displayable
+from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 
 PASSAGE_PREVIEW_CHARS = 400
@@ -123,7 +123,7 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         yield Footer()
 
     def _passage_preview(self) -> str:
-        passage = " ".join(displayable(self.passage).split())
+        passage = one_line(self.passage)
         if len(passage) > PASSAGE_PREVIEW_CHARS:
             passage = passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
         return f"“{passage}”"
@@ -180,6 +180,6 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         try:
             body = edit_externally(self.app, self.body)
         except ExternalEditorError as error:
-            self.notify(str(error), severity="warning", timeout=5)
+            self.notify(one_line(str(error)), severity="warning", timeout=5, markup=False)
             return
         self.query_one(TextArea).text = body

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from tui.layout import displayable
+from tui.safe_text import one_line
 from tui.notes import PlacedNote
 
 SNIPPET_CHARS = 80
@@ -36,7 +36,7 @@ class NoteChoice:
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
-    flat = " ".join(displayable(text).split())
+    flat = one_line(text)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

@@ -24,7 +24,7 @@ from textual.widgets import Footer, Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
-from tui.layout import one_line
+from tui.safe_text import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
@@ -151,7 +151,8 @@ class ReaderScreen(ReaderNotes, Screen):
     def annotation_failed(self, reason: str) -> None:
         self.annotating = False
         self.query_one(ArticleHeader).counts = "annotation failed"
-        self.notify(f"Could not annotate this article: {reason}", severity="error", timeout=10)
+        self.notify(f"Could not annotate this article: {one_line(reason)}", severity="error", timeout=10,
+                    markup=False)
 
     def _update_colours(self) -> None:
         count = len(self.article.overlays.slot)
@@ -372,7 +373,7 @@ class ReaderScreen(ReaderNotes, Screen):
             status.statement = None
         else:
             statement = statements[index]
-            cue = one_line(statement.cue.text(self.text)) if statement.cue else ""
+            cue = one_line(statement.cue.text(self.text)) if statement.cue is not None else ""
             status.statement = StatementInfo(
                 index + 1, len(statements), self.speaker_name(statement), cue, statement.kind,
                 stance_summary(statement.stances),

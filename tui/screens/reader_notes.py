@@ -24,6 +24,7 @@ from tui.export import ExportExists, ExportSource, default_export_name, export_d
 from tui.notes import ArticleNotes, Note, NotesStore, NotesUnavailable, PlacedNote
 from tui.notes.article import source_for
 from tui.notes.store import NoteMissing
+from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportDialog, ExportRequest
 from tui.screens.note_editor import ExternalEditorError, NoteEdit, NoteEditor, edit_externally
@@ -79,7 +80,8 @@ class ReaderNotes:
             store = NotesStore.open(directory)
         except NotesUnavailable as error:
             store = NotesStore.salvage(directory, str(error))
-            self.notify(str(error), title="Notes are read-only", severity="error", timeout=20)
+            self.notify(one_line(str(error)), title="Notes are read-only", severity="error", timeout=20,
+                        markup=False)
         title = self.annotation.meta.title or self.path.name
         self._article_notes = ArticleNotes(store, self.text, source_for(self.path), title)
         self.place_notes()
@@ -100,7 +102,7 @@ class ReaderNotes:
             self.placed_notes = notes.placed(self.annotation)
         except NotesUnavailable as error:
             self.placed_notes = ()
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(one_line(str(error)), severity="error", timeout=10, markup=False)
         statements = {s.id: s for s in self.annotation.statements}
         self.article.noted = tuple(
             Span(statements[p.statement_id].start, statements[p.statement_id].end)
@@ -135,7 +137,8 @@ class ReaderNotes:
         self.place_notes()  # another reader may have saved or deleted notes since
         store = self.article_notes.store
         if not store.writable:
-            self.notify(f"Notes are read-only: {store.problem}", severity="error", timeout=8)
+            self.notify(f"Notes are read-only: {one_line(store.problem)}", severity="error", timeout=8,
+                        markup=False)
             return None
         target = self.note_target()
         if target is None:
@@ -180,7 +183,8 @@ class ReaderNotes:
                 create(edit.body)
                 self.notify("Note saved", timeout=2)
         except NotesUnavailable as error:
-            self.notify(str(error), title="Note not saved", severity="error", timeout=15)
+            self.notify(one_line(str(error)), title="Note not saved", severity="error", timeout=15,
+                        markup=False)
             return edit.action == "delete"  # a failed delete loses nothing; a failed save reopens
         self.screen.clear_selection()
         self.place_notes()
@@ -196,7 +200,7 @@ class ReaderNotes:
         try:
             body = edit_externally(self.app, before)
         except ExternalEditorError as error:
-            self.notify(str(error), severity="warning", timeout=6)
+            self.notify(one_line(str(error)), severity="warning", timeout=6, markup=False)
             return
         if body == before:
             self.notify("Note unchanged", timeout=2)
@@ -287,6 +291,8 @@ class ReaderNotes:
             self._export_requested(request)  # it appeared meanwhile: ask
             return
         except OSError as error:
-            self.notify(f"Could not write {request.path}: {error.strerror or error}", severity="error", timeout=10)
+            message = one_line(f"Could not write {request.path}: {error.strerror or error}")
+            self.notify(message, severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Exported to {request.path.resolve()}", title="Export written", timeout=8)
+        self.notify(one_line(f"Exported to {request.path.resolve()}"), title="Export written", timeout=8,
+                    markup=False)

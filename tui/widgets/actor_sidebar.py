@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotators.model import Actor, Annotation, Stance
-from tui.layout import one_line
+from tui.safe_text import one_line
 from tui.overlays import Overlays
 from tui.stances import POLARITY_STYLES, chip, taken
 

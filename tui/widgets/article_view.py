@@ -25,7 +25,8 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from annotators.model import Annotation, Span
-from tui.layout import ArticleLayout, Line, displayable
+from tui.layout import ArticleLayout, Line
+from tui.safe_text import displayable
 from tui.overlays import Mark, Overlays
 from tui.selection import selection_span
 
