@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -76,6 +77,12 @@ class QuotelensApp(App):
         if annotator is default_annotator:  # the engine: in a child process (see annotate_process)
             annotator = self._annotation_process.annotate
         return self.cache.annotate(self.text, annotator) if self.cache else annotator(self.text)
+
+    def on_cursor_position(self, event: events.CursorPosition) -> None:
+        # A full-screen app never asks where the cursor is, so this "report" is a key: xterm and tmux
+        # send shift+F3 as ESC[1;2R, which Textual's parser reads as a cursor position (row 1, column 2).
+        if (event.x, event.y) == (1, 0):
+            self.simulate_key("shift+f3")
 
     def on_unmount(self) -> None:
         self._annotation_process.stop()
