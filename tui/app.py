@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Callable
 from pathlib import Path
@@ -12,27 +13,28 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from annotators.model import Annotation, Meta
 from annotators.pipeline import run
-from annotators.model import Annotation
 from tui.annotate_process import AnnotationProcess
 from tui.annotation_cache import AnnotationCache
+from tui.inputs import Article
 from tui.screens.reader import ReaderScreen
 
 Annotator = Callable[[str], Annotation]
 
 
-def preview(text: str) -> Annotation:
+def preview(text: str, given: Meta = Meta()) -> Annotation:
     """What can be shown at once, before annotation: metadata and paragraphs, no statements.
 
     The pipeline up to its paragraphs: plain regular-expression passes, fast even on a very long article.
     """
-    return run(text, until="paragraphs").annotation()
+    return run(text, meta=given, until="paragraphs").annotation()
 
 
-def default_annotator(text: str) -> Annotation:
+def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
     from annotators import annotate
 
-    return annotate(text)
+    return annotate(text, meta=meta)
 
 
 class QuotelensApp(App):
@@ -47,23 +49,31 @@ class QuotelensApp(App):
 
     def __init__(
         self,
-        path: Path,
-        text: str,
+        path: Path | None = None,
+        text: str | None = None,
         annotator: Annotator = default_annotator,
         notes_dir: str | None = None,
         cache: AnnotationCache | None = None,
+        *,
+        article: Article | None = None,
     ) -> None:
+        """The reader on ``article`` (from ``tui.inputs``), or on ``text`` already read from ``path``."""
         # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
         # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
         gc.freeze()
         super().__init__()
         self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
-        self.path = path
-        self.text = text
+        if article is None:
+            assert path is not None and text is not None, "give an article, or a path and its text"
+            article = Article.from_text(path, text)
+        self.loaded = article
+        self.text = article.text
         self.annotator = annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
-        self._annotation_process = AnnotationProcess(annotator)
-        self.reader = ReaderScreen(path, text, preview(text))
+        # The engine is given what the source said (title, author, outlet, URL); a test's annotator is not.
+        self._engine = functools.partial(default_annotator, meta=article.meta)
+        self._annotation_process = AnnotationProcess(self._engine)
+        self.reader = ReaderScreen(article, preview(article.text, article.meta))
 
     def get_default_screen(self) -> Screen:
         return self.reader
