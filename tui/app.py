@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from annotators import metadata, segment
 from annotators.model import Annotation, Meta
+from annotators.pipeline import run
 from tui.annotate_process import AnnotationProcess
 from tui.annotation_cache import AnnotationCache
 from tui.app_settings import AppSettings
@@ -27,12 +27,9 @@ Annotator = Callable[[str], Annotation]
 def preview(text: str, given: Meta = Meta()) -> Annotation:
     """What can be shown at once, before annotation: metadata and paragraphs, no statements.
 
-    Both are plain regular-expression passes, fast even on a very long article.
+    The pipeline up to its paragraphs: plain regular-expression passes, fast even on a very long article.
     """
-    meta = metadata.extract(text, given)
-    body = meta.body
-    paragraphs = segment.paragraphs(text, body.start, body.end) if body else segment.paragraphs(text)
-    return Annotation(meta=meta, paragraphs=paragraphs)
+    return run(text, meta=given, until="paragraphs").annotation()
 
 
 def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
