@@ -1,6 +1,6 @@
 """Notes and export in the reader, as a mixin for the reader screen.
 
-The screen that mixes this in provides the article: ``path``, ``text``, ``annotation``, ``current``
+The screen that mixes this in provides the article: ``loaded``, ``text``, ``annotation``, ``current``
 (index of the current statement or None), ``article`` (the article pane, with ``noted``,
 ``selected_span()`` and ``scroll_to_span()``), ``go_to_statement(index)`` and
 ``speaker_name(statement)``. It calls ``open_notes()`` once mounted and ``place_notes()`` whenever
@@ -16,12 +16,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from annotators.model import Annotation, Span, Statement
+from tui import __version__
 from tui.export import ExportExists, ExportSource, default_export_name, export_data, render, write_atomically
+from tui.inputs import Article
 from tui.notes import ArticleNotes, Note, NotesStore, NotesUnavailable, PlacedNote
-from tui.notes.article import source_for
 from tui.notes.store import NoteMissing
 from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
@@ -52,7 +53,7 @@ class NoteSubject:
 
 
 class ReaderNotes:
-    path: Path
+    loaded: Article
     text: str
     annotation: Annotation
     current: int | None
@@ -61,12 +62,9 @@ class ReaderNotes:
     placed_notes: tuple[PlacedNote, ...] = ()
 
     @staticmethod
-    def note_key_sections() -> list[tuple[str, list[Binding]]]:
+    def note_key_sections() -> list[tuple[str, list[BindingType]]]:
         """The keys of the notes screens, for the reader's help."""
-        return [
-            ("Note editor", list(Binding.make_bindings(NoteEditor.BINDINGS))),
-            ("Notes list (ctrl+n)", list(Binding.make_bindings(NotesList.BINDINGS))),
-        ]
+        return [("Note editor", NoteEditor.BINDINGS), ("Notes list", NotesList.BINDINGS)]
 
     # --- loading and placing ----------------------------------------------------------------------
 
@@ -81,8 +79,8 @@ class ReaderNotes:
             store = NotesStore.salvage(directory, str(error))
             self.notify(one_line(str(error)), title="Notes are read-only", severity="error", timeout=20,
                         markup=False)
-        title = self.annotation.meta.title or self.path.name
-        self._article_notes = ArticleNotes(store, self.text, source_for(self.path), title)
+        title = self.annotation.meta.title or self.loaded.label
+        self._article_notes = ArticleNotes(store, self.text, self.loaded.source, title)
         self.place_notes()
 
     @property
@@ -261,8 +259,10 @@ class ReaderNotes:
             self.notify("Still annotating: the export would miss the statements; try again in a moment",
                         timeout=4)
             return
-        proposal = Path.cwd() / default_export_name(self.path)
-        self.app.push_screen(ExportDialog(proposal), self._export_requested)
+        self.open_export_dialog(ExportRequest(Path.cwd() / default_export_name(self.loaded.name), False))
+
+    def open_export_dialog(self, start: ExportRequest) -> None:
+        self.app.push_screen(ExportDialog(start.path, start.all_statements), self._export_requested)
 
     def _export_requested(self, request: ExportRequest | None) -> None:
         if request is None:
@@ -271,6 +271,8 @@ class ReaderNotes:
             def answered(overwrite: bool | None) -> None:
                 if overwrite:
                     self.write_export(request, overwrite=True)
+                else:
+                    self.open_export_dialog(request)  # keep the file, not what was typed: choose another
 
             self.app.push_screen(ConfirmScreen(f"{request.path} exists. Replace it?", yes="Replace",
                                                no="Keep it"), answered)
@@ -278,12 +280,10 @@ class ReaderNotes:
             self.write_export(request, overwrite=False)
 
     def write_export(self, request: ExportRequest, *, overwrite: bool) -> None:
-        from tui.cli import _version
-
         notes = self.article_notes
         article = ExportSource(self.text, self.annotation, self.placed_notes, notes.text_hash, notes.source,
-                               self.path.stem)
-        data = export_data(article, now=datetime.now(timezone.utc), version=_version(),
+                               self.loaded.name)
+        data = export_data(article, now=datetime.now(timezone.utc), version=__version__,
                            all_statements=request.all_statements)
         fmt = "json" if request.path.suffix.lower() == ".json" else "md"
         try:
@@ -294,6 +294,7 @@ class ReaderNotes:
         except OSError as error:
             message = one_line(f"Could not write {request.path}: {error.strerror or error}")
             self.notify(message, severity="error", timeout=10, markup=False)
+            self.open_export_dialog(request)  # with the path as typed, to correct it
             return
         self.notify(one_line(f"Exported to {request.path.resolve()}"), title="Export written", timeout=8,
                     markup=False)
