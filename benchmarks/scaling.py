@@ -65,7 +65,9 @@ def measure(words: int, memory: bool) -> dict:
 
 def in_fresh_process(words: int, memory: bool) -> dict:
     command = [sys.executable, __file__, "--one", str(words), *(["--memory"] if memory else [])]
-    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

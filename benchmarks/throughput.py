@@ -63,7 +63,9 @@ def throughput(model: str, corpus: Path | None) -> float:
 def fresh_pass(model: str, corpus: Path | None) -> float:
     """Words/s of one pass over the corpus in a new process of this interpreter."""
     command = [sys.executable, __file__, "--one-pass", "--model", model, *([str(corpus.parent)] if corpus else [])]
-    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
     return float(result.stdout.strip().splitlines()[-1])
 
 
