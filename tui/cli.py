@@ -45,13 +45,28 @@ def cmd_read(args: argparse.Namespace) -> int:
     from seeds import default_seed
 
     path = args.path or default_seed()
-    text = _read(path)  # fail before the UI starts
+    if path.is_dir():
+        folder, text = _folder(path), None
+    else:
+        folder, text = None, _read(path)  # fail before the UI starts
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
-    QuotelensApp(path=path, text=text, notes_dir=args.data_dir, cache=cache).run()
+    QuotelensApp(path=path, text=text, notes_dir=args.data_dir, cache=cache, folder=folder).run()
     return 0
+
+
+def _folder(path: Path):
+    from tui.library import ARTICLE_SUFFIXES, articles_in
+
+    try:
+        folder = articles_in(path)
+    except OSError as error:
+        raise CommandError(f"{path}: cannot list the folder ({error.strerror or error})") from None
+    if not folder.paths:
+        raise CommandError(f"{path}: no articles in this folder (looked for {', '.join(ARTICLE_SUFFIXES)})")
+    return folder
 
 
 # --- quotelens cache ------------------------------------------------------------------------------
@@ -236,7 +251,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     read = commands.add_parser("read", help="open an article in the reader (the default command)")
-    read.add_argument("path", nargs="?", type=Path, help="a text or Markdown file (default: the bundled seed)")
+    read.add_argument("path", nargs="?", type=Path,
+                      help="a text or Markdown file, or a folder of them (default: the bundled seed)")
     read.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
                       "or the user data directory)")
     read.add_argument("--cache-dir", metavar="DIR", help="annotation cache (default: $QUOTELENS_CACHE_DIR "

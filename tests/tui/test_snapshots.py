@@ -56,3 +56,19 @@ def test_main_screen_on_the_engine(seed_path, snap_compare):
 
     app = QuotelensApp(path=seed_path, text=seed_path.read_text(encoding="utf-8"))
     assert snap_compare(app, press=["n", "n", "n"], terminal_size=SIZE, run_before=ready)
+
+
+def test_library_screen(tmp_path, snap_compare):
+    """A folder of three articles and a binary file, annotated, the cursor on the second row."""
+    from tests.tui.library_fixtures import QuoteAnnotator, library_app, settle_library, write_articles
+    from tui.annotation_cache import AnnotationCache
+
+    folder = write_articles(tmp_path / "articles")
+    (folder / "zulu.txt").write_bytes(b"\x00binary")
+    app = library_app(folder, QuoteAnnotator(), AnnotationCache(tmp_path / "cache", "test-1"), name="articles")
+
+    async def ready(pilot) -> None:
+        await settle_library(pilot.app, pilot)
+        await pilot.press("down")
+
+    assert snap_compare(app, terminal_size=(100, 14), run_before=ready)
