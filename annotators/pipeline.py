@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from . import actors, attribution, continuation, learned, metadata, quotes, segment, stance, unnamed_holders
 from .doc import Doc, Sentence
-from .model import Annotation
+from .model import Annotation, Meta
 
 Stage = Callable[[Doc], Doc]
 
@@ -43,13 +43,17 @@ def default_stages() -> tuple[Stage, ...]:
     )
 
 
-def run(text: str, stages: Sequence[Stage] | None = None) -> Doc:
-    doc = Doc(text)
+def run(text: str, stages: Sequence[Stage] | None = None, meta: Meta | None = None) -> Doc:
+    doc = Doc(text, meta=meta or Meta())
     for stage in default_stages() if stages is None else stages:
         doc = stage(doc)
     return doc
 
 
-def annotate(text: str, stages: Sequence[Stage] | None = None) -> Annotation:
-    """Annotate ``text``: who said what, with spans as ``str`` offsets into ``text``."""
-    return run(text, stages).annotation()
+def annotate(text: str, stages: Sequence[Stage] | None = None, *, meta: Meta | None = None) -> Annotation:
+    """Annotate ``text``: who said what, with spans as ``str`` offsets into ``text``.
+
+    ``meta`` is what the caller knows from the article's source (a page's title, author, date,
+    outlet, URL): it is kept, and wins over what the first lines of the text suggest.
+    """
+    return run(text, stages, meta).annotation()

@@ -94,8 +94,8 @@ def _statement_data(
         "kind": statement.kind,
         "speaker": actor.name if actor else _speaker_from_source(text, statement),
         "actor": statement.actor,
-        "source": statement.source.text(text) if statement.source else None,
-        "cue": statement.cue.text(text) if statement.cue else None,
+        "source": statement.source.text(text) if statement.source is not None else None,
+        "cue": statement.cue.text(text) if statement.cue is not None else None,
         "paragraph": _paragraph_number(annotation, statement.start),
         "content": [
             {"text": piece.text(text), "start": piece.start, "end": piece.end,
@@ -116,7 +116,7 @@ def _speakers_first(annotation: Annotation) -> list[Actor]:
 
 
 def _speaker_from_source(text: str, statement: Statement) -> str:
-    return " ".join(statement.source.text(text).split()) if statement.source else UNATTRIBUTED
+    return " ".join(statement.source.text(text).split()) if statement.source is not None else UNATTRIBUTED
 
 
 def _actor_data(annotation: Annotation, actor: Actor) -> dict[str, Any]:

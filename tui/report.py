@@ -29,12 +29,12 @@ def statements_table(text: str, annotation: Annotation) -> Table:
     table.add_column("Stance", ratio=2)
     for number, statement in enumerate(annotation.statements, 1):
         actor = annotation.actor(statement.actor)
-        speaker = actor.name if actor else (statement.source.text(text) if statement.source else "?")
+        speaker = actor.name if actor else (statement.source.text(text) if statement.source is not None else "?")
         content = " … ".join(one_line(span.text(text)) for span in statement.content)
         table.add_row(
             str(number),
             Text(one_line(speaker)),
-            Text(one_line(statement.cue.text(text)) if statement.cue else ""),
+            Text(one_line(statement.cue.text(text)) if statement.cue is not None else ""),
             statement.kind,
             Text(content),
             stance_text(statement.stances),

@@ -376,7 +376,7 @@ class ReaderScreen(ReaderNotes, Screen):
             status.statement = None
         else:
             statement = statements[index]
-            cue = one_line(statement.cue.text(self.text)) if statement.cue else ""
+            cue = one_line(statement.cue.text(self.text)) if statement.cue is not None else ""
             status.statement = StatementInfo(
                 index + 1, len(statements), self.speaker_name(statement), cue, statement.kind,
                 stance_summary(statement.stances),
