@@ -70,7 +70,7 @@ class QuotelensApp(App):
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
         self._annotation_process = self._new_process()
         self._annotation_worker: Worker | None = None
-        self.reader = ReaderScreen(path, text, preview(text)) if path is not None and text is not None else None
+        self.reader = None if path is None or text is None else ReaderScreen(path, text, preview(text))
         self.library = None
         if folder is not None:
             self.library = LibraryScreen(folder.name, folder.paths, self._new_process(), cache, notes_dir)
@@ -91,7 +91,10 @@ class QuotelensApp(App):
     def _annotate_reader(self) -> None:
         assert self.reader is not None
         text, process = self.reader.text, self._annotation_process
-        annotate = partial(self.cache.annotate, text, process.annotate) if self.cache else partial(process.annotate, text)
+        if self.cache:
+            annotate = partial(self.cache.annotate, text, process.annotate)
+        else:
+            annotate = partial(process.annotate, text)
         self._annotation_worker = self.run_worker(annotate, thread=True, exit_on_error=False, name="annotate")
 
     def open_article(self, path: Path, text: str) -> None:

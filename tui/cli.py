@@ -79,7 +79,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
     if args.action == "clear":
         removed = cache.clear()
         entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
-        print(f"removed {entries} cached annotation{'s' * (entries != 1)} ({_size(size)}) from {cache.directory}")
+        plural = "s" * (entries != 1)
+        print(f"removed {entries} cached annotation{plural} ({_size(size)}) from {cache.directory}")
         return 0
     print(f"directory       {cache.directory}")
     print(f"engine version  {cache.version}")

@@ -33,7 +33,8 @@ class Folder:
 def articles_in(directory: Path) -> Folder:
     """The article files directly in ``directory`` (hidden files left out), by name."""
     paths = sorted(
-        (p for p in directory.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")),
+        (p for p in directory.iterdir()
+         if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")),
         key=lambda p: p.name.casefold(),
     )
     return Folder(str(directory), tuple(paths))

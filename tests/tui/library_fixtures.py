@@ -35,7 +35,8 @@ class QuoteAnnotator:
         if self.fail_on and self.fail_on in text:
             raise ValueError("the engine gave up")
         statements = tuple(
-            Statement(id=f"s{i}", kind="direct", content=(Span(*m.span()),)) for i, m in enumerate(QUOTE.finditer(text))
+            Statement(id=f"s{i}", kind="direct", content=(Span(*m.span()),))
+            for i, m in enumerate(QUOTE.finditer(text))
         )
         names = sorted(set(SPEAKER.findall(text)))
         actors = tuple(Actor(id=name.lower(), name=name, kind="person") for name in names)
@@ -52,7 +53,9 @@ def write_articles(directory: Path) -> Path:
     return directory
 
 
-def library_app(folder: Path, annotator, cache: AnnotationCache | None, name: str | None = None) -> QuotelensApp:
+def library_app(
+    folder: Path, annotator, cache: AnnotationCache | None, name: str | None = None
+) -> QuotelensApp:
     found = articles_in(folder)
     return QuotelensApp(annotator=annotator, cache=cache, folder=Folder(name or found.name, found.paths))
 

@@ -243,7 +243,9 @@ class LibraryScreen(Screen):
         header.title_text = one_line(self.folder_name)
         total = len(self.entries)
         counted = f"{total} article{'s' * (total != 1)}"
-        header.details = f"{len(shown)} of {counted} match “{self.query_text}”" if self.query_text else counted
+        if self.query_text:
+            counted = f"{len(shown)} of {counted} match “{self.query_text}”"
+        header.details = counted
         if self.sort is None:
             header.counts = "sort: t o d s a n, or click a heading"
         else:

@@ -30,7 +30,8 @@ class LibraryTable(DataTable):
     the cursor stays on the same article through both."""
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Open", id="library.open", tooltip="Open the article in the reader"),
+        Binding("enter", "select_cursor", "Open", id="library.open",
+                tooltip="Open the article in the reader"),
         Binding("j", "cursor_down", "Down", show=False, id="library.down", tooltip="Next article"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up", tooltip="Previous article"),
         Binding("g", "scroll_top", "Top", show=False, id="library.top", tooltip="First article"),
