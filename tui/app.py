@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -113,6 +113,12 @@ class QuotelensApp(App):
     @on(LibraryScreen.ArticleChosen)
     def _article_chosen(self, event: LibraryScreen.ArticleChosen) -> None:
         self.open_article(event.path, event.text)
+
+    def on_cursor_position(self, event: events.CursorPosition) -> None:
+        # A full-screen app never asks where the cursor is, so this "report" is a key: xterm and tmux
+        # send shift+F3 as ESC[1;2R, which Textual's parser reads as a cursor position (row 1, column 2).
+        if (event.x, event.y) == (1, 0):
+            self.simulate_key("shift+f3")
 
     def on_unmount(self) -> None:
         self._annotation_process.stop()

@@ -40,9 +40,10 @@ class HelpScreen(ModalScreen[None]):
         return " / ".join(self.app.get_key_display(Binding(key, "")) for key in keys)
 
     def keys_table(self) -> Table:
+        """Both columns wrap (keys at their " / "), so no entry is cut off on a narrow terminal."""
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-        table.add_column("keys", style="bold", no_wrap=True, ratio=1)
-        table.add_column("what", ratio=3)
+        table.add_column("keys", style="bold", ratio=1, overflow="fold")
+        table.add_column("what", ratio=3, overflow="fold")
         for title, bindings in self.sections:
             table.add_row(Text(title, style="bold underline"), "")
             for description, keys in self._grouped(bindings):

@@ -123,10 +123,11 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         yield Footer()
 
     def _passage_preview(self) -> str:
+        """The passage as written: the bar beside it marks it (a quote holds its own quotation marks)."""
         passage = one_line(self.passage)
         if len(passage) > PASSAGE_PREVIEW_CHARS:
             passage = passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
-        return f"“{passage}”"
+        return passage
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

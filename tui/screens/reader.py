@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, LoadingIndicator
+from textual.widgets import Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
@@ -31,11 +31,14 @@ from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
 from tui.stances import summary as stance_summary
 from tui.widgets.actor_sidebar import ActorSidebar
 from tui.widgets.article_header import ArticleHeader
-from tui.widgets.article_view import ArticleView
+from tui.widgets.article_view import GUTTER, RIGHT_MARGIN, ArticleView
+from tui.widgets.fitted_footer import FittedFooter
 from tui.widgets.search_input import SearchInput
-from tui.widgets.status_line import StatementInfo, StatusLine
+from tui.widgets.status_line import Hint, StatementInfo, StatusLine
 
 SIDEBAR_MIN_WIDTH = 100  # columns: below this the sidebar starts hidden
+SIDEBAR_WIDTH = 36  # columns, and up to SIDEBAR_MAX_WIDTH when the article's measure leaves room
+SIDEBAR_MAX_WIDTH = 56
 SUMMARY_LENGTH = 90
 
 
@@ -67,6 +70,12 @@ class ReaderScreen(ReaderNotes, Screen):
         Binding("q", "app.quit", "Quit", id="reader.quit", tooltip="Quit quotelens"),
         *NOTE_BINDINGS,
     ]
+    # What the footer keeps when it is short of room, most important first (the rest is in the help).
+    FOOTER_RANKING = (
+        "reader.quit", "reader.note", "reader.notes_list", "reader.export", "reader.next_statement",
+        "reader.previous_statement", "reader.help", "sidebar.filter", "sidebar.evidence", "reader.search",
+        "reader.next_same_speaker", "reader.toggle_sidebar", "reader.toggle_overlays", "app.command_palette",
+    )
 
     # Reading state as `var`s: their watchers update the widgets, which repaint themselves; a
     # plain reactive would repaint the whole screen on every key.
@@ -81,6 +90,7 @@ class ReaderScreen(ReaderNotes, Screen):
         super().__init__()
         self.path = path
         self.text = text
+        self._early_steps: list[tuple[bool, bool]] = []  # statement keys pressed while annotating
         self.set_reactive(ReaderScreen.annotation, preview)
 
     def compose(self) -> ComposeResult:
@@ -92,7 +102,7 @@ class ReaderScreen(ReaderNotes, Screen):
         with Horizontal(id="status-row"):
             yield LoadingIndicator(id="loading")
             yield StatusLine(id="status")
-        yield Footer()
+        yield FittedFooter(self.FOOTER_RANKING)
 
     @property
     def article(self) -> ArticleView:
@@ -147,8 +157,13 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(LoadingIndicator).display = annotating
         self.query_one(ArticleHeader).counts = self._counts()
         self._update_status()
+        if not annotating:
+            early, self._early_steps = self._early_steps, []
+            for forward, same_speaker in early:
+                self.action_step(forward, same_speaker)
 
     def annotation_failed(self, reason: str) -> None:
+        self._early_steps.clear()  # no statements will come to carry them out
         self.annotating = False
         self.query_one(ArticleHeader).counts = "annotation failed"
         self.notify(f"Could not annotate this article: {one_line(reason)}", severity="error", timeout=10,
@@ -175,6 +190,9 @@ class ReaderScreen(ReaderNotes, Screen):
         return list(range(len(self.annotation.statements)))
 
     def action_step(self, forward: bool, same_speaker: bool) -> None:
+        if self.annotating:  # the reader pressed n before the statements were in: do it once they are
+            self._early_steps.append((forward, same_speaker))
+            return
         if same_speaker and self.current is None:
             same_speaker = False  # nothing current yet: start from the first statement
         found = step(self.candidates(same_speaker), self.current, forward)
@@ -187,8 +205,6 @@ class ReaderScreen(ReaderNotes, Screen):
         self.current = found.index
 
     def _nothing_to_jump_to(self, same_speaker: bool) -> str:
-        if self.annotating:
-            return "Still annotating: statements will appear shortly"
         if same_speaker:
             return "The current statement has no known speaker"
         if self.filter_actor is not None:
@@ -200,6 +216,7 @@ class ReaderScreen(ReaderNotes, Screen):
 
     def watch_current(self, index: int | None) -> None:
         self.article.current = index
+        self.sidebar.current_actor = None if index is None else self.annotation.statements[index].actor
         self._update_status()
 
     @on(ArticleView.StatementClicked)
@@ -271,6 +288,11 @@ class ReaderScreen(ReaderNotes, Screen):
         self.sidebar.display = shown
         if not shown and self.focused is self.sidebar:
             self.article.focus()
+        # The text keeps its measure; a wide terminal gives the rest to the sidebar.
+        article = self.article
+        text_pane = article.measure + GUTTER + RIGHT_MARGIN + article.styles.scrollbar_size_vertical
+        spare = self.app.size.width - text_pane
+        self.sidebar.styles.width = max(SIDEBAR_WIDTH, min(SIDEBAR_MAX_WIDTH, spare))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -293,6 +315,7 @@ class ReaderScreen(ReaderNotes, Screen):
     def action_open_search(self) -> None:
         search = self.query_one(SearchInput)
         search.display = True
+        self.add_class("-searching")
         search.focus()
         if search.value:
             self._search(search.value)
@@ -344,6 +367,7 @@ class ReaderScreen(ReaderNotes, Screen):
     def _search_closed(self) -> None:
         search = self.query_one(SearchInput)
         search.display = False
+        self.remove_class("-searching")
         self.article.matches, self.article.current_match = (), None
         self.status.search = None
         self.article.focus()
@@ -383,8 +407,10 @@ class ReaderScreen(ReaderNotes, Screen):
             )
         status.filter_name = None if self.filter_actor is None else self._actor_name(self.filter_actor)
         if self.annotating:
-            status.hint = "Annotating the article…"
+            status.hint = Hint("Annotating the article…", "Annotating…")
         elif not statements:
-            status.hint = "No statements found in this article"
+            status.hint = Hint("No statements found in this article", "No statements found")
         else:
-            status.hint = f"{len(statements)} statements: press n for the next one, ? for help"
+            count = len(statements)
+            status.hint = Hint(f"{count} statements: press n for the next one, ? for help",
+                               f"{count} statements: n next, ? help")

@@ -65,7 +65,7 @@ class ReaderNotes:
         """The keys of the notes screens, for the reader's help."""
         return [
             ("Note editor", list(Binding.make_bindings(NoteEditor.BINDINGS))),
-            ("Notes list (ctrl+n)", list(Binding.make_bindings(NotesList.BINDINGS))),
+            ("Notes list", list(Binding.make_bindings(NotesList.BINDINGS))),
         ]
 
     # --- loading and placing ----------------------------------------------------------------------
@@ -261,8 +261,10 @@ class ReaderNotes:
             self.notify("Still annotating: the export would miss the statements; try again in a moment",
                         timeout=4)
             return
-        proposal = Path.cwd() / default_export_name(self.path)
-        self.app.push_screen(ExportDialog(proposal), self._export_requested)
+        self.open_export_dialog(ExportRequest(Path.cwd() / default_export_name(self.path), False))
+
+    def open_export_dialog(self, start: ExportRequest) -> None:
+        self.app.push_screen(ExportDialog(start.path, start.all_statements), self._export_requested)
 
     def _export_requested(self, request: ExportRequest | None) -> None:
         if request is None:
@@ -271,6 +273,8 @@ class ReaderNotes:
             def answered(overwrite: bool | None) -> None:
                 if overwrite:
                     self.write_export(request, overwrite=True)
+                else:
+                    self.open_export_dialog(request)  # keep the file, not what was typed: choose another
 
             self.app.push_screen(ConfirmScreen(f"{request.path} exists. Replace it?", yes="Replace",
                                                no="Keep it"), answered)
@@ -294,6 +298,7 @@ class ReaderNotes:
         except OSError as error:
             message = one_line(f"Could not write {request.path}: {error.strerror or error}")
             self.notify(message, severity="error", timeout=10, markup=False)
+            self.open_export_dialog(request)  # with the path as typed, to correct it
             return
         self.notify(one_line(f"Exported to {request.path.resolve()}"), title="Export written", timeout=8,
                     markup=False)
