@@ -1,10 +1,11 @@
-"""The Textual application: holds the article, annotates it in a worker, shows the reader screen."""
+"""The Textual application: shows an article in the reader (annotated in a worker), or a library of
+articles that opens each in a reader."""
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from textual import events, on
@@ -14,31 +15,32 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from annotators import metadata, segment
-from annotators.model import Annotation
+from annotators.model import Annotation, Meta
 from tui.annotate_process import AnnotationProcess
 from tui.annotation_cache import AnnotationCache
-from tui.library import Folder
+from tui.inputs import Article
+from tui.library import Library
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 
 Annotator = Callable[[str], Annotation]
 
 
-def preview(text: str) -> Annotation:
+def preview(text: str, given: Meta = Meta()) -> Annotation:
     """What can be shown at once, before annotation: metadata and paragraphs, no statements.
 
     Both are plain regular-expression passes, fast even on a very long article.
     """
-    meta = metadata.extract(text)
+    meta = metadata.extract(text, given)
     body = meta.body
     paragraphs = segment.paragraphs(text, body.start, body.end) if body else segment.paragraphs(text)
     return Annotation(meta=meta, paragraphs=paragraphs)
 
 
-def default_annotator(text: str) -> Annotation:
+def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
     from annotators import annotate
 
-    return annotate(text)
+    return annotate(text, meta=meta)
 
 
 class QuotelensApp(App):
@@ -58,9 +60,12 @@ class QuotelensApp(App):
         annotator: Annotator = default_annotator,
         notes_dir: str | None = None,
         cache: AnnotationCache | None = None,
-        folder: Folder | None = None,
+        *,
+        article: Article | None = None,
+        library: Library | None = None,
     ) -> None:
-        """The reader on ``path`` (its ``text``), or the library of ``folder``'s articles."""
+        """The reader on ``article`` (from ``tui.inputs``) or on ``text`` already read from ``path``;
+        or, given a ``library``, the list of its articles, each opened in a reader over it."""
         # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
         # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
         gc.freeze()
@@ -68,20 +73,30 @@ class QuotelensApp(App):
         self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
         self.annotator = annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
-        self._annotation_process = self._new_process()
         self._annotation_worker: Worker | None = None
-        self.reader = None if path is None or text is None else ReaderScreen(path, text, preview(text))
         self.library = None
-        if folder is not None:
-            self.library = LibraryScreen(folder.name, folder.paths, self._new_process(), cache, notes_dir)
+        if library is not None:
+            self.library = LibraryScreen(library, self.annotation_process, cache, notes_dir)
+        self.loaded: Article | None = None  # the article in the reader
+        self.reader: ReaderScreen | None = None
+        if library is None:
+            if article is None:
+                assert path is not None and text is not None, "give an article, or a path and its text"
+                article = Article.from_text(path, text)
+            self.loaded = article
+            self.reader = ReaderScreen(article, preview(article.text, article.meta))
+        self._annotation_process = self.annotation_process(article.meta if article else Meta())
 
-    def _new_process(self) -> AnnotationProcess:
-        # The engine runs in a child process (see annotate_process); a test's annotator in a thread.
-        return AnnotationProcess(self.annotator, in_child=self.annotator is default_annotator)
+    def annotation_process(self, meta: Meta) -> AnnotationProcess:
+        """Where an article is annotated: the engine in a child process, given what the source said
+        (title, author, outlet, URL); a test's annotator in the calling thread, on the text alone."""
+        if self.annotator is default_annotator:
+            return AnnotationProcess(functools.partial(default_annotator, meta=meta))
+        return AnnotationProcess(self.annotator, in_child=False)
 
     def get_default_screen(self) -> Screen:
         screen = self.library if self.library is not None else self.reader
-        assert screen is not None, "QuotelensApp needs an article (path and text) or a folder"
+        assert screen is not None
         return screen
 
     def on_mount(self) -> None:
@@ -89,30 +104,31 @@ class QuotelensApp(App):
             self.call_after_refresh(self._annotate_reader)
 
     def _annotate_reader(self) -> None:
-        assert self.reader is not None
-        text, process = self.reader.text, self._annotation_process
+        assert self.loaded is not None
+        article, process = self.loaded, self._annotation_process
         if self.cache:
-            annotate = partial(self.cache.annotate, text, process.annotate)
+            annotate = functools.partial(self.cache.annotate, article.text, process.annotate, article.meta)
         else:
-            annotate = partial(process.annotate, text)
+            annotate = functools.partial(process.annotate, article.text)
         self._annotation_worker = self.run_worker(annotate, thread=True, exit_on_error=False, name="annotate")
 
-    def open_article(self, path: Path, text: str) -> None:
-        """Show the article in a new reader over the current screen (esc comes back)."""
+    def open_article(self, article: Article) -> None:
+        """Show ``article`` in a new reader over the current screen (esc comes back)."""
         self._annotation_process.stop()
-        self._annotation_process = self._new_process()
-        self.reader = ReaderScreen(path, text, preview(text))
+        self._annotation_process = self.annotation_process(article.meta)
+        self.loaded = article
+        self.reader = ReaderScreen(article, preview(article.text, article.meta))
         self.push_screen(self.reader, self._reader_closed)
         self._annotate_reader()
 
     def _reader_closed(self, _result: object) -> None:
         self._annotation_worker = None  # its end (the child stopped) concerns no screen now
         self._annotation_process.stop()
-        self.reader = None
+        self.loaded = self.reader = None
 
     @on(LibraryScreen.ArticleChosen)
     def _article_chosen(self, event: LibraryScreen.ArticleChosen) -> None:
-        self.open_article(event.path, event.text)
+        self.open_article(event.article)
 
     def on_cursor_position(self, event: events.CursorPosition) -> None:
         # A full-screen app never asks where the cursor is, so this "report" is a key: xterm and tmux

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Literal
 
 from annotators import Actor, Annotation, Span, Statement
 from annotators.model import Stance
+from tui.inputs import Article
 from tui.notes.placement import PlacedNote
 from tui.notes.store import timestamp
 from tui.safe_text import displayable, one_line, safe_json
@@ -69,6 +70,9 @@ def export_data(article: ExportSource, *, now: datetime, version: str, all_state
             "title": meta.title or article.fallback_title,
             "date": meta.date,
             "dateline": meta.dateline,
+            "author": meta.author,
+            "outlet": meta.outlet,
+            "url": meta.url,
             "source": article.source,
         },
         "exported_at": timestamp(now),
@@ -204,6 +208,8 @@ def _front_matter(data: dict[str, Any]) -> str:
         "title": _yaml_string(document["title"]),
         "date": document["date"] or "null",  # unquoted ISO date: Obsidian reads it as a date property
         "dateline": _yaml_string(document["dateline"]),
+        # From a page or feed; left out, not null, for a text file, which has none of them.
+        **{key: _yaml_string(document[key]) for key in ("author", "outlet", "url") if document[key]},
         "source": _yaml_string(document["source"]),
         "document_id": _yaml_string(document["id"]),
         "exported_at": data["exported_at"],
@@ -305,8 +311,7 @@ def _visible_keeping_tabs(line: str) -> str:
 
 
 def export_article(
-    path: Path,
-    text: str,
+    loaded: Article,
     *,
     fmt: ExportFormat = "md",
     all_statements: bool = False,
@@ -314,26 +319,26 @@ def export_article(
     now: datetime,
     version: str,
 ) -> str:
-    """The export of the article at ``path`` (read as ``text``) with its saved notes.
+    """The export of an article (as ``tui.inputs`` loaded it) with its saved notes.
 
     The notes store is opened read-only: exporting never creates or changes it. Raises
     ``NotesUnavailable`` when the notes cannot be read (an export without them would mislead).
     """
     from annotators import annotate
     from tui.notes import ArticleNotes, NotesStore
-    from tui.notes.article import source_for
 
-    annotation = annotate(text)
+    text = loaded.text
+    annotation = annotate(text, meta=loaded.meta)
     store = NotesStore.open(data_dir, read_only=True)
     try:
-        notes = ArticleNotes(store, text, source_for(path), annotation.meta.title)
+        notes = ArticleNotes(store, text, loaded.source, annotation.meta.title)
         article = ExportSource(
             text=text,
             annotation=annotation,
             placed=notes.placed(annotation),
             document_id=notes.text_hash,
             source=notes.source,
-            fallback_title=path.stem,
+            fallback_title=loaded.name,
         )
     finally:
         store.close()
@@ -349,9 +354,9 @@ def render(data: dict[str, Any], fmt: ExportFormat) -> str:
     return to_markdown(data)
 
 
-def default_export_name(source: Path) -> str:
-    """``<article-stem>.notes.md``: the name ``e`` in the reader proposes."""
-    return f"{source.stem}.notes.md"
+def default_export_name(name: str) -> str:
+    """``<article name>.notes.md`` (the file's stem, the URL's last part): what ``e`` in the reader proposes."""
+    return f"{name}.notes.md"
 
 
 def write_atomically(path: Path, content: str, *, overwrite: bool) -> None:

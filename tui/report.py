@@ -6,7 +6,6 @@ through ``one_line``, so its control characters print as placeholders (ESC as �
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
 from rich.console import Console
@@ -67,11 +66,20 @@ def stance_text(stances: Iterable[Stance]) -> Text:
     return Text("\n").join(Text(chip(s), style=POLARITY_STYLES[s.polarity]) for s in taken(stances))
 
 
-def print_annotation(path: Path, text: str, annotation: Annotation, console: Console | None = None) -> None:
-    console = console or Console()
+class PipeConsole(Console):
+    """A console whose reader may go away (``| head``): a closed pipe raises ``BrokenPipeError``, which
+    the command ends on quietly with status 0; Rich's own handling exits with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def print_annotation(label: str, text: str, annotation: Annotation, console: Console | None = None) -> None:
+    """The tables of one article; ``label`` names it when it has no title (a file name, a URL)."""
+    console = console or PipeConsole()
     meta = annotation.meta
-    heading = Text(one_line(meta.title or path.name), style="bold")
-    details = one_line(" · ".join(x for x in (meta.date, meta.dateline) if x))
+    heading = Text(one_line(meta.title or label), style="bold")
+    details = one_line(" · ".join(x for x in (meta.author, meta.date, meta.dateline, meta.outlet) if x))
     if details:
         heading.append(f"  {details}", style="dim")
     console.print(heading)

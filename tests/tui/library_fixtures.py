@@ -9,7 +9,8 @@ from pathlib import Path
 from annotators.model import Actor, Annotation, Span, Statement
 from tui.annotation_cache import AnnotationCache
 from tui.app import QuotelensApp, preview
-from tui.library import Folder, articles_in
+from tui.inputs import Limits, discover
+from tui.library import Library
 from tui.screens.library import LibraryScreen
 
 ARTICLES = {
@@ -54,10 +55,10 @@ def write_articles(directory: Path) -> Path:
 
 
 def library_app(
-    folder: Path, annotator, cache: AnnotationCache | None, name: str | None = None
+    folder: Path, annotator, cache: AnnotationCache | None, name: str | None = None, limits: Limits = Limits()
 ) -> QuotelensApp:
-    found = articles_in(folder)
-    return QuotelensApp(annotator=annotator, cache=cache, folder=Folder(name or found.name, found.paths))
+    library = Library(name or str(folder), tuple(discover(str(folder), limits)), limits)
+    return QuotelensApp(annotator=annotator, cache=cache, library=library)
 
 
 async def settle_library(app: QuotelensApp, pilot, timeout: float = 30) -> LibraryScreen:

@@ -10,6 +10,7 @@ import pytest
 from tests.tui.helpers import screen_text, settle
 from tests.tui.library_fixtures import ARTICLES, QuoteAnnotator, library_app, settle_library, write_articles
 from tui.annotation_cache import AnnotationCache
+from tui.inputs import Limits, load_article
 from tui.notes import NotesStore, TextAnchor
 from tui.notes.article import source_for
 from tui.screens.library import LibraryScreen
@@ -32,7 +33,7 @@ def shown(library: LibraryScreen) -> list[str]:
 
 
 def counts(library: LibraryScreen) -> dict[str, tuple[int | None, int | None]]:
-    return {e.name: (e.statements, e.actors) for e in library.entries.values()}
+    return {e.name: (e.statements, e.actors) for e in library.rows.values()}
 
 
 async def test_rows_are_annotated_in_the_background_and_cached(folder, cache):
@@ -42,14 +43,15 @@ async def test_rows_are_annotated_in_the_background_and_cached(folder, cache):
         library = await settle_library(app, pilot)
         assert shown(library) == ["alpha.txt", "bravo.md", "charlie.txt"]  # the folder's order
         assert counts(library) == {name: (s, a) for name, (_, s, a) in ARTICLES.items()}
-        assert library.entries[str(folder / "alpha.txt")].title == "Alpha talks"
+        assert library.rows[str(folder / "alpha.txt")].title == "Alpha talks"
         assert set(library.outcomes.values()) == {"annotated"}
         drawn = screen_text(app)
         assert "Alpha talks" in drawn and "Bravo report" in drawn
         assert "3 articles: 3 annotated, 0 from the cache" in drawn
     assert len(annotator.calls) == 3
-    for text, _, _ in ARTICLES.values():
-        assert cache.get(text) is not None
+    for name in ARTICLES:
+        article = load_article(str(folder / name))  # as the loader gives it (Markdown parsed)
+        assert cache.get(article.text, article.meta) is not None
 
 
 async def test_a_second_opening_reads_every_row_from_the_cache(folder, cache):
@@ -133,7 +135,7 @@ async def test_enter_opens_the_reader_and_esc_comes_back_to_the_same_row(folder,
         calls = len(annotator.calls)
         await pilot.press("enter")
         reader = app.screen
-        assert isinstance(reader, ReaderScreen) and reader.path == folder / "bravo.md"
+        assert isinstance(reader, ReaderScreen) and reader.loaded.location == str(folder / "bravo.md")
         await settle(app, pilot)
         assert len(reader.annotation.statements) == 1
         assert len(annotator.calls) == calls  # the reader found it in the cache
@@ -170,25 +172,26 @@ async def test_an_article_opened_before_the_background_reaches_it_is_annotated_b
         await settle_library(app, pilot)
         await pilot.press("escape")
         await pilot.pause()
-        entry = library.entries[str(folder / "charlie.txt")]
+        entry = library.rows[str(folder / "charlie.txt")]
         assert (entry.statements, entry.actors) == (0, 0)
-    assert annotator.calls.count(ARTICLES["charlie.txt"][0]) == 1  # once: the library used the reader's
+    charlie = load_article(str(folder / "charlie.txt")).text
+    assert annotator.calls.count(charlie) == 1  # once: the library used the reader's
 
 
 @pytest.mark.parametrize(
     "name, content, reason",
     [
         ("binary.txt", b"\x00\x01\x02PK\x03\x04", "binary"),
-        ("latin1.txt", "Caf\u00e9 said".encode("latin-1"), "UTF-8"),
         ("empty.md", b"   \n", "empty"),
+        ("huge.txt", b"word " * 1000, "larger than the size cap of 1000 bytes"),
     ],
 )
 async def test_a_bad_file_is_marked_with_its_reason(folder, cache, name, content, reason):
     (folder / name).write_bytes(content)
-    app = library_app(folder, QuoteAnnotator(), cache)
+    app = library_app(folder, QuoteAnnotator(), cache, limits=Limits(max_bytes=1000))
     async with app.run_test(size=(120, 20)) as pilot:
         library = await settle_library(app, pilot)
-        entry = library.entries[str(folder / name)]
+        entry = library.rows[str(folder / name)]
         assert entry.problem is not None and reason in entry.problem
         assert library.outcomes[entry.key] == "unreadable"
         assert counts(library)["alpha.txt"] == (3, 2)  # the others are fine
@@ -203,17 +206,18 @@ async def test_an_article_the_engine_fails_on_is_marked_and_not_cached(folder, c
     app = library_app(folder, QuoteAnnotator(fail_on="Carl"), cache)
     async with app.run_test(size=(110, 20)) as pilot:
         library = await settle_library(app, pilot)
-        entry = library.entries[str(folder / "bravo.md")]
+        entry = library.rows[str(folder / "bravo.md")]
         assert entry.problem == "annotation failed: the engine gave up"
         assert library.outcomes[entry.key] == "failed"
         assert counts(library)["alpha.txt"] == (3, 2)
-    assert cache.get(ARTICLES["bravo.md"][0]) is None
+    article = load_article(str(folder / "bravo.md"))
+    assert cache.get(article.text, article.meta) is None
 
 
 async def test_rows_show_the_notes_written_on_an_article(folder, cache, tmp_path, monkeypatch):
     data = tmp_path / "notes-data"
     monkeypatch.setenv("QUOTELENS_DATA_DIR", str(data))
-    text = ARTICLES["bravo.md"][0]
+    text = load_article(str(folder / "bravo.md")).text
     store = NotesStore.open(data)
     document = store.register(text, source_for(folder / "bravo.md"), "Bravo report")
     store.add(document, "highlight", TextAnchor.from_span(text, 0, 5), "check this")
@@ -222,7 +226,7 @@ async def test_rows_show_the_notes_written_on_an_article(folder, cache, tmp_path
     app = library_app(folder, QuoteAnnotator(), cache)
     async with app.run_test(size=(110, 20)) as pilot:
         library = await settle_library(app, pilot)
-        assert {e.name: e.notes for e in library.entries.values()} == {
+        assert {e.name: e.notes for e in library.rows.values()} == {
             "alpha.txt": 0, "bravo.md": 1, "charlie.txt": 0,
         }
         assert "✎ 1" in screen_text(app)
@@ -239,3 +243,33 @@ async def test_help_lists_the_library_keys(folder, cache):
         drawn = screen_text(app)
         assert "Sort by statements" in drawn and "Open the article in the reader" in drawn
         assert "click a heading" in drawn
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "inputs" / "fixtures"
+
+
+async def test_a_saved_page_shows_its_title_outlet_and_date(folder, cache):
+    (folder / "page.html").write_bytes((FIXTURES / "news_page.html").read_bytes())
+    app = library_app(folder, QuoteAnnotator(), cache)
+    async with app.run_test(size=(130, 20)) as pilot:
+        library = await settle_library(app, pilot)
+        row = library.rows[str(folder / "page.html")]
+        assert row.title == "Council approves river crossing after long debate"
+        assert (row.outlet, row.date) == ("The Harbour Gazette", "2024-03-12")
+        await pilot.press("o")  # by outlet: the only row with one comes first
+        assert shown(library)[0] == "page.html"
+        assert "The Harbour Gazette" in screen_text(app)
+
+
+async def test_a_feed_lists_its_items(tmp_path, cache):
+    feed = tmp_path / "wire.rss"
+    feed.write_bytes((FIXTURES / "wire.rss").read_bytes())
+    app = library_app(feed, QuoteAnnotator(), cache)
+    async with app.run_test(size=(110, 20)) as pilot:
+        library = await settle_library(app, pilot)
+        titles = [row.title for row in library.rows.values()]
+        assert titles[:2] == ["Council approves river crossing", "Library opening hours extended"]
+        assert {row.outlet for row in library.rows.values()} == {"Harbour Gazette: City Hall"}
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.loaded.meta.title == "Council approves river crossing"

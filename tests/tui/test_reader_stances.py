@@ -112,7 +112,7 @@ def test_annotate_text_output_shows_statement_and_actor_stances(seed_path, seed_
     from tui.report import print_annotation
 
     console = Console(width=240, file=io.StringIO(), color_system=None)
-    print_annotation(seed_path, seed_text, with_stances(seed_text), console=console)
+    print_annotation(seed_path.name, seed_text, with_stances(seed_text), console=console)
     printed = console.file.getvalue()
     assert printed.count("＋ no-fly zone") == 2  # the statement's row and Zelenskyy's row
     assert "· Ukraine" not in printed  # a neutral stance takes no side: no chip

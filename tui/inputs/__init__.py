@@ -13,6 +13,7 @@ from .files import describe_size
 from .loader import ARTICLE_SUFFIXES, STDIN, discover, load_article, load_entry
 from .model import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
     Article,
     Entry,
     FeedItem,
@@ -23,7 +24,7 @@ from .model import (
 )
 
 __all__ = [
-    "ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "STDIN", "Article", "Entry", "FeedItem", "InputError", "Kind",
+    "ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "STDIN", "Article", "Entry", "FeedItem", "InputError", "Kind",
     "Limits", "NotText", "Payload", "decode", "describe_size", "discover", "is_url", "load_article",
     "load_entry", "user_agent",
 ]

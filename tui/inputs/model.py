@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from annotators.model import Meta
@@ -81,3 +82,29 @@ class Article:
     name: str  # a short name for file names and as a title when there is none (the file stem, ...)
     source_url: str | None = None  # the URL it was fetched from (after redirects), when fetched
     feed: str | None = None  # the feed's path or URL, for a feed item
+
+    @classmethod
+    def from_text(cls, path: Path, text: str) -> Article:
+        """A text file already read (tests, benchmarks): no metadata but what the engine finds."""
+        return cls(text, Meta(), str(path), "text", path.stem)
+
+    @property
+    def is_file(self) -> bool:
+        return self.location != "-" and "://" not in self.location and self.feed is None
+
+    @property
+    def label(self) -> str:
+        """What to call the article when it has no title: the file name, the URL, "standard input"."""
+        if self.location == "-":
+            return "standard input"
+        return Path(self.location).name if self.is_file else self.location
+
+    @property
+    def source(self) -> str | None:
+        """How notes and exports name where the article is: a file's absolute path (the same wherever
+        quotelens starts), the URL it was read from, or None for standard input."""
+        if self.location == "-":
+            return None
+        if self.is_file:
+            return str(Path(self.location).expanduser().resolve())
+        return self.meta.url or self.source_url or self.location

@@ -1,8 +1,8 @@
-"""The library: the articles of a folder in a table to sort, filter and open in the reader.
+"""The library: the articles of a folder or a feed in a table to sort, filter and open in the reader.
 
-Rows appear at once with their file names. A worker then reads every article: those the cache
-knows show their counts right away, the others are annotated one by one (the engine in a child
-process, as the reader does) while the progress line counts them. A file that cannot be read or
+Rows appear at once with their names. A worker then loads every article (``tui.inputs``): those the
+cache knows show their counts right away, the others are annotated one by one (the engine in a child
+process, as the reader does) while the progress line counts them. An article that cannot be loaded or
 annotated gets the reason on its row; nothing is written but the cache.
 
 Opening an article posts ``ArticleChosen`` (the app shows the reader); when the reader closes, this
@@ -12,9 +12,8 @@ annotation the reader made).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Literal
 
 from textual import on
@@ -26,11 +25,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from annotators import metadata
-from annotators.textio import UnreadableArticle, read_article
+from annotators.model import Meta
 from tui.annotate_process import AnnotationProcess, AnnotationStopped
 from tui.annotation_cache import AnnotationCache
-from tui.library import Entry, SortColumn, count_notes, open_notes, visible_entries
+from tui.inputs import Article, Entry, InputError, load_entry
+from tui.library import Library, Row, SortColumn, count_notes, open_notes, visible_rows
 from tui.safe_text import one_line
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.filter_input import FilterInput
@@ -72,15 +71,14 @@ class LibraryScreen(Screen):
     class ArticleChosen(Message):
         """The user asked to read this article."""
 
-        def __init__(self, path: Path, text: str) -> None:
+        def __init__(self, article: Article) -> None:
             super().__init__()
-            self.path = path
-            self.text = text
+            self.article = article
 
     class Progressed(Message):
         """The background work changed a row (``update`` turns the row as it is now into the new one)."""
 
-        def __init__(self, key: str, update: Callable[[Entry], Entry], outcome: Outcome | None) -> None:
+        def __init__(self, key: str, update: Callable[[Row], Row], outcome: Outcome | None) -> None:
             super().__init__()
             self.key = key
             self.update = update
@@ -90,22 +88,23 @@ class LibraryScreen(Screen):
 
     def __init__(
         self,
-        name: str,
-        paths: Sequence[Path],
-        process: AnnotationProcess,
+        library: Library,
+        annotation_process: Callable[[Meta], AnnotationProcess],
         cache: AnnotationCache | None,
         notes_dir: str | None = None,
     ) -> None:
+        """``annotation_process(meta)``: where to annotate an article whose source said ``meta``."""
         super().__init__()
-        self.folder_name = name
-        self.entries: dict[str, Entry] = {str(path): Entry(path) for path in paths}  # in the folder's order
+        self.library = library
+        self.rows: dict[str, Row] = {entry.location: Row.of(entry) for entry in library.entries}
         self.query_text = ""
         self.sort: tuple[SortColumn, bool] | None = None
         self.outcomes: dict[str, Outcome] = {}
-        self._process = process
+        self._annotation_process = annotation_process
+        self._process: AnnotationProcess | None = None  # the one annotating now
         self._cache = cache
         self._notes_dir = notes_dir
-        self._texts: dict[str, str] = {}  # filled by the worker
+        self._articles: dict[str, Article] = {}  # loaded by the worker
         self._opened: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -121,28 +120,29 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(FilterInput).display = False
-        self.query_one(LibraryProgress).total = len(self.entries)
+        self.query_one(LibraryProgress).total = len(self.rows)
         self._show()
         self._update_progress()
         self.table.focus()
-        self.run_worker(self._read_and_annotate, thread=True, exit_on_error=False, name="library")
+        self.run_worker(self._load_and_annotate, thread=True, exit_on_error=False, name="library")
 
     def on_unmount(self) -> None:
-        self._process.stop()
+        if self._process is not None:
+            self._process.stop()
 
     # --- the background work (in a thread) --------------------------------------------------------
 
-    def _read_and_annotate(self) -> None:
-        """Read every article (the cached ones are done then), then annotate the others in order."""
+    def _load_and_annotate(self) -> None:
+        """Load every article (the cached ones are done then), then annotate the others in order."""
         worker = get_current_worker()
         waiting: list[str] = []
         store = open_notes(self._notes_dir)
         try:
-            for key, entry in list(self.entries.items()):
+            for entry in self.library.entries:
                 if worker.is_cancelled:
                     return
-                if self._read(key, entry.path, store):
-                    waiting.append(key)
+                if self._load(entry, store):
+                    waiting.append(entry.location)
         finally:
             if store is not None:
                 store.close()
@@ -154,41 +154,44 @@ class LibraryScreen(Screen):
             except AnnotationStopped:
                 return
 
-    def _read(self, key: str, path: Path, store) -> bool:
-        """Read one article; True when it still has to be annotated."""
+    def _load(self, entry: Entry, store) -> bool:
+        """Load one article; True when it still has to be annotated."""
+        key = entry.location
         try:
-            text = read_article(path)
-        except UnreadableArticle as error:
-            self._progress(key, lambda e, reason=_reason(error, path): e.failed(reason), "unreadable")
+            article = load_entry(entry, self.library.limits)
+        except InputError as error:
+            self._progress(key, lambda row, reason=error.reason: row.failed(reason), "unreadable")
             return False
-        self._texts[key] = text
-        notes = count_notes(store, text, path)
-        cached = self._cache.get(text) if self._cache else None
+        self._articles[key] = article
+        notes = count_notes(store, article)
+        cached = self._cache.get(article.text, article.meta) if self._cache else None
         if cached is not None:
-            self._progress(key, lambda e: replace(e.with_annotation(cached), notes=notes), "cached")
+            self._progress(key, lambda row: replace(row.with_annotation(cached), notes=notes), "cached")
             return False
-        meta = metadata.extract(text)
-        self._progress(key, lambda e: replace(e, title=meta.title, date=meta.date, notes=notes), None)
+        self._progress(key, lambda row: replace(row.with_article(article), notes=notes), None)
         return True
 
     def _annotate(self, key: str) -> None:
-        text = self._texts[key]
-        cached = self._cache.get(text) if self._cache else None  # the reader may have done it meanwhile
+        article = self._articles[key]
+        text, meta = article.text, article.meta
+        cached = self._cache.get(text, meta) if self._cache else None  # the reader may have done it
         if cached is not None:
-            self._progress(key, lambda e: e.with_annotation(cached), "cached")
+            self._progress(key, lambda row: row.with_annotation(cached), "cached")
             return
+        self._process = self._annotation_process(meta)
         try:
             annotation = self._process.annotate(text)
         except AnnotationStopped:
             raise
         except Exception as error:  # noqa: BLE001 - one article's failure is shown on its row
-            self._progress(key, lambda e, reason=f"annotation failed: {error}": e.failed(reason), "failed")
+            reason = f"annotation failed: {error}"
+            self._progress(key, lambda row: row.failed(reason), "failed")
             return
         if self._cache:
-            self._cache.put(text, annotation)
-        self._progress(key, lambda e: e.with_annotation(annotation), "annotated")
+            self._cache.put(text, annotation, meta)
+        self._progress(key, lambda row: row.with_annotation(annotation), "annotated")
 
-    def _progress(self, key: str, update: Callable[[Entry], Entry], outcome: Outcome | None) -> None:
+    def _progress(self, key: str, update: Callable[[Row], Row], outcome: Outcome | None) -> None:
         self.post_message(self.Progressed(key, update, outcome))
 
     # --- results arrive (on the interface's thread) -----------------------------------------------
@@ -205,24 +208,23 @@ class LibraryScreen(Screen):
             return
         self.annotating = False
         if event.state == WorkerState.ERROR:
-            self.notify(f"Stopped reading the folder: {one_line(str(event.worker.error))}",
+            self.notify(f"Stopped loading the articles: {one_line(str(event.worker.error))}",
                         severity="error", timeout=10, markup=False)
         self._show()  # a sort by counts can now place every row
         self._update_progress()
 
-    def _change(self, key: str, update: Callable[[Entry], Entry]) -> None:
-        before = self.entries[key]
-        self.entries[key] = entry = update(before)
+    def _change(self, key: str, update: Callable[[Row], Row]) -> None:
+        self.rows[key] = row = update(self.rows[key])
         if self.query_text and self._visible_keys() != list(self.table.rows):
             self._show()  # the row now matches the filter, or no longer does
         else:
-            self.table.update(entry)
+            self.table.update(row)
 
     def _update_progress(self) -> None:
         progress = self.query_one(LibraryProgress)
         counts = {outcome: list(self.outcomes.values()).count(outcome) for outcome in ("cached", "annotated")}
         problems = sum(1 for outcome in self.outcomes.values() if outcome in ("unreadable", "failed"))
-        total, done = len(self.entries), len(self.outcomes)
+        total, done = len(self.rows), len(self.outcomes)
         progress.done = done
         progress.running = self.annotating
         parts = [f"{counts['annotated']} annotated", f"{counts['cached']} from the cache"]
@@ -234,14 +236,14 @@ class LibraryScreen(Screen):
     # --- showing: filter and sort -----------------------------------------------------------------
 
     def _visible_keys(self) -> list[str]:
-        return [e.key for e in visible_entries(list(self.entries.values()), self.query_text, self.sort)]
+        return [row.key for row in visible_rows(self.rows.values(), self.query_text, self.sort)]
 
     def _show(self) -> None:
-        shown = visible_entries(list(self.entries.values()), self.query_text, self.sort)
+        shown = visible_rows(self.rows.values(), self.query_text, self.sort)
         self.table.show(shown, self.sort)
         header = self.query_one(ArticleHeader)
-        header.title_text = one_line(self.folder_name)
-        total = len(self.entries)
+        header.title_text = one_line(self.library.name)
+        total = len(self.rows)
         counted = f"{total} article{'s' * (total != 1)}"
         if self.query_text:
             counted = f"{len(shown)} of {counted} match “{self.query_text}”"
@@ -292,33 +294,34 @@ class LibraryScreen(Screen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
         assert key is not None
-        entry = self.entries[key]
-        text = self._texts.get(key)
-        if text is None:  # not read yet (or unreadable): read it now
+        row = self.rows[key]
+        article = self._articles.get(key)
+        if article is None:  # not loaded yet, or it could not be: load it now
+            entry = next(e for e in self.library.entries if e.location == key)
             try:
-                text = self._texts[key] = read_article(entry.path)
-            except UnreadableArticle as error:
-                self.notify(_reason(error, entry.path), title=f"Cannot open {one_line(entry.name)}",
-                            severity="error", timeout=8, markup=False)
+                article = self._articles[key] = load_entry(entry, self.library.limits)
+            except InputError as error:
+                self.notify(error.reason, title=f"Cannot open {one_line(row.name)}", severity="error",
+                            timeout=8, markup=False)
                 return
         self._opened = key
-        self.post_message(self.ArticleChosen(entry.path, text))
+        self.post_message(self.ArticleChosen(article))
 
     def on_screen_resume(self) -> None:
         """Back from the reader: its annotation and notes may be new."""
         key, self._opened = self._opened, None
         if key is None:
             return
-        text, path = self._texts[key], self.entries[key].path
+        article = self._articles[key]
         store = open_notes(self._notes_dir)
-        notes = count_notes(store, text, path)
+        notes = count_notes(store, article)
         if store is not None:
             store.close()
-        cached = self._cache.get(text) if self._cache else None
+        cached = self._cache.get(article.text, article.meta) if self._cache else None
         if cached is not None and key not in self.outcomes:
             self.outcomes[key] = "cached"
             self._update_progress()
-        self._change(key, lambda e: replace(e.with_annotation(cached) if cached else e, notes=notes))
+        self._change(key, lambda row: replace(row.with_annotation(cached) if cached else row, notes=notes))
 
     # --- help -------------------------------------------------------------------------------------
 
@@ -334,9 +337,3 @@ class LibraryScreen(Screen):
             ("Filter bar", list(Binding.make_bindings(FilterInput.BINDINGS))),
             ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
         ]
-
-
-def _reason(error: UnreadableArticle, path: Path) -> str:
-    """The error without the file name it starts with (the row shows the name already)."""
-    message = str(error)
-    return message.removeprefix(f"{path}: ")

@@ -12,7 +12,6 @@ and ``show_actor``.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +23,7 @@ from textual.widgets import Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
+from tui.inputs import Article
 from tui.safe_text import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
@@ -86,10 +86,10 @@ class ReaderScreen(ReaderNotes, Screen):
     overlays_shown: var[bool] = var(True, init=False)
     sidebar_shown: var[bool | None] = var(None, init=False)  # None: follow the terminal width
 
-    def __init__(self, path: Path, text: str, preview: Annotation) -> None:
+    def __init__(self, loaded: Article, preview: Annotation) -> None:
         super().__init__()
-        self.path = path
-        self.text = text
+        self.loaded = loaded  # the article as read: its text, metadata and where it came from
+        self.text = loaded.text
         self._early_steps: list[tuple[bool, bool]] = []  # statement keys pressed while annotating
         self.set_reactive(ReaderScreen.annotation, preview)
 
@@ -140,8 +140,9 @@ class ReaderScreen(ReaderNotes, Screen):
         self._update_colours()
         meta = self.annotation.meta
         header = self.query_one(ArticleHeader)
-        header.title_text = one_line(meta.title or self.path.name)
-        header.details = one_line(" · ".join(x for x in (meta.date, meta.dateline) if x))
+        header.title_text = one_line(meta.title or self.loaded.label)
+        header.byline = one_line(meta.author or "")
+        header.details = one_line(" · ".join(x for x in (meta.date, meta.dateline, meta.outlet) if x))
         header.counts = self._counts()
         self._update_status()
 

@@ -1,6 +1,6 @@
 """Notes and export in the reader, as a mixin for the reader screen.
 
-The screen that mixes this in provides the article: ``path``, ``text``, ``annotation``, ``current``
+The screen that mixes this in provides the article: ``loaded``, ``text``, ``annotation``, ``current``
 (index of the current statement or None), ``article`` (the article pane, with ``noted``,
 ``selected_span()`` and ``scroll_to_span()``), ``go_to_statement(index)`` and
 ``speaker_name(statement)``. It calls ``open_notes()`` once mounted and ``place_notes()`` whenever
@@ -20,8 +20,8 @@ from textual.binding import Binding
 
 from annotators.model import Annotation, Span, Statement
 from tui.export import ExportExists, ExportSource, default_export_name, export_data, render, write_atomically
+from tui.inputs import Article
 from tui.notes import ArticleNotes, Note, NotesStore, NotesUnavailable, PlacedNote
-from tui.notes.article import source_for
 from tui.notes.store import NoteMissing
 from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
@@ -52,7 +52,7 @@ class NoteSubject:
 
 
 class ReaderNotes:
-    path: Path
+    loaded: Article
     text: str
     annotation: Annotation
     current: int | None
@@ -81,8 +81,8 @@ class ReaderNotes:
             store = NotesStore.salvage(directory, str(error))
             self.notify(one_line(str(error)), title="Notes are read-only", severity="error", timeout=20,
                         markup=False)
-        title = self.annotation.meta.title or self.path.name
-        self._article_notes = ArticleNotes(store, self.text, source_for(self.path), title)
+        title = self.annotation.meta.title or self.loaded.label
+        self._article_notes = ArticleNotes(store, self.text, self.loaded.source, title)
         self.place_notes()
 
     @property
@@ -261,7 +261,7 @@ class ReaderNotes:
             self.notify("Still annotating: the export would miss the statements; try again in a moment",
                         timeout=4)
             return
-        self.open_export_dialog(ExportRequest(Path.cwd() / default_export_name(self.path), False))
+        self.open_export_dialog(ExportRequest(Path.cwd() / default_export_name(self.loaded.name), False))
 
     def open_export_dialog(self, start: ExportRequest) -> None:
         self.app.push_screen(ExportDialog(start.path, start.all_statements), self._export_requested)
@@ -286,7 +286,7 @@ class ReaderNotes:
 
         notes = self.article_notes
         article = ExportSource(self.text, self.annotation, self.placed_notes, notes.text_hash, notes.source,
-                               self.path.stem)
+                               self.loaded.name)
         data = export_data(article, now=datetime.now(timezone.utc), version=_version(),
                            all_statements=request.all_statements)
         fmt = "json" if request.path.suffix.lower() == ".json" else "md"

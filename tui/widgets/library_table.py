@@ -9,13 +9,13 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import DataTable
 
-from tui.library import Entry, SortColumn
+from tui.library import Row, SortColumn
 from tui.safe_text import one_line
 
 # (key, label, width); the title takes what the others leave.
 COLUMNS: tuple[tuple[SortColumn, str, int | None], ...] = (
     ("title", "Title", None),
-    ("outlet", "Outlet", 16),
+    ("outlet", "Outlet", 20),
     ("date", "Date", 10),
     ("statements", "Statements", 10),
     ("actors", "Actors", 6),
@@ -40,7 +40,7 @@ class LibraryTable(DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._entries: list[Entry] = []
+        self._shown: list[Row] = []
         self._sort: tuple[SortColumn, bool] | None = None
 
     @property
@@ -50,20 +50,20 @@ class LibraryTable(DataTable):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
-    def show(self, entries: Sequence[Entry], sort: tuple[SortColumn, bool] | None) -> None:
-        """Show exactly ``entries``, in this order, with ``sort`` (column, descending) marked in its
+    def show(self, rows: Sequence[Row], sort: tuple[SortColumn, bool] | None) -> None:
+        """Show exactly ``rows``, in this order, with ``sort`` (column, descending) marked in its
         header; the cursor stays on its article when that is still shown."""
         keep = self.current_key
-        self._entries, self._sort = list(entries), sort
+        self._shown, self._sort = list(rows), sort
         self._rebuild(keep)
 
-    def update(self, entry: Entry) -> None:
-        """Redraw the row of ``entry`` (a row not shown is left alone)."""
-        if entry.key not in self.rows:
+    def update(self, row: Row) -> None:
+        """Redraw ``row`` (one not shown is left alone)."""
+        if row.key not in self.rows:
             return
-        self._entries = [entry if e.key == entry.key else e for e in self._entries]
-        for (column, _, _), cell in zip(COLUMNS, self._cells(entry)):
-            self.update_cell(entry.key, column, cell)
+        self._shown = [row if shown.key == row.key else shown for shown in self._shown]
+        for (column, _, _), cell in zip(COLUMNS, self._cells(row)):
+            self.update_cell(row.key, column, cell)
 
     def on_resize(self, event: Resize) -> None:
         if self.columns and self._title_width() != self.columns["title"].width:
@@ -78,8 +78,8 @@ class LibraryTable(DataTable):
         self.clear(columns=True)
         for column, label, width in COLUMNS:
             self.add_column(self._label(column, label), width=width or self._title_width(), key=column)
-        for entry in self._entries:
-            self.add_row(*self._cells(entry), key=entry.key)
+        for row in self._shown:
+            self.add_row(*self._cells(row), key=row.key)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
@@ -88,25 +88,25 @@ class LibraryTable(DataTable):
             return Text(label)
         return Text(f"{label} {'▼' if self._sort[1] else '▲'}", style="bold")
 
-    def _cells(self, entry: Entry) -> tuple[Text, ...]:
-        if entry.problem is not None:
-            title = Text.assemble(("⚠ ", "bold"), one_line(entry.name), " — ", one_line(entry.problem))
+    def _cells(self, row: Row) -> tuple[Text, ...]:
+        if row.problem is not None:
+            title = Text.assemble(("⚠ ", "bold"), one_line(row.name), " — ", one_line(row.problem))
             title.stylize(self.app.get_css_variables()["text-error"])
         else:
-            title = Text(one_line(entry.title or entry.name))
+            title = Text(one_line(row.title or row.name))
         title.no_wrap, title.overflow = True, "ellipsis"
         return (
             title,
-            _plain(entry.outlet),
-            _plain(entry.date),
-            self._count(entry, entry.statements),
-            self._count(entry, entry.actors),
-            Text("—", justify="right", style="dim") if entry.problem is not None else _notes(entry.notes),
+            _plain(row.outlet),
+            _plain(row.date),
+            self._count(row, row.statements),
+            self._count(row, row.actors),
+            Text("—", justify="right", style="dim") if row.problem is not None else _notes(row.notes),
         )
 
     @staticmethod
-    def _count(entry: Entry, count: int | None) -> Text:
-        if entry.problem is not None:
+    def _count(row: Row, count: int | None) -> Text:
+        if row.problem is not None:
             return Text("—", justify="right", style="dim")
         if count is None:
             return Text(WAITING, justify="right", style="dim")
