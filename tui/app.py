@@ -9,19 +9,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual import events, on
-from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from annotators import metadata, segment
 from annotators.model import Annotation, Meta
+from annotators.pipeline import run
 from tui.annotate_process import AnnotationProcess
 from tui.annotation_cache import AnnotationCache
+from tui.app_settings import AppSettings
 from tui.inputs import Article
 from tui.library import Library
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
+from tui.settings import SettingsFile
 
 Annotator = Callable[[str], Annotation]
 
@@ -29,12 +30,9 @@ Annotator = Callable[[str], Annotation]
 def preview(text: str, given: Meta = Meta()) -> Annotation:
     """What can be shown at once, before annotation: metadata and paragraphs, no statements.
 
-    Both are plain regular-expression passes, fast even on a very long article.
+    The pipeline up to its paragraphs: plain regular-expression passes, fast even on a very long article.
     """
-    meta = metadata.extract(text, given)
-    body = meta.body
-    paragraphs = segment.paragraphs(text, body.start, body.end) if body else segment.paragraphs(text)
-    return Annotation(meta=meta, paragraphs=paragraphs)
+    return run(text, meta=given, until="paragraphs").annotation()
 
 
 def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
@@ -43,7 +41,7 @@ def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
     return annotate(text, meta=meta)
 
 
-class QuotelensApp(App):
+class QuotelensApp(AppSettings):
     TITLE = "quotelens"
     CSS_PATH = "quotelens.tcss"
     BINDINGS = [
@@ -63,6 +61,7 @@ class QuotelensApp(App):
         *,
         article: Article | None = None,
         library: Library | None = None,
+        settings: SettingsFile | None = None,
     ) -> None:
         """The reader on ``article`` (from ``tui.inputs``) or on ``text`` already read from ``path``;
         or, given a ``library``, the list of its articles, each opened in a reader over it."""
@@ -74,6 +73,7 @@ class QuotelensApp(App):
         self.annotator = annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
         self._annotation_worker: Worker | None = None
+        self.load_settings(settings)
         self.library = None
         if library is not None:
             self.library = LibraryScreen(library, self.annotation_process, cache, notes_dir)
@@ -84,7 +84,7 @@ class QuotelensApp(App):
                 assert path is not None and text is not None, "give an article, or a path and its text"
                 article = Article.from_text(path, text)
             self.loaded = article
-            self.reader = ReaderScreen(article, preview(article.text, article.meta))
+            self.reader = self._reader_on(article)
         self._annotation_process = self.annotation_process(article.meta if article else Meta())
 
     def annotation_process(self, meta: Meta) -> AnnotationProcess:
@@ -94,14 +94,24 @@ class QuotelensApp(App):
             return AnnotationProcess(functools.partial(default_annotator, meta=meta))
         return AnnotationProcess(self.annotator, in_child=False)
 
+    def _reader_on(self, article: Article) -> ReaderScreen:
+        # The settings as they are now: a reader opened from the library starts as the last one was left.
+        return ReaderScreen(article, preview(article.text, article.meta), self.settings_file.settings)
+
     def get_default_screen(self) -> Screen:
         screen = self.library if self.library is not None else self.reader
         assert screen is not None
         return screen
 
     def on_mount(self) -> None:
+        self.report_settings(binding.id for _, bindings in self._key_sections() for binding in bindings)
         if self.library is None:  # text first: start annotating once the article has been drawn
             self.call_after_refresh(self._annotate_reader)
+
+    def _key_sections(self) -> list[tuple[str, list[Binding]]]:
+        """The keys a keymap may rebind: the reader's, and the library's when there is one."""
+        reader = self.reader or self._reader_on(Article.from_text(Path("keys"), "keys"))  # never shown
+        return [*(self.library.key_sections() if self.library else []), *reader.key_sections()]
 
     def _annotate_reader(self) -> None:
         assert self.loaded is not None
@@ -117,7 +127,7 @@ class QuotelensApp(App):
         self._annotation_process.stop()
         self._annotation_process = self.annotation_process(article.meta)
         self.loaded = article
-        self.reader = ReaderScreen(article, preview(article.text, article.meta))
+        self.reader = self._reader_on(article)
         self.push_screen(self.reader, self._reader_closed)
         self._annotate_reader()
 

@@ -273,3 +273,19 @@ async def test_a_feed_lists_its_items(tmp_path, cache):
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.loaded.meta.title == "Council approves river crossing"
+
+
+async def test_the_user_keymap_rebinds_library_keys_and_knows_the_readers(folder, cache, tmp_path):
+    from tui.settings import SettingsFile
+
+    path = tmp_path / "user-config" / "settings.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[keymap]\n"library.sort_title" = "T"\n"reader.next_statement" = "x"\n"library.nope" = "z"\n')
+    app = library_app(folder, QuoteAnnotator(), cache)
+    async with app.run_test(size=(110, 20)) as pilot:
+        library = await settle_library(app, pilot)
+        said = [notification.message for notification in app._notifications]
+        assert len(said) == 1 and "library.nope" in said[0]  # the reader's ids are known too
+        await pilot.press("T")
+        assert library.sort == ("title", False)
+    assert SettingsFile.load().path == path

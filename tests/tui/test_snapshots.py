@@ -58,6 +58,15 @@ def test_main_screen_on_the_engine(seed_path, snap_compare):
     assert snap_compare(app, press=["n", "n", "n"], terminal_size=SIZE, run_before=ready)
 
 
+def test_plain_reading_marks_the_current_statement_in_the_gutter(app, snap_compare):
+    assert snap_compare(app, press=["o", "n", "n"], terminal_size=SIZE, run_before=ready)
+
+
+def test_main_screen_at_80_columns(app, snap_compare):
+    """The footer keeps q Quit and the note keys; the status line fits."""
+    assert snap_compare(app, press=["n", "n"], terminal_size=(80, 24), run_before=ready)
+
+
 def test_library_screen(tmp_path, snap_compare):
     """A folder of three articles and a binary file, annotated, the cursor on the second row."""
     from tests.tui.library_fixtures import QuoteAnnotator, library_app, settle_library, write_articles

@@ -31,6 +31,7 @@ from tui.annotation_cache import AnnotationCache
 from tui.inputs import Article, Entry, InputError, load_entry
 from tui.library import Library, Row, SortColumn, count_notes, open_notes, visible_rows
 from tui.safe_text import one_line
+from tui.screens.help import HelpScreen, live_bindings
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.filter_input import FilterInput
 from tui.widgets.library_progress import LibraryProgress
@@ -326,14 +327,14 @@ class LibraryScreen(Screen):
     # --- help -------------------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
-
         self.app.push_screen(HelpScreen(self.key_sections(), mouse=MOUSE_HELP))
 
     def key_sections(self) -> list[tuple[str, list[Binding]]]:
-        return [
-            ("Library", list(Binding.make_bindings(self.BINDINGS))),
-            ("Article list", list(Binding.make_bindings(LibraryTable.BINDINGS))),
-            ("Filter bar", list(Binding.make_bindings(FilterInput.BINDINGS))),
-            ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
+        """Every key of the library, by where it works (the help screen lists these)."""
+        sections = [
+            ("Library", self.BINDINGS),
+            ("Article list", LibraryTable.BINDINGS),
+            ("Filter bar", FilterInput.BINDINGS),
+            ("Application", self.app.BINDINGS),
         ]
+        return [(title, live_bindings(self.app, bindings)) for title, bindings in sections]
