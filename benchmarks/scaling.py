@@ -30,11 +30,6 @@ SIZES = (25_000, 100_000, 400_000, 1_000_000)
 LINEAR_BAR = 1.5
 
 
-def stage_name(stage) -> str:
-    module = stage.__module__.removeprefix("annotators.")
-    return module if stage.__name__ == "stage" else f"{module}.{stage.__name__}"
-
-
 def measure(words: int, memory: bool) -> dict:
     """One size, in this process: per stage, CPU seconds or peak traced MB."""
     from annotators.doc import Doc
@@ -51,12 +46,12 @@ def measure(words: int, memory: bool) -> dict:
         if memory:
             tracemalloc.start()
             doc = stage(doc)
-            figures[stage_name(stage)] = tracemalloc.get_traced_memory()[1] / 2**20
+            figures[stage.name] = tracemalloc.get_traced_memory()[1] / 2**20
             tracemalloc.stop()
         else:
             started = time.process_time()
             doc = stage(doc)
-            figures[stage_name(stage)] = time.process_time() - started
+            figures[stage.name] = time.process_time() - started
     started = time.process_time()
     doc.annotation()
     figures["annotation()"] = 0.0 if memory else time.process_time() - started

@@ -3,6 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests without a time limit (CI shares two cores); `--hypothesis-profile fuzz` runs the fuzz
+# tests (tests/annotators/test_fuzz.py) on thousands of texts instead of a hundred.
+settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", parent=settings.get_profile("ci"), max_examples=5_000)
+settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 # ../shared beside the main checkout; a worktree under /work/wt/NAME finds it one level further up.
