@@ -22,7 +22,7 @@ from typing import Any, Literal
 from . import lexicons
 from .doc import Doc
 from .model import Span
-from .segment import ASCII_QUOTES
+from .marks import ASCII_QUOTES
 
 MentionForm = Literal["name", "demonym", "descriptive", "category", "pronoun"]
 

@@ -14,16 +14,13 @@ from typing import TYPE_CHECKING, Iterator
 
 from . import lexicons
 from .doc import Doc, Sentence
+from .marks import ASCII_QUOTES
 from .model import Span
 from .stages import declare
 
 if TYPE_CHECKING:  # NLTK loads with the first segmentation, not with the import
     from nltk.tokenize.punkt import PunktSentenceTokenizer
     from nltk.tokenize.treebank import TreebankWordTokenizer
-
-# Treebank tokenising mistakes curly quotes and apostrophes for letters ('“We', don’t); mapping them
-# one-to-one to ASCII keeps every offset while letting the tokenizer see the punctuation.
-ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 # NLTK 3.10 runs Punkt's and Treebank's regexes under a 5 s ReDoS timeout, and their cost grows with
 # the input: a pathological megabyte-long line is cut into windows of at most this many characters.

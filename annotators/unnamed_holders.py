@@ -16,11 +16,11 @@ Each keeps its content and cue and loses its source, as PolNeAR annotates them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
 from . import lexicons
 from .doc import Doc
+from .marks import OPENING_QUOTES
 from .model import Statement
 from .stages import declare
 
@@ -28,7 +28,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\s*$")
 _BY_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
-def _unnamed_holder(doc: Doc, statement: Statement, sentence_starts: list[int]) -> bool:
+def _unnamed_holder(doc: Doc, statement: Statement) -> bool:
     """Whether the statement's cue makes its subject someone other than who holds it."""
     cue = statement.cue
     if cue is None or _BY_AFTER.match(doc.text, cue.end):
@@ -40,11 +40,11 @@ def _unnamed_holder(doc: Doc, statement: Statement, sentence_starts: list[int]) 
     expectation = last in lexicons.entries("expectation_cues")
     if not expectation and (len(words) != 1 or last not in lexicons.entries("question_cues")):
         return False
-    index = bisect_right(sentence_starts, cue.start) - 1
-    before = doc.text[sentence_starts[index] if index >= 0 else 0 : cue.start]
+    index = doc.sentence_index_at(cue.start)
+    before = doc.text[doc.sentence_starts[index] if index >= 0 else 0 : cue.start]
     if expectation:
         return _passive(before, words)
-    return not before.strip(" \"“‘'(") or _passive(before, words)  # "Asked whether ..." opens its sentence
+    return not before.strip(" (\"'" + OPENING_QUOTES) or _passive(before, words)  # "Asked whether ..." opens its sentence
 
 
 def _passive(before: str, words: list[str]) -> bool:
@@ -58,9 +58,8 @@ def _passive(before: str, words: list[str]) -> bool:
 
 @declare("unnamed_holders", requires=("sentences", "statements.tagged"), assigns=("statement.source",))
 def stage(doc: Doc) -> Doc:
-    starts = [sentence.span.start for sentence in doc.sentences]
     statements = tuple(
-        replace(s, source=None, actor=None) if s.source and _unnamed_holder(doc, s, starts) else s
+        replace(s, source=None, actor=None) if s.source and _unnamed_holder(doc, s) else s
         for s in doc.statements
     )
     return replace(doc, statements=statements)

@@ -9,10 +9,10 @@ from typing import Iterator, Sequence
 
 from ..doc import Doc, Quote, Sentence
 from ..model import Span
-from ..segment import ASCII_QUOTES
+from ..marks import ASCII_QUOTES, DOUBLE_QUOTES, SINGLE_QUOTES
 
 
-QUOTE_CHARS = "\"“”«»'"
+QUOTE_CHARS = DOUBLE_QUOTES + "'"  # a straight apostrophe may close a quote ('' is one)
 MAX_SOURCE_WORDS = 14
 MAX_DESCRIPTION_ITEMS = 30  # '"A," said X, <who X is>, "B."': how far B may resume
 DASHES = {"-", "--", "—", "–"}  # as tokens: a hyphen inside a word is not one
@@ -102,7 +102,7 @@ def sentence_groups(text: str, sentences: list[Sentence], quotes: QuoteIndex) ->
 
 def _open_ended(text: str, span: Span) -> bool:
     """Whether a quote ends the way an attributed one does: ``"...,"``, ``"...?"``, ``"...!"``."""
-    inner = text[span.start : span.end].rstrip(QUOTE_CHARS + "‘’ ")
+    inner = text[span.start : span.end].rstrip(DOUBLE_QUOTES + SINGLE_QUOTES + " ")
     return inner[-1:] in (",", "?", "!", "-", "—")
 
 

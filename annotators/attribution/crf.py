@@ -18,7 +18,7 @@ from typing import Iterator, Sequence
 
 from .. import lexicons
 from ..doc import Doc
-from ..segment import ASCII_QUOTES
+from ..marks import ASCII_QUOTES
 from .cues import cue_forms
 from .tagger import QUOTE_MARKS, Passage, learned_stage, passages
 

@@ -24,8 +24,8 @@ from typing import Any, Iterable, NamedTuple, Sequence
 from .. import lexicons
 from ..doc import Doc
 from ..model import Span, Statement
-from ..segment import ASCII_QUOTES
-from .model import negations, stance_cues, stem, vader_lexicon
+from ..marks import ASCII_QUOTES
+from .model import NEGATION_SCOPE, negations, stance_cues, stem, vader_lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
 CLAUSE_END = frozenset(".,;:!?\"()")
@@ -95,7 +95,7 @@ def cue_at(tokens: Sequence[Token], index: int) -> tuple[int, int, bool] | None:
     return None
 
 
-def negated(tokens: Sequence[Token], index: int, scope: int = 3) -> bool:
+def negated(tokens: Sequence[Token], index: int, scope: int = NEGATION_SCOPE) -> bool:
     return any(t.word in negations() for t in tokens[max(0, index - scope) : index])
 
 
