@@ -42,7 +42,7 @@ _LINE_BREAK = re.compile(r"\n\s*")
 @cache
 def abbreviations() -> frozenset[str]:
     """Words that a full stop follows without ending the sentence, as Punkt keys them (lower case)."""
-    return frozenset(lexicons.entries("abbreviations"))
+    return frozenset(lexicons.entries("segment/abbreviations"))
 
 
 @cache
@@ -51,7 +51,7 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    params.sent_starters = set(lexicons.entries("sentence_starters"))
+    params.sent_starters = set(lexicons.entries("segment/sentence_starters"))
     return PunktSentenceTokenizer(params)
 
 

@@ -28,7 +28,7 @@ MODEL_FILE = "attribution.crfsuite"
 @cache
 def cue_words() -> frozenset[str]:
     """The rules' cue verb forms and our extra cue words."""
-    return frozenset(cue_forms()) | frozenset(lexicons.entries("cue_words"))
+    return frozenset(cue_forms()) | frozenset(lexicons.entries("attribution/cue_words"))
 
 
 def shape(word: str) -> str:

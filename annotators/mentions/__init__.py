@@ -7,7 +7,7 @@ One linear pass over each sentence's tokens finds:
   names to be matched later (one word); a sentence's first word is a name only if it is not an
   ordinary English word or the article also capitalises it mid-sentence;
 - descriptions that stand for someone: "the EU's top diplomat", "a spokesman for the Kremlin",
-  "Ukrainian authorities", "the President" (see ``lexicons/roles.tsv``);
+  "Ukrainian authorities", "the President" (see ``lexicons/actors/roles.tsv``);
 - "the alliance" and the like, naming an organisation of that category mentioned before;
 - pronouns, for ``coref`` to resolve.
 Clustering the mentions into actors is ``actors``' job.

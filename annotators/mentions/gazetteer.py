@@ -54,7 +54,7 @@ def gazetteer() -> Gazetteer:
     names: dict[tuple[str, ...], LexiconEntry] = {}
     aliases: dict[str, tuple[str, ...]] = {}
     org_categories: dict[str, str] = {}
-    for row in lexicons.table("organisations"):
+    for row in lexicons.table("actors/organisations"):
         name, others, category = row[0], _split_list(_column(row, 1)), _column(row, 2)
         key = f"organisation:{name}"
         for surface in (name, *others):
@@ -64,9 +64,9 @@ def gazetteer() -> Gazetteer:
         aliases[key] = tuple(others)
         if category:
             org_categories[key] = category
-    for place in lexicons.entries("places"):
+    for place in lexicons.entries("actors/places"):
         names.setdefault(_words(place), LexiconEntry("place", f"place:{place}"))
-    for row in lexicons.table("demonyms"):
+    for row in lexicons.table("actors/demonyms"):
         place, demonyms, others = row[0], _split_list(_column(row, 1)), _split_list(_column(row, 2))
         key = f"place:{place}"
         for surface in (place, *others):
@@ -76,22 +76,22 @@ def gazetteer() -> Gazetteer:
         aliases[key] = tuple(others)
     titles = {
         _words(row[0].lower()): LexiconEntry("title", row[0], _column(row, 1))
-        for row in lexicons.table("titles")
+        for row in lexicons.table("actors/titles")
     }
-    roles = {_words(row[0]): (row[1], row[2]) for row in lexicons.table("roles")}
+    roles = {_words(row[0]): (row[1], row[2]) for row in lexicons.table("actors/roles")}
     return Gazetteer(
         names=names,
         titles=titles,
-        honorifics={row[0]: _column(row, 1) for row in lexicons.table("honorifics")},
+        honorifics={row[0]: _column(row, 1) for row in lexicons.table("actors/honorifics")},
         roles=roles,
         categories=frozenset(org_categories.values()),
         org_categories=org_categories,
         aliases=aliases,
-        pronouns={row[0]: row[1] for row in lexicons.table("pronouns")},
-        kind_keywords={row[0]: row[1] for row in lexicons.table("kind_keywords")},
-        given_names={row[0]: row[1] for row in lexicons.table("given_names")},
-        stop_names=frozenset(lexicons.entries("stop_names")),
-        function_words=frozenset(lexicons.entries("function_words")),
-        particles=frozenset(lexicons.entries("name_particles")),
-        common_words=frozenset(lexicons.entries("common_words")),
+        pronouns={row[0]: row[1] for row in lexicons.table("actors/pronouns")},
+        kind_keywords={row[0]: row[1] for row in lexicons.table("actors/kind_keywords")},
+        given_names={row[0]: row[1] for row in lexicons.table("actors/given_names")},
+        stop_names=frozenset(lexicons.entries("actors/stop_names")),
+        function_words=frozenset(lexicons.entries("shared/function_words")),
+        particles=frozenset(lexicons.entries("actors/name_particles")),
+        common_words=frozenset(lexicons.entries("actors/common_words")),
     )

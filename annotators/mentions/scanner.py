@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import lexicons
 from ..model import Span
 from .gazetteer import MAX_PHRASE, LexiconEntry
 from .model import DocContext, Mention, MentionForm, SentenceTokens
@@ -13,11 +14,11 @@ MAX_ROLE_WORDS = 3  # "top diplomat", "foreign policy chief"
 OPENERS = frozenset({'"', "``", "''", "'", "`", ":", ";", "(", "[", "-", "--", "—", "–"})
 _POSSESSIVE = frozenset({"'s", "'"})
 ACTOR_KINDS = frozenset({"person", "organisation", "group"})  # what a description may stand for
-DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "few", "other", "two", "three"})
-_ARTICLES = frozenset({"the", "a", "an"})
-_ROLE_LINKS = frozenset({"for", "of", "at"})  # "a spokesman for the Kremlin", "the head of NATO"
+DETERMINERS = lexicons.words("actors/determiners")
+_ARTICLES = lexicons.words("actors/articles")
+_ROLE_LINKS = lexicons.words("actors/role_links")
 _CAPITALISED_ONLY = frozenset({"military", "other"})  # title classes that are ordinary words in lower case
-_PLACE_PREPOSITIONS = frozenset({"in", "near"})  # "fought in Fallujah": a lone unknown word is a place
+_PLACE_PREPOSITIONS = lexicons.words("actors/place_prepositions")
 
 
 def _longest(table: dict, words: list[str], start: int) -> int:

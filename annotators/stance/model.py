@@ -74,7 +74,7 @@ def stance_cues() -> tuple[tuple[tuple[str, ...], int], ...]:
     """Stance cue phrases as stem sequences with polarity +1/-1, longest first."""
     cues = {
         tuple(stem(t) for t in tokens(phrase)): 1 if sign == "+" else -1
-        for phrase, sign, *_ in lexicons.table("stance_cues")
+        for phrase, sign, *_ in lexicons.table("stance/cues")
     }
     return tuple(sorted(cues.items(), key=lambda item: -len(item[0])))
 
@@ -89,12 +89,12 @@ def _cues_by_first_stem() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 
 @cache
 def holder_cues() -> frozenset[str]:
-    return frozenset(stem(t) for entry in lexicons.entries("stance_holder_cues") for t in tokens(entry))
+    return frozenset(stem(t) for entry in lexicons.entries("stance/holder_cues") for t in tokens(entry))
 
 
 @cache
 def negations() -> frozenset[str]:
-    return frozenset(lexicons.entries("negations"))
+    return frozenset(lexicons.entries("stance/negations"))
 
 
 @dataclass(frozen=True)

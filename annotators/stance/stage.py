@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 from ..doc import Doc
 from ..marks import DOUBLE_QUOTES, SINGLE_QUOTES
 from ..model import Actor, Span, Stance, Statement
+from ..stages import declare
 from .model import classify
 from .rules import (
     CLAUSE_END,
@@ -29,7 +30,6 @@ from .rules import (
     token_span,
     tokenize,
 )
-from ..stages import declare
 
 _MODEL_THRESHOLD = 0.6  # the model's probability for a direction and polarity to count as a stance
 _ANAPHOR_SENTENCES = 3  # how far back an anaphor looks for its target
@@ -140,7 +140,7 @@ def _holders_before(tokens: Sequence[Token], index: int, mentions: dict[Span, st
             while echo >= 0 and tokens[echo].word in ("'s", "'"):
                 echo -= 1
             start = next((i for i in range(echo, -1, -1) if _mention_ending_at(tokens, i, mentions)), None)
-            if start is not None and any(t.stem in stems("stance_echo_cues") for t in tokens[start:back]):
+            if start is not None and any(t.stem in stems("stance/echo_cues") for t in tokens[start:back]):
                 holders.append(_mention_ending_at(tokens, start, mentions))
             break
         if tokens[back].word in CLAUSE_END:
