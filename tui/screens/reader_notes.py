@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from annotators.model import Annotation, Span, Statement
 from tui import __version__
@@ -62,12 +62,9 @@ class ReaderNotes:
     placed_notes: tuple[PlacedNote, ...] = ()
 
     @staticmethod
-    def note_key_sections() -> list[tuple[str, list[Binding]]]:
+    def note_key_sections() -> list[tuple[str, list[BindingType]]]:
         """The keys of the notes screens, for the reader's help."""
-        return [
-            ("Note editor", list(Binding.make_bindings(NoteEditor.BINDINGS))),
-            ("Notes list", list(Binding.make_bindings(NotesList.BINDINGS))),
-        ]
+        return [("Note editor", NoteEditor.BINDINGS), ("Notes list", NotesList.BINDINGS)]
 
     # --- loading and placing ----------------------------------------------------------------------
 
