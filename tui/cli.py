@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from tui import __version__
-from tui.safe_text import one_line, safe_json
+from tui.safe_text import one_line
 
 EXIT_USAGE = 2
 
@@ -82,28 +82,14 @@ def cmd_read(args: argparse.Namespace) -> int:
 def cmd_cache(args: argparse.Namespace) -> int:
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
 
+    from tui.plain_reports import cache_cleared_report, cache_report
+
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
     if args.action == "clear":
-        removed = cache.clear()
-        entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
-        plural = "s" * (entries != 1)
-        print(f"removed {entries} cached annotation{plural} ({_size(size)}) from {cache.directory}")
+        print(cache_cleared_report(cache, cache.clear()))
         return 0
-    print(f"directory       {cache.directory}")
-    print(f"engine version  {cache.version}")
-    for usage in cache.usage():
-        current = "  (current)" if usage.version == cache.version else ""
-        plural = "s" * (usage.entries != 1)
-        print(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{current}")
+    print(cache_report(cache))
     return 0
-
-
-def _size(count: int) -> str:
-    for unit in ("bytes", "KB", "MB"):
-        if count < 1000:
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} GB"
 
 
 # --- quotelens annotate ---------------------------------------------------------------------------
@@ -154,6 +140,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
     from annotators.evaluate import agreement, evaluate
+    from tui.plain_reports import eval_report
 
     if not (args.split / "attributions").is_dir() or not (args.split / "text").is_dir():
         raise CommandError(f"{args.split}: not a brat split (expected text/ and attributions/ inside)")
@@ -166,16 +153,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**figures, "bootstrap_95ci": intervals}))
         return 0
-    for name, value in figures.items():
-        if isinstance(value, tuple):
-            precision, recall, f1 = value
-            value = f"P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}"
-        elif isinstance(value, float):
-            value = f"{value:.4f}"
-        print(f"{name.replace('_', ' '):22} {value}")
-    print("95% intervals (bootstrap over articles):")
-    for name, (low, high) in intervals.items():
-        print(f"  {name.replace('_', ' '):20} {low:.4f}-{high:.4f}")
+    print(eval_report(figures, intervals))
     return 0
 
 
@@ -202,6 +180,7 @@ def cmd_eval_stance(args: argparse.Namespace) -> int:
     import json
 
     from annotators.evaluate import evaluate_stance
+    from tui.plain_reports import stance_report
 
     if not args.tsv.is_file():
         raise CommandError(f"{args.tsv}: not a file")
@@ -209,18 +188,7 @@ def cmd_eval_stance(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    low, high = result["macro_f1_95ci"] or (0.0, 0.0)
-    print(
-        f"rows {result['rows']}  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}"
-        f" (95% bootstrap interval {low:.3f}-{high:.3f})"
-    )
-    print(f"{'label':<16} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
-    for number, scores in result["per_label"].items():
-        name = f"{number} {scores['name']}"
-        print(
-            f"{name:<16} {scores['precision']:6.3f} {scores['recall']:6.3f} {scores['f1']:6.3f}"
-            f" {scores['support']:6d}"
-        )
+    print(stance_report(result))
     return 0
 
 
