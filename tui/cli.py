@@ -12,44 +12,10 @@ from pathlib import Path
 from typing import Sequence
 
 from tui import __version__
+from tui.cli_support import CommandError, input_limits, load, parse_size
 from tui.safe_text import one_line
 
 EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """A user-facing failure: printed as one line on stderr, exit status 2."""
-
-
-def parse_size(value: str) -> int:
-    """``--max-size``: bytes, or a number with k, M or G (powers of 1024): ``500k``, ``10M``."""
-    units = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-    number, unit = value.strip().rstrip("bB"), ""
-    if number[-1:].lower() in units:
-        number, unit = number[:-1], number[-1].lower()
-    try:
-        size = int(float(number) * units[unit])
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 500k, 10M or 1G)") from None
-    if size <= 0:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (it must be above 0)")
-    return size
-
-
-def _limits(args: argparse.Namespace):
-    from tui.inputs import Limits
-
-    return Limits(max_bytes=args.max_size, timeout=args.timeout)
-
-
-def _load(spec: str, args: argparse.Namespace):
-    """The one article ``spec`` names, or a one-line ``CommandError``."""
-    from tui.inputs import InputError, load_article
-
-    try:
-        return load_article(spec, _limits(args))
-    except InputError as error:
-        raise CommandError(str(error)) from None
 
 
 # --- quotelens read -------------------------------------------------------------------------------
@@ -61,7 +27,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     from tui.inputs import InputError, discover, load_entry
     from tui.library import Library, lists_articles
 
-    spec, limits = args.path or str(default_seed()), _limits(args)
+    spec, limits = args.path or str(default_seed()), input_limits(args)
     try:  # fail before the UI starts
         entries = discover(spec, limits)
         library = Library(spec, tuple(entries), limits) if lists_articles(spec, entries) else None
@@ -110,7 +76,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.export import ExportExists, export_article, write_atomically
     from tui.notes import NotesUnavailable
 
-    article = _load(args.path, args)
+    article = load(args.path, args)
     if args.output and args.output.exists() and not args.force:  # say so before the work of annotating
         raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)")
     try:
