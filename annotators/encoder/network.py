@@ -17,8 +17,10 @@ import math
 import torch
 from torch import nn
 
-TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT")
-STANCE_LABELS = 5
+from ..stance_model import LABELS
+from .windows import TAGS
+
+STANCE_LABELS = len(LABELS)
 
 
 class Layer(nn.Module):
@@ -63,6 +65,14 @@ class Encoder(nn.Module):
         self.layers = nn.ModuleList(Layer(hidden, heads, intermediate, dropout) for _ in range(layers))
         self.tagger = nn.Linear(hidden, len(TAGS))
         self.stance = nn.Sequential(nn.Dropout(dropout), nn.Linear(3 * hidden, STANCE_LABELS))
+
+    def freeze(self, layers: int) -> None:
+        """Keep the embeddings and the lowest ``layers`` layers as they are (no gradient flows there)."""
+        if layers < 0:
+            return
+        frozen = [self.word, self.position, self.token_type, self.embedding_norm, *self.layers[:layers]]
+        for module in frozen:
+            module.requires_grad_(False)
 
     def encode(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         positions = torch.arange(ids.shape[1], device=ids.device).unsqueeze(0)

@@ -72,14 +72,14 @@ def word_tags(article: GoldArticle, spans) -> list[int]:
     return [network.TAGS.index(label) for label in labels]
 
 
-def attribution_windows(article: GoldArticle, tokenizer) -> list[tuple[list[int], list[int]]]:
+def attribution_windows(article: GoldArticle, tokenizer, overlap: int = windows.OVERLAP) -> list[tuple[list[int], list[int]]]:
     """(wordpiece ids, tag per wordpiece or IGNORE) for every window over the article."""
     found = windows.pieces(article.text, tokenizer)
     tags = word_tags(article, found.words)
     first = set(found.first_pieces())
     piece_tags = [tags[found.word_of[i]] if i in first else IGNORE for i in range(len(found.ids))]
     out = []
-    for start in windows.window_starts(len(found.ids)):
+    for start in windows.window_starts(len(found.ids), overlap=overlap):
         end = start + windows.WINDOW - 2
         out.append(([windows.CLS, *found.ids[start:end], windows.SEP], [IGNORE, *piece_tags[start:end], IGNORE]))
     return out
@@ -147,10 +147,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, required=True, help="PolNeAR folder (train/ and dev/)")
     parser.add_argument("--stance", type=Path, required=True, help="directed-sentiment train.tsv")
     parser.add_argument("--out", type=Path, required=True, help="run folder: checkpoints and best.pt")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--batch", type=int, default=16, help="attribution windows per step")
-    parser.add_argument("--stance-batch", type=int, default=24, help="stance rows per step")
-    parser.add_argument("--lr", type=float, default=8e-5)
+    parser.add_argument("--stance-batch", type=int, default=20, help="stance rows per step")
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--overlap", type=int, default=0, help="wordpieces shared by training windows")
+    parser.add_argument("--freeze", type=int, default=2,
+                        help="keep the embeddings and this many lower layers as pretrained (saves their backward pass)")
     parser.add_argument("--holdout", type=int, default=10, help="leave out every K-th train article")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
@@ -164,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"{weights}: sha256 {digest}, expected {BASE_SHA256}")
     tokenizer = load_tokenizer(args.base / "tokenizer.json")
     train_articles = [a for i, a in enumerate(read_split(args.polnear / "train")) if i % args.holdout != args.holdout - 1]
-    attribution = [w for a in train_articles for w in attribution_windows(a, tokenizer)]
+    attribution = [w for a in train_articles for w in attribution_windows(a, tokenizer, args.overlap)]
     dev = [w for a in read_split(args.polnear / "dev") for w in attribution_windows(a, tokenizer)]
     stance = stance_rows(args.stance, tokenizer)
     steps_per_epoch = math.ceil(len(attribution) / args.batch)
@@ -175,7 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     torch.manual_seed(args.seed)
     model = network.from_pretrained(str(weights))
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    model.freeze(args.freeze)
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
     warmup = max(1, int(0.06 * total_steps))
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda step: min((step + 1) / warmup, max(0.0, (total_steps - step) / (total_steps - warmup)))

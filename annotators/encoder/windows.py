@@ -21,6 +21,7 @@ WORD = re.compile(r"\w+|[^\w\s]")
 WINDOW = 128  # wordpieces per window, [CLS] and [SEP] included
 OVERLAP = 32  # wordpieces two neighbouring windows share
 CLS, SEP, PAD = 101, 102, 0
+TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT")  # per word: Source / Cue / Content, BIO
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,9 @@ def owned(starts: Sequence[int], length: int, window: int = WINDOW) -> list[tupl
 
 # --- a sentence with two marked entities, for the stance head -------------------------------------
 
-FIRST_OPEN, FIRST_CLOSE, SECOND_OPEN, SECOND_CLOSE = 1, 2, 3, 4  # the vocabulary's [unused0..3]
+# entity markers as ordinary tokens (typed-marker style: "@ first @", "# second #"), so their embeddings
+# are trained ones even when the embeddings are frozen
+FIRST_MARK, SECOND_MARK = "@", "#"
 STANCE_LIMIT = 192  # wordpieces; longer sentences lose context at their far ends, never the entities
 
 
@@ -90,12 +93,15 @@ def _ids(tokenizer, text: str) -> list[int]:
 
 
 def stance_input(tokenizer, text: str, first: tuple[int, int], second: tuple[int, int]) -> tuple[list[int], int, int]:
-    """``[CLS] before <1> first </1> between <2> second </2> after [SEP]`` as wordpiece ids, with the
+    """``[CLS] before @ first @ between # second # after [SEP]`` as wordpiece ids, with the
     positions of the two opening markers (the stance head reads the states there)."""
+    first_mark, second_mark = tokenizer.token_to_id(FIRST_MARK), tokenizer.token_to_id(SECOND_MARK)
     before = _ids(tokenizer, text[: first[0]])
-    middle = [FIRST_OPEN, *_ids(tokenizer, text[first[0] : first[1]]), FIRST_CLOSE,
-              *_ids(tokenizer, text[first[1] : second[0]]),
-              SECOND_OPEN, *_ids(tokenizer, text[second[0] : second[1]]), SECOND_CLOSE]
+    second_ids = _ids(tokenizer, text[second[0] : second[1]])
+    middle = [first_mark, *_ids(tokenizer, text[first[0] : first[1]]), first_mark,
+              *_ids(tokenizer, text[first[1] : second[0]])]
+    second_at_middle = len(middle)
+    middle += [second_mark, *second_ids, second_mark]
     after = _ids(tokenizer, text[second[1] :])
     spare = max(STANCE_LIMIT - 2 - len(middle), 0)
     keep_before = min(len(before), max(spare // 2, spare - len(after)))
@@ -103,5 +109,5 @@ def stance_input(tokenizer, text: str, first: tuple[int, int], second: tuple[int
     before = before[len(before) - keep_before :]
     ids = [CLS, *before, *middle[: STANCE_LIMIT - 2], *after[:keep_after], SEP]
     first_at = 1 + len(before)
-    second_at = min(first_at + middle.index(SECOND_OPEN), len(ids) - 2)
+    second_at = min(first_at + second_at_middle, len(ids) - 2)
     return ids, first_at, second_at

@@ -1,0 +1,115 @@
+"""Running the shipped encoder: onnxruntime, tokenizers and numpy, nothing else.
+
+The three are imported the first time the encoder is used, never when ``annotators`` is imported, so
+the fast model works without them. When a package or the weights are missing or broken, every entry
+point raises ``EncoderUnavailable`` whose message is one line naming the fallback (``--model fast``).
+
+One int8 ONNX graph holds the encoder and both heads: inputs ``ids``, ``mask`` (batch x length) and
+``first``/``second`` (per row, the stance markers' positions; 0 when tagging), outputs ``tags``
+(batch x length x 7 logits) and ``stance`` (batch x 5 logits).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Sequence
+
+from ..stance_model import LABELS as STANCE_LABELS
+from . import windows
+from .windows import TAGS
+
+MODEL_FILE = "encoder.int8.onnx"
+TOKENIZER_FILE = "encoder-tokenizer.json"
+VERSION = "minilm-l6-attr-stance-1"  # names the shipped weights: bump it whenever they change
+BATCH = 8  # windows per onnxruntime call
+
+
+class EncoderUnavailable(RuntimeError):
+    """The accurate model cannot run here; the message says why, in one line, and names the fallback."""
+
+
+def _unavailable(reason: str) -> EncoderUnavailable:
+    return EncoderUnavailable(f"the accurate model cannot run: {reason}; use --model fast")
+
+
+@cache
+def _loaded():
+    """(numpy, onnxruntime session, tokenizer), loaded once."""
+    try:
+        import numpy
+        import onnxruntime
+        from tokenizers import Tokenizer
+    except ImportError as error:
+        raise _unavailable(f"the package {error.name or error} is not installed") from None
+    models = files("annotators").joinpath("models")
+    weights, vocabulary = models.joinpath(MODEL_FILE), models.joinpath(TOKENIZER_FILE)
+    for path in (weights, vocabulary):
+        if not path.is_file():
+            raise _unavailable(f"{path} is missing")
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1  # one core: the reader shares the machine with the UI
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    try:
+        session = onnxruntime.InferenceSession(str(weights), options, providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(vocabulary))
+    except Exception as error:  # onnxruntime and tokenizers raise their own types for unreadable files
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise _unavailable(f"the weights in {models} are unreadable ({first_line[:120]})") from None
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return numpy, session, tokenizer
+
+
+def check() -> None:
+    """Load the model now; raises ``EncoderUnavailable`` if it cannot run."""
+    _loaded()
+
+
+def _run(rows: Sequence[Sequence[int]], first: Sequence[int], second: Sequence[int]):
+    numpy, session, _ = _loaded()
+    width = max(len(r) for r in rows)
+    ids = numpy.zeros((len(rows), width), dtype=numpy.int64)
+    for i, row in enumerate(rows):
+        ids[i, : len(row)] = row
+    return session.run(None, {
+        "ids": ids,
+        "mask": (ids != windows.PAD).astype(numpy.int64),
+        "first": numpy.asarray(first, dtype=numpy.int64),
+        "second": numpy.asarray(second, dtype=numpy.int64),
+    })
+
+
+def word_tags(text: str) -> tuple[tuple, list[str]]:
+    """The words of ``text`` (spans) and a tag of ``TAGS`` for each, over overlapping windows."""
+    numpy, _, tokenizer = _loaded()
+    found = windows.pieces(text, tokenizer)
+    length = len(found.ids)
+    if not length:
+        return found.words, [TAGS[0]] * len(found.words)
+    starts = windows.window_starts(length)
+    inner = windows.WINDOW - 2
+    piece_tags = numpy.zeros(length, dtype=numpy.int64)
+    bounds = windows.owned(starts, length)
+    for b in range(0, len(starts), BATCH):
+        batch = starts[b : b + BATCH]
+        rows = [[windows.CLS, *found.ids[s : s + inner], windows.SEP] for s in batch]
+        logits = _run(rows, [0] * len(rows), [0] * len(rows))[0]
+        for k, start in enumerate(batch):
+            lo, hi = bounds[b + k]
+            piece_tags[lo:hi] = logits[k, 1 + lo - start : 1 + hi - start].argmax(-1)
+    tags = [TAGS[0]] * len(found.words)
+    for word, piece in enumerate(found.first_pieces()):
+        if piece >= 0:
+            tags[word] = TAGS[int(piece_tags[piece])]
+    return found.words, tags
+
+
+def classify(text: str, first: tuple[int, int], second: tuple[int, int]) -> dict[str, float]:
+    """Directed-sentiment probabilities for two entity spans of a sentence, ``first`` before ``second``."""
+    numpy, _, tokenizer = _loaded()
+    ids, first_at, second_at = windows.stance_input(tokenizer, text, first, second)
+    logits = _run([ids], [first_at], [second_at])[1][0]
+    exps = numpy.exp(logits - logits.max())
+    return {label: float(p) for label, p in zip(STANCE_LABELS, exps / exps.sum())}
