@@ -60,6 +60,7 @@ def export(checkpoint: Path, out_dir: Path, tokenizer: Path) -> Path:
         )
         quantize_dynamic(str(float_model), str(target), weight_type=QuantType.QInt8)
     shutil.copyfile(tokenizer, out_dir / runtime.TOKENIZER_FILE)
+    (out_dir / runtime.HASH_FILE).write_text(f"{sha256(target)}  {runtime.MODEL_FILE}\n", encoding="ascii")
     return target
 
 

@@ -11,8 +11,10 @@ One int8 ONNX graph holds the encoder and both heads: inputs ``ids``, ``mask`` (
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Sequence
 
 from ..stance_model import LABELS as STANCE_LABELS
@@ -21,6 +23,7 @@ from .windows import TAGS
 
 MODEL_FILE = "encoder.int8.onnx"
 TOKENIZER_FILE = "encoder-tokenizer.json"
+HASH_FILE = MODEL_FILE + ".sha256"  # written by the export: a damaged weights file is caught before it runs
 VERSION = "minilm-l6-attr-stance-1"  # names the shipped weights: bump it whenever they change
 BATCH = 8  # windows per onnxruntime call
 
@@ -33,20 +36,24 @@ def _unavailable(reason: str) -> EncoderUnavailable:
     return EncoderUnavailable(f"the accurate model cannot run: {reason}; use --model fast")
 
 
-@cache
-def _loaded():
-    """(numpy, onnxruntime session, tokenizer), loaded once."""
+def models_dir() -> Path:
+    return Path(str(files("annotators").joinpath("models")))
+
+
+def load(models: Path):
+    """(numpy, onnxruntime session, tokenizer) from the weights in ``models``, or ``EncoderUnavailable``."""
     try:
         import numpy
         import onnxruntime
         from tokenizers import Tokenizer
     except ImportError as error:
         raise _unavailable(f"the package {error.name or error} is not installed") from None
-    models = files("annotators").joinpath("models")
-    weights, vocabulary = models.joinpath(MODEL_FILE), models.joinpath(TOKENIZER_FILE)
-    for path in (weights, vocabulary):
+    weights, vocabulary, digest = models / MODEL_FILE, models / TOKENIZER_FILE, models / HASH_FILE
+    for path in (weights, vocabulary, digest):
         if not path.is_file():
             raise _unavailable(f"{path} is missing")
+    if hashlib.sha256(weights.read_bytes()).hexdigest() != digest.read_text(encoding="ascii").split()[0]:
+        raise _unavailable(f"{weights} is damaged (its sha256 is not the one in {digest.name})")
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1  # one core: the reader shares the machine with the UI
     options.inter_op_num_threads = 1
@@ -60,6 +67,12 @@ def _loaded():
     tokenizer.no_padding()
     tokenizer.no_truncation()
     return numpy, session, tokenizer
+
+
+@cache
+def _loaded():
+    """The shipped model, loaded once."""
+    return load(models_dir())
 
 
 def check() -> None:
