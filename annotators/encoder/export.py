@@ -39,12 +39,18 @@ class Both(torch.nn.Module):
         return self.encoder.tagger(states), self.encoder.stance(joined)
 
 
+def trained(checkpoint: Path) -> network.Encoder:
+    """The encoder in a state dict (``best.pt``, ``epochN.pt``) or a training checkpoint (``last.pt``)."""
+    state = torch.load(checkpoint, weights_only=False)
+    model = network.Encoder()
+    model.load_state_dict(state.get("model", state))
+    return model.eval()
+
+
 def export(checkpoint: Path, out_dir: Path, tokenizer: Path) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    model = network.Encoder()
-    model.load_state_dict(torch.load(checkpoint, weights_only=True))
-    model.eval()
+    model = trained(checkpoint)
     ids = torch.tensor([[101, 2057, 2097, 2025, 2067, 102], [101, 1, 2057, 2, 3, 102]])
     inputs = (ids, torch.ones_like(ids), torch.tensor([0, 1]), torch.tensor([0, 3]))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -66,12 +72,9 @@ def export(checkpoint: Path, out_dir: Path, tokenizer: Path) -> Path:
 
 def compare(checkpoint: Path) -> float:
     """The share of the sample's words the int8 graph tags as the float model does."""
-    from .train import load_tokenizer
     from . import windows
 
-    model = network.Encoder()
-    model.load_state_dict(torch.load(checkpoint, weights_only=True))
-    model.eval()
+    model = trained(checkpoint)
     runtime._loaded.cache_clear()
     words, int8_tags = runtime.word_tags(SAMPLE)
     _, _, tokenizer = runtime._loaded()

@@ -94,8 +94,36 @@ def _run(rows: Sequence[Sequence[int]], first: Sequence[int], second: Sequence[i
     })
 
 
+def _allowed(numpy):
+    """Tag transitions BIO permits: ``I-X`` only after ``B-X`` or ``I-X`` (rows: from, columns: to)."""
+    allowed = numpy.ones((len(TAGS), len(TAGS)), dtype=bool)
+    for j, tag in enumerate(TAGS):
+        if tag.startswith("I-"):
+            allowed[:, j] = [other[2:] == tag[2:] for other in TAGS]
+    return allowed
+
+
+def viterbi(numpy, scores) -> list[int]:
+    """The best tag sequence under the BIO constraints, from per-word log-probabilities (words x tags)."""
+    allowed = _allowed(numpy)
+    penalty = numpy.where(allowed, 0.0, -1e9)
+    start = scores[0] + numpy.where([not t.startswith("I-") for t in TAGS], 0.0, -1e9)
+    back = numpy.zeros(scores.shape, dtype=numpy.int64)
+    best = start
+    for i in range(1, len(scores)):
+        total = best[:, None] + penalty
+        back[i] = total.argmax(0)
+        best = total.max(0) + scores[i]
+    path = [int(best.argmax())]
+    for i in range(len(scores) - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
 def word_tags(text: str) -> tuple[tuple, list[str]]:
-    """The words of ``text`` (spans) and a tag of ``TAGS`` for each, over overlapping windows."""
+    """The words of ``text`` (spans) and a tag of ``TAGS`` for each: every wordpiece's scores come from
+    the window that owns it, a word's from its first wordpiece, and the tags from a BIO-constrained
+    Viterbi path over the article's words."""
     numpy, _, tokenizer = _loaded()
     found = windows.pieces(text, tokenizer)
     length = len(found.ids)
@@ -103,7 +131,7 @@ def word_tags(text: str) -> tuple[tuple, list[str]]:
         return found.words, [TAGS[0]] * len(found.words)
     starts = windows.window_starts(length)
     inner = windows.WINDOW - 2
-    piece_tags = numpy.zeros(length, dtype=numpy.int64)
+    piece_scores = numpy.zeros((length, len(TAGS)), dtype=numpy.float32)
     bounds = windows.owned(starts, length)
     for b in range(0, len(starts), BATCH):
         batch = starts[b : b + BATCH]
@@ -111,12 +139,13 @@ def word_tags(text: str) -> tuple[tuple, list[str]]:
         logits = _run(rows, [0] * len(rows), [0] * len(rows))[0]
         for k, start in enumerate(batch):
             lo, hi = bounds[b + k]
-            piece_tags[lo:hi] = logits[k, 1 + lo - start : 1 + hi - start].argmax(-1)
-    tags = [TAGS[0]] * len(found.words)
-    for word, piece in enumerate(found.first_pieces()):
-        if piece >= 0:
-            tags[word] = TAGS[int(piece_tags[piece])]
-    return found.words, tags
+            piece_scores[lo:hi] = logits[k, 1 + lo - start : 1 + hi - start]
+    piece_scores -= piece_scores.max(-1, keepdims=True)
+    piece_scores -= numpy.log(numpy.exp(piece_scores).sum(-1, keepdims=True))
+    first = numpy.asarray(found.first_pieces())
+    # a word the tokenizer dropped (a control character) has no scores of its own: all tags tie
+    word_scores = numpy.where((first >= 0)[:, None], piece_scores[numpy.maximum(first, 0)], 0.0)
+    return found.words, [TAGS[k] for k in viterbi(numpy, word_scores)]
 
 
 def classify(text: str, first: tuple[int, int], second: tuple[int, int]) -> dict[str, float]:
