@@ -49,4 +49,5 @@ class Doc:
             paragraphs=self.paragraphs,
             actors=self.actors,
             statements=tuple(replace(s, id=f"s{i}") for i, s in enumerate(ordered, 1)),
+            text=self.text,
         )

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from .doc import Doc
 from .model import Meta, Span
+from .stages import declare
 
 _DATE_LINE = re.compile(r"[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?:\n|$)", re.IGNORECASE)
 # An all-caps place (optionally ", Country" and a wire-service tag) followed by a colon or a dash
@@ -41,12 +42,16 @@ def _is_headline(line: str, next_char: str) -> bool:
     return not _SENTENCE_END.search(line) or capitalised > 0.7 * len(words)
 
 
-def extract(text: str) -> Meta:
+def extract(text: str, given: Meta = Meta()) -> Meta:
+    """The metadata the first lines hold; what ``given`` says (from the article's source) wins, and a
+    first line that is the given title is the title line."""
     cursor = _skip_blank(text, 0)
     title = date = dateline = None
     first = _line_at(text, cursor)
     first_line = first.text(text).strip()
-    if not _DATE_LINE.match(text, cursor) and first.end < len(text):
+    if given.title and " ".join(first_line.split()) == " ".join(given.title.split()):
+        title, cursor = first_line, _skip_blank(text, first.end)
+    elif not _DATE_LINE.match(text, cursor) and first.end < len(text):
         after = text[first.end + 1 : first.end + 2]
         if _is_headline(first_line, after) or _DATE_LINE.match(text, first.end + 1):
             title, cursor = first_line, _skip_blank(text, first.end)
@@ -58,8 +63,12 @@ def extract(text: str) -> Meta:
         if place.replace(" ", "").replace(",", "").replace(".", "").isupper():
             dateline, cursor = place, match.end()
     end = len(text.rstrip())
-    return Meta(title=title, date=date, dateline=dateline, body=Span(min(cursor, end), end))
+    return replace(
+        given, title=given.title or title, date=given.date or date, dateline=given.dateline or dateline,
+        body=Span(min(cursor, end), end),
+    )
 
 
+@declare("metadata", requires=(), assigns=("meta",))
 def stage(doc: Doc) -> Doc:
-    return replace(doc, meta=extract(doc.text))
+    return replace(doc, meta=extract(doc.text, doc.meta))

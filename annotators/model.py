@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Literal
 
-SCHEMA = "quotelens.annotation/2"  # 2: stances on statements and actors
+SCHEMA = "quotelens.annotation/3"  # 2: stances on statements and actors; 3: the text, author, outlet, url
+READABLE_SCHEMAS = ("quotelens.annotation/2", SCHEMA)
 
 ActorKind = Literal["person", "organisation", "place", "group", "other"]
 StatementKind = Literal["direct", "indirect", "mixed"]
@@ -22,6 +23,9 @@ POLARITIES: tuple[str, ...] = ("favor", "against", "neutral", "mixed")
 
 @dataclass(frozen=True, order=True)
 class Span:
+    """``text[start:end]``. An empty span is falsy (it has a length of 0), so an optional span is
+    tested with ``is None``, never for truth."""
+
     start: int
     end: int
 
@@ -51,19 +55,26 @@ class Span:
 
 @dataclass(frozen=True)
 class Meta:
-    """Article metadata: what the first lines say about the article, not text to annotate."""
+    """Article metadata: what the first lines say about the article, not text to annotate, and what
+    its source said (a page's author, outlet and canonical URL, handed in by the caller)."""
 
     title: str | None = None
     date: str | None = None  # ISO YYYY-MM-DD
     dateline: str | None = None
     body: Span | None = None  # where the article body starts and ends (after title/date/dateline)
+    author: str | None = None  # the byline
+    outlet: str | None = None  # the publication ("The Harbour Gazette")
+    url: str | None = None  # the canonical URL
 
     def to_json(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "date": self.date,
             "dateline": self.dateline,
-            "body": self.body.to_json() if self.body else None,
+            "body": self.body.to_json() if self.body is not None else None,
+            "author": self.author,
+            "outlet": self.outlet,
+            "url": self.url,
         }
 
     @classmethod
@@ -73,7 +84,10 @@ class Meta:
             title=data.get("title"),
             date=data.get("date"),
             dateline=data.get("dateline"),
-            body=Span.from_json(body) if body else None,
+            body=Span.from_json(body) if body is not None else None,
+            author=data.get("author"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
         )
 
 
@@ -100,7 +114,7 @@ class Stance:
             "score": self.score,
             "evidence": [e.to_json() for e in self.evidence],
             "target_actor": self.target_actor,
-            "target_span": self.target_span.to_json() if self.target_span else None,
+            "target_span": None if self.target_span is None else self.target_span.to_json(),
             "count": self.count,
         }
 
@@ -113,7 +127,7 @@ class Stance:
             score=float(data["score"]),
             evidence=tuple(Span.from_json(e) for e in data.get("evidence", ())),
             target_actor=data.get("target_actor"),
-            target_span=Span.from_json(span) if span else None,
+            target_span=None if span is None else Span.from_json(span),
             count=int(data.get("count", 1)),
         )
 
@@ -189,8 +203,8 @@ class Statement:
             "id": self.id,
             "kind": self.kind,
             "content": [c.to_json() for c in self.content],
-            "cue": self.cue.to_json() if self.cue else None,
-            "source": self.source.to_json() if self.source else None,
+            "cue": None if self.cue is None else self.cue.to_json(),
+            "source": None if self.source is None else self.source.to_json(),
             "actor": self.actor,
             "stances": [st.to_json() for st in self.stances],
         }
@@ -202,8 +216,8 @@ class Statement:
             id=data["id"],
             kind=data["kind"],
             content=tuple(Span.from_json(c) for c in data["content"]),
-            cue=Span.from_json(cue) if cue else None,
-            source=Span.from_json(source) if source else None,
+            cue=None if cue is None else Span.from_json(cue),
+            source=None if source is None else Span.from_json(source),
             actor=data.get("actor"),
             stances=tuple(Stance.from_json(st) for st in data.get("stances", ())),
         )
@@ -211,12 +225,13 @@ class Statement:
 
 @dataclass(frozen=True)
 class Annotation:
-    """What the annotator found in one text."""
+    """What the annotator found in one text, and that text (every span indexes it)."""
 
     meta: Meta = field(default_factory=Meta)
     paragraphs: tuple[Span, ...] = ()
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
+    text: str | None = field(default=None, repr=False)  # None: not known (read from a /2 record)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -237,6 +252,7 @@ class Annotation:
     def to_json(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
+            "text": self.text,
             "meta": self.meta.to_json(),
             "paragraphs": [p.to_json() for p in self.paragraphs],
             "actors": [a.to_json() for a in self.actors],
@@ -246,9 +262,10 @@ class Annotation:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Annotation:
         schema = data.get("schema")
-        if schema != SCHEMA:
+        if schema not in READABLE_SCHEMAS:
             raise ValueError(f"unsupported schema {schema!r} (expected {SCHEMA!r})")
         return cls(
+            text=data.get("text"),
             meta=Meta.from_json(data.get("meta", {})),
             paragraphs=tuple(Span.from_json(p) for p in data.get("paragraphs", ())),
             actors=tuple(Actor.from_json(a) for a in data.get("actors", ())),

@@ -17,8 +17,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
     [
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\t\n", "empty"),
-        ("binary.bin", b"\x00\x01\x02PK\x03\x04", "binary"),
-        ("latin1.txt", "Caf\u00e9 said".encode("latin-1"), "UTF-8"),
+        ("binary.txt", b"\x00\x01\x02PK\x03\x04", "binary"),
+        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ],
 )
 @pytest.mark.parametrize("command", ["annotate", "read"])
@@ -34,7 +34,7 @@ def test_unreadable_files_fail_with_one_line(tmp_path, name, content, message, c
 
 @pytest.mark.parametrize("command", ["annotate", "read"])
 def test_missing_path_and_directory(tmp_path, command):
-    for path, message in ((tmp_path / "nope.txt", "no such file"), (tmp_path, "directory")):
+    for path, message in ((tmp_path / "nope.txt", "no such file"), (tmp_path, "no articles in this folder")):
         result = run(command, str(path))
         assert result.returncode == 2 and message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
@@ -53,3 +53,19 @@ def test_read_options_without_the_read_command(tmp_path):
 def test_help_and_version_are_not_taken_for_paths():
     assert "annotate" in run("--help").stdout
     assert run("--version").stdout.startswith("quotelens ")
+
+
+def test_cache_info_and_clear(tmp_path):
+    from annotators.model import Annotation
+    from tui.annotation_cache import AnnotationCache, engine_version
+
+    cache = AnnotationCache(tmp_path, engine_version())
+    cache.put("Some text.", Annotation())
+    AnnotationCache(tmp_path, "fast-0000000000000000").put("Some text.", Annotation())
+    info = run("cache", "info", "--cache-dir", str(tmp_path))
+    assert info.returncode == 0
+    assert f"{engine_version()}  1 annotation," in info.stdout and "(current)" in info.stdout
+    assert "fast-0000000000000000  1 annotation," in info.stdout
+    cleared = run("cache", "clear", "--cache-dir", str(tmp_path))
+    assert cleared.returncode == 0 and "removed 2 cached annotations" in cleared.stdout
+    assert cache.usage() == [] and cache.get("Some text.") is None

@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from tui import __version__
+from tui.safe_text import one_line, safe_json
+
 EXIT_USAGE = 2
 
 
@@ -18,21 +21,34 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+def parse_size(value: str) -> int:
+    """``--max-size``: bytes, or a number with k, M or G (powers of 1024): ``500k``, ``10M``."""
+    units = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    number, unit = value.strip().rstrip("bB"), ""
+    if number[-1:].lower() in units:
+        number, unit = number[:-1], number[-1].lower()
+    try:
+        size = int(float(number) * units[unit])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 500k, 10M or 1G)") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (it must be above 0)")
+    return size
+
+
+def _limits(args: argparse.Namespace):
+    from tui.inputs import Limits
+
+    return Limits(max_bytes=args.max_size, timeout=args.timeout)
+
+
+def _load(spec: str, args: argparse.Namespace):
+    """The one article ``spec`` names, or a one-line ``CommandError``."""
+    from tui.inputs import InputError, load_article
 
     try:
-        return version("quotelens")
-    except PackageNotFoundError:
-        return "0+unknown"
-
-
-def _read(path: Path) -> str:
-    from annotators.textio import UnreadableArticle, read_article
-
-    try:
-        return read_article(path)
-    except UnreadableArticle as error:
+        return load_article(spec, _limits(args))
+    except InputError as error:
         raise CommandError(str(error)) from None
 
 
@@ -42,46 +58,51 @@ def _read(path: Path) -> str:
 def cmd_read(args: argparse.Namespace) -> int:
     from seeds import default_seed
 
-    path = args.path or default_seed()
-    text = _read(path)  # fail before the UI starts
+    article = _load(args.path or str(default_seed()), args)  # fail before the UI starts
+    from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
-    QuotelensApp(path=path, text=text, notes_dir=args.data_dir).run()
+    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
+    QuotelensApp(article=article, notes_dir=args.data_dir, cache=cache).run()
     return 0
+
+
+# --- quotelens cache ------------------------------------------------------------------------------
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
+
+    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
+    if args.action == "clear":
+        removed = cache.clear()
+        entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
+        print(f"removed {entries} cached annotation{'s' * (entries != 1)} ({_size(size)}) from {cache.directory}")
+        return 0
+    print(f"directory       {cache.directory}")
+    print(f"engine version  {cache.version}")
+    for usage in cache.usage():
+        current = "  (current)" if usage.version == cache.version else ""
+        plural = "s" * (usage.entries != 1)
+        print(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{current}")
+    return 0
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if count < 1000:
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} GB"
 
 
 # --- quotelens annotate ---------------------------------------------------------------------------
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    import json
+    from tui.batch_command import annotate_command
 
-    from annotators import annotate
-
-    texts = [(path, _read(path)) for path in args.paths]  # all inputs checked before any output
-    if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-    results = []
-    for path, text in texts:
-        annotation = annotate(text)
-        if args.out:
-            target = args.out / f"{path.stem}.json"
-            target.write_text(json.dumps(annotation.to_json(), ensure_ascii=False), encoding="utf-8")
-        results.append((path, text, annotation))
-    if args.out:
-        return 0
-    if args.format == "json":
-        objects = [a.to_json() for _, _, a in results]
-        print(json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2))
-    elif args.format == "jsonl":
-        for path, _, annotation in results:
-            print(json.dumps({"path": str(path), **annotation.to_json()}, ensure_ascii=False))
-    else:
-        from tui.report import print_annotation
-
-        for path, text, annotation in results:
-            print_annotation(path, text, annotation)
-    return 0
+    return annotate_command(args)
 
 
 # --- quotelens export -----------------------------------------------------------------------------
@@ -93,13 +114,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.export import ExportExists, export_article, write_atomically
     from tui.notes import NotesUnavailable
 
-    text = _read(args.path)
+    article = _load(args.path, args)
     if args.output and args.output.exists() and not args.force:  # say so before the work of annotating
         raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)")
     try:
         content = export_article(
-            args.path, text, fmt=args.format, all_statements=args.all, data_dir=args.data_dir,
-            now=datetime.now(timezone.utc), version=_version(),
+            article, fmt=args.format, all_statements=args.all, data_dir=args.data_dir,
+            now=datetime.now(timezone.utc), version=__version__,
         )
     except NotesUnavailable as error:
         raise CommandError(str(error)) from None
@@ -112,7 +133,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)") from None
     except OSError as error:
         raise CommandError(f"{args.output}: cannot write ({error.strerror or error})") from None
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(f"wrote {one_line(str(args.output))}", file=sys.stderr)
     return 0
 
 
@@ -170,11 +191,11 @@ def _train_arguments(argv: list[str]) -> argparse.Namespace | None:
 def cmd_eval_stance(args: argparse.Namespace) -> int:
     import json
 
-    from annotators.stance import evaluate
+    from annotators.evaluate import evaluate_stance
 
     if not args.tsv.is_file():
         raise CommandError(f"{args.tsv}: not a file")
-    result = evaluate(args.tsv)
+    result = evaluate_stance(args.tsv)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -201,29 +222,46 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         prog="quotelens",
         description="Read news articles in the terminal and see who said what.",
     )
-    parser.add_argument("--version", action="version", version=f"quotelens {_version()}")
+    parser.add_argument("--version", action="version", version=f"quotelens {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     read = commands.add_parser("read", help="open an article in the reader (the default command)")
-    read.add_argument("path", nargs="?", type=Path, help="a text or Markdown file (default: the bundled seed)")
+    read.add_argument("path", nargs="?", metavar="PATH|URL|-",
+                      help="a text, Markdown or HTML file, a URL, - for standard input (default: the bundled seed)")
+    _input_options(read)
     read.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
                       "or the user data directory)")
+    read.add_argument("--cache-dir", metavar="DIR", help="annotation cache (default: $QUOTELENS_CACHE_DIR "
+                      "or the user cache directory)")
     read.set_defaults(handler=cmd_read)
 
+    cache = commands.add_parser("cache", help="show or clear the cache of annotations")
+    cache.add_argument("action", choices=("info", "clear"), help="info: where and how big; clear: remove all")
+    cache.add_argument("--cache-dir", metavar="DIR", help="the cache (default: $QUOTELENS_CACHE_DIR "
+                       "or the user cache directory)")
+    cache.set_defaults(handler=cmd_cache)
+
     annotate = commands.add_parser("annotate", help="print who said what in one or more articles")
-    annotate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    annotate.add_argument("inputs", nargs="+", metavar="PATH|DIR|URL|FEED|-")
     annotate.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
-    annotate.add_argument("--out", type=Path, metavar="DIR", help="write DIR/NAME.json per input")
+    annotate.add_argument("--out", type=Path, metavar="DIR", help="write one JSON file per article under DIR "
+                          "(mirroring the inputs' folders); outputs newer than their input are skipped")
+    annotate.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to annotate with "
+                          "(default: every core)")
+    annotate.add_argument("--dask", metavar="ADDRESS", help="annotate on a Dask distributed cluster "
+                          "(its scheduler's address, e.g. tcp://10.0.0.5:8786; needs quotelens[dask])")
+    _input_options(annotate)
     annotate.set_defaults(handler=cmd_annotate)
 
     export = commands.add_parser("export", help="export an article's statements and notes as Markdown or JSON")
-    export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument("path", metavar="PATH|URL|-")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE (default: stdout)")
     export.add_argument("--format", choices=("md", "json"), default="md")
     export.add_argument("--all", action="store_true", help="every statement, not only those with notes")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
                         "or the user data directory)")
+    _input_options(export)
     export.set_defaults(handler=cmd_export)
 
     evaluation = commands.add_parser("eval", help="score the annotator on a brat corpus split (PolNeAR)")
@@ -248,6 +286,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     return parser, set(commands.choices)
 
 
+def _input_options(command: argparse.ArgumentParser) -> None:
+    from tui.inputs import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+
+    command.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                         help="refuse a file, page or input larger than SIZE (default: 10M)")
+    command.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                         help=f"give up on a URL after SECONDS (default: {DEFAULT_TIMEOUT:g})")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
@@ -258,12 +305,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except CommandError as error:
-        print(f"quotelens: {error}", file=sys.stderr)
+        print(f"quotelens: {one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `| head`: the reader has all it wanted
+        _silence_stdout()
         return 0
+
+
+def _silence_stdout() -> None:
+    """Nothing more can reach a closed pipe, and the interpreter's last flush must not complain."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.layout import one_line
+from tui.safe_text import one_line
 
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen

@@ -7,7 +7,6 @@ note bodies are the user's own Markdown and are kept as written.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
@@ -19,8 +18,10 @@ from typing import Any, Iterable, Literal
 
 from annotators import Actor, Annotation, Span, Statement
 from annotators.model import Stance
+from tui.inputs import Article
 from tui.notes.placement import PlacedNote
 from tui.notes.store import timestamp
+from tui.safe_text import displayable, one_line, safe_json
 from tui.stances import summary as stance_summary
 
 EXPORT_SCHEMA = "quotelens.notes-export/1"
@@ -69,6 +70,9 @@ def export_data(article: ExportSource, *, now: datetime, version: str, all_state
             "title": meta.title or article.fallback_title,
             "date": meta.date,
             "dateline": meta.dateline,
+            "author": meta.author,
+            "outlet": meta.outlet,
+            "url": meta.url,
             "source": article.source,
         },
         "exported_at": timestamp(now),
@@ -94,8 +98,8 @@ def _statement_data(
         "kind": statement.kind,
         "speaker": actor.name if actor else _speaker_from_source(text, statement),
         "actor": statement.actor,
-        "source": statement.source.text(text) if statement.source else None,
-        "cue": statement.cue.text(text) if statement.cue else None,
+        "source": statement.source.text(text) if statement.source is not None else None,
+        "cue": statement.cue.text(text) if statement.cue is not None else None,
         "paragraph": _paragraph_number(annotation, statement.start),
         "content": [
             {"text": piece.text(text), "start": piece.start, "end": piece.end,
@@ -116,7 +120,7 @@ def _speakers_first(annotation: Annotation) -> list[Actor]:
 
 
 def _speaker_from_source(text: str, statement: Statement) -> str:
-    return " ".join(statement.source.text(text).split()) if statement.source else UNATTRIBUTED
+    return " ".join(statement.source.text(text).split()) if statement.source is not None else UNATTRIBUTED
 
 
 def _actor_data(annotation: Annotation, actor: Actor) -> dict[str, Any]:
@@ -159,8 +163,9 @@ _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+])")
 def escape_markdown(text: str, *, line_start: bool = True) -> str:
     """``text`` as one line of Markdown that renders exactly as written (whitespace runs become one
     space, as they do when the article is rendered). ``line_start``: the text begins a line (or a
-    block quote line), where "1." or "-" would start a list; inside a line they need no escape."""
-    line = " ".join(text.split())
+    block quote line), where "1." or "-" would start a list; inside a line they need no escape.
+    Control characters become visible placeholders (ESC as ␛): ``cat`` on an export must not obey them."""
+    line = one_line(text)
     line = _MARKDOWN_PUNCTUATION.sub(r"\\\1", line)
     line = _DOUBLED_MARKS.sub(lambda m: "".join("\\" + c for c in m.group()), line)
     line = _ENTITY.sub(r"\\&", line)
@@ -203,6 +208,8 @@ def _front_matter(data: dict[str, Any]) -> str:
         "title": _yaml_string(document["title"]),
         "date": document["date"] or "null",  # unquoted ISO date: Obsidian reads it as a date property
         "dateline": _yaml_string(document["dateline"]),
+        # From a page or feed; left out, not null, for a text file, which has none of them.
+        **{key: _yaml_string(document[key]) for key in ("author", "outlet", "url") if document[key]},
         "source": _yaml_string(document["source"]),
         "document_id": _yaml_string(document["id"]),
         "exported_at": data["exported_at"],
@@ -214,8 +221,8 @@ def _front_matter(data: dict[str, Any]) -> str:
 
 
 def _yaml_string(value: str | None) -> str:
-    # A JSON string is a valid YAML double-quoted scalar: quotes, colons and newlines are all safe.
-    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+    # A JSON string is a valid YAML double-quoted scalar: quotes, colons, newlines and controls are all safe.
+    return "null" if value is None else safe_json(value)
 
 
 def _summary_line(data: dict[str, Any]) -> str:
@@ -290,17 +297,21 @@ def _unanchored_block(note: dict[str, Any]) -> str:
 
 
 def _callout(body: str) -> str:
-    """A note as a callout: ``> [!NOTE]`` renders on GitHub and in Obsidian alike."""
-    lines = body.strip("\n").splitlines() or [""]
+    """A note as a callout: ``> [!NOTE]`` renders on GitHub and in Obsidian alike. The note is kept as
+    written, but for control characters (shown as placeholders; tabs stay, they can indent Markdown)."""
+    lines = [_visible_keeping_tabs(line) for line in body.strip("\n").splitlines()] or [""]
     return "\n".join(["> [!NOTE]", *(f"> {line}".rstrip() for line in lines)])
+
+
+def _visible_keeping_tabs(line: str) -> str:
+    return "\t".join(displayable(part) for part in line.split("\t"))
 
 
 # --- from a file -------------------------------------------------------------------------------
 
 
 def export_article(
-    path: Path,
-    text: str,
+    loaded: Article,
     *,
     fmt: ExportFormat = "md",
     all_statements: bool = False,
@@ -308,26 +319,26 @@ def export_article(
     now: datetime,
     version: str,
 ) -> str:
-    """The export of the article at ``path`` (read as ``text``) with its saved notes.
+    """The export of an article (as ``tui.inputs`` loaded it) with its saved notes.
 
     The notes store is opened read-only: exporting never creates or changes it. Raises
     ``NotesUnavailable`` when the notes cannot be read (an export without them would mislead).
     """
     from annotators import annotate
     from tui.notes import ArticleNotes, NotesStore
-    from tui.notes.article import source_for
 
-    annotation = annotate(text)
+    text = loaded.text
+    annotation = annotate(text, meta=loaded.meta)
     store = NotesStore.open(data_dir, read_only=True)
     try:
-        notes = ArticleNotes(store, text, source_for(path), annotation.meta.title)
+        notes = ArticleNotes(store, text, loaded.source, annotation.meta.title)
         article = ExportSource(
             text=text,
             annotation=annotation,
             placed=notes.placed(annotation),
             document_id=notes.text_hash,
             source=notes.source,
-            fallback_title=path.stem,
+            fallback_title=loaded.name,
         )
     finally:
         store.close()
@@ -339,13 +350,13 @@ def export_article(
 
 def render(data: dict[str, Any], fmt: ExportFormat) -> str:
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return safe_json(data, indent=2) + "\n"
     return to_markdown(data)
 
 
-def default_export_name(source: Path) -> str:
-    """``<article-stem>.notes.md``: the name ``e`` in the reader proposes."""
-    return f"{source.stem}.notes.md"
+def default_export_name(name: str) -> str:
+    """``<article name>.notes.md`` (the file's stem, the URL's last part): what ``e`` in the reader proposes."""
+    return f"{name}.notes.md"
 
 
 def write_atomically(path: Path, content: str, *, overwrite: bool) -> None:

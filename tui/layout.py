@@ -25,30 +25,6 @@ NARROW_RANGES = (
 _NARROW = re.compile(
     "[" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in NARROW_RANGES) + "]*"
 )
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def _visible_controls() -> dict[int, str]:
-    """One character for one character, so offsets stay valid: layout whitespace becomes a space,
-    every other control character its Unicode "control picture" (ESC shows as ␛)."""
-    table = {code: chr(0x2400 + code) for code in range(0x20)}
-    table.update({ord("\t"): " ", ord("\n"): " ", ord("\r"): " ", 0x7F: "\u2421"})
-    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})  # C1 controls
-    return table
-
-
-VISIBLE_CONTROLS = _visible_controls()
-
-
-def displayable(text: str) -> str:
-    """The text as it is drawn: same length as ``text``, control characters made visible."""
-    # re.sub visits only the control characters; str.translate would visit every character.
-    return _CONTROL.sub(lambda match: VISIBLE_CONTROLS[ord(match.group())], text)
-
-
-def one_line(text: str) -> str:
-    """Article text for a one-line label (a name, a title, a cue): visible, whitespace collapsed."""
-    return " ".join(displayable(text).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,11 @@
 """``quotelens annotate --format text``: statements and actors as Rich tables.
 
-Article text goes into ``Text`` objects, never through markup, so ``[brackets]`` print as written.
+Article text goes into ``Text`` objects, never through markup, so ``[brackets]`` print as written, and
+through ``one_line``, so its control characters print as placeholders (ESC as ␛), never reach the terminal.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
 from rich.console import Console
@@ -14,6 +14,7 @@ from rich.text import Text
 
 from annotators import Annotation
 from annotators.model import Stance
+from tui.safe_text import one_line
 from tui.stances import POLARITY_STYLES, chip, taken
 
 
@@ -27,14 +28,14 @@ def statements_table(text: str, annotation: Annotation) -> Table:
     table.add_column("Stance", ratio=2)
     for number, statement in enumerate(annotation.statements, 1):
         actor = annotation.actor(statement.actor)
-        speaker = actor.name if actor else (statement.source.text(text) if statement.source else "?")
-        content = " … ".join(span.text(text) for span in statement.content)
+        speaker = actor.name if actor else (statement.source.text(text) if statement.source is not None else "?")
+        content = " … ".join(one_line(span.text(text)) for span in statement.content)
         table.add_row(
             str(number),
-            Text(speaker),
-            Text(statement.cue.text(text) if statement.cue else ""),
+            Text(one_line(speaker)),
+            Text(one_line(statement.cue.text(text)) if statement.cue is not None else ""),
             statement.kind,
-            Text(" ".join(content.split())),
+            Text(content),
             stance_text(statement.stances),
         )
     return table
@@ -50,9 +51,9 @@ def actors_table(annotation: Annotation) -> Table:
     table.add_column("Stances")
     for actor in annotation.actors:
         table.add_row(
-            Text(actor.name),
+            Text(one_line(actor.name)),
             actor.kind,
-            Text("; ".join(actor.titles)),
+            Text(one_line("; ".join(actor.titles))),
             str(len(annotation.statements_by(actor.id))),
             str(len(actor.mentions)),
             stance_text(actor.stances),
@@ -65,11 +66,20 @@ def stance_text(stances: Iterable[Stance]) -> Text:
     return Text("\n").join(Text(chip(s), style=POLARITY_STYLES[s.polarity]) for s in taken(stances))
 
 
-def print_annotation(path: Path, text: str, annotation: Annotation, console: Console | None = None) -> None:
-    console = console or Console()
+class PipeConsole(Console):
+    """A console whose reader may go away (``| head``): a closed pipe raises ``BrokenPipeError``, which
+    the command ends on quietly with status 0; Rich's own handling exits with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def print_annotation(label: str, text: str, annotation: Annotation, console: Console | None = None) -> None:
+    """The tables of one article; ``label`` names it when it has no title (a file name, a URL)."""
+    console = console or PipeConsole()
     meta = annotation.meta
-    heading = Text(meta.title or path.name, style="bold")
-    details = " · ".join(x for x in (meta.date, meta.dateline) if x)
+    heading = Text(one_line(meta.title or label), style="bold")
+    details = one_line(" · ".join(x for x in (meta.author, meta.date, meta.dateline, meta.outlet) if x))
     if details:
         heading.append(f"  {details}", style="dim")
     console.print(heading)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from annotators.model import Stance
+from tui.safe_text import one_line
 
 POLARITY_MARKS = {"favor": "＋", "against": "－", "mixed": "±", "neutral": "·"}
 POLARITY_STYLES = {"favor": "green", "against": "red", "mixed": "yellow", "neutral": "dim"}
@@ -13,7 +14,7 @@ POLARITY_STYLES = {"favor": "green", "against": "red", "mixed": "yellow", "neutr
 def chip(stance: Stance) -> str:
     """"＋ no-fly zone", with "×2" when several pieces of evidence agree."""
     count = f" ×{stance.count}" if stance.count > 1 else ""
-    return f"{POLARITY_MARKS[stance.polarity]} {' '.join(stance.target.split())}{count}"
+    return f"{POLARITY_MARKS[stance.polarity]} {one_line(stance.target)}{count}"
 
 
 def taken(stances: Iterable[Stance]) -> list[Stance]:

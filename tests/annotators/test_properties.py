@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from hypothesis import HealthCheck, given, settings
@@ -44,6 +45,13 @@ def assert_inside(text: str, annotation: Annotation) -> None:
 @given(TEXTS)
 def test_any_text_annotates_with_every_span_inside_it(text: str):
     assert_inside(text, annotate(text))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_any_annotation_round_trips_through_json(text: str):
+    annotation = annotate(text)
+    assert Annotation.from_json(json.loads(json.dumps(annotation.to_json()))) == annotation
 
 
 # The rule stages on a 1 MB single line. The whole default pipeline is not used here: the learned and

@@ -18,8 +18,8 @@ def sample() -> Annotation:
     )
 
 
-def test_schema_version_2_announces_stances():
-    assert SCHEMA == "quotelens.annotation/2"
+def test_schema_version_3_announces_stances_and_the_text():
+    assert SCHEMA == "quotelens.annotation/3"
 
 
 def test_stances_round_trip_through_json_text():

@@ -90,3 +90,23 @@ def seed_with_notes(
         source=SOURCE,
         fallback_title="nato-no-fly-zone",
     )
+
+
+def hostile_with_notes(text: str, data_dir: Path) -> ExportSource:
+    """The hostile article (tests/hostile_text.py) as the pipeline annotates it, with a note on its
+    first statement and one on a passage, both carrying escape sequences of their own."""
+    ids = (f"note{number:02d}" for number in count(1))
+    store = NotesStore.open(data_dir, clock=lambda: NOTED_AT, new_id=lambda: next(ids))
+    annotation = annotate(text)
+    notes = ArticleNotes(store, text, "hostile\x1b]0;x\x07.txt", annotation.meta.title)
+    notes.add_on_statement(annotation.statements[0], "Pasted: \x1bc and a\ttab\n\x1b]52;c;eA==\x07")
+    passage = span(text, "the spokesman told reporters.\x7f")
+    notes.add_highlight(passage.start, passage.end, "A DEL \x7f and a CSI \x9b2J")
+    return ExportSource(
+        text=text,
+        annotation=annotation,
+        placed=notes.placed(annotation),
+        document_id=notes.text_hash,
+        source="hostile\x1b]0;x\x07.txt",
+        fallback_title="hostile",
+    )

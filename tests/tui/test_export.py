@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from annotators import annotate
-from tests.tui.export_fixtures import EXPORTED_AT, VERSION, handmade_seed_annotation, seed_with_notes
+from tests.hostile_text import HOSTILE_ARTICLE, TERMINAL_CONTROLS
+from tests.tui.export_fixtures import (
+    EXPORTED_AT,
+    VERSION,
+    handmade_seed_annotation,
+    hostile_with_notes,
+    seed_with_notes,
+)
 from tui.export import (
     ExportExists,
     escape_markdown,
@@ -50,6 +57,17 @@ def test_seed_annotated_by_the_pipeline_matches_the_golden_file(seed_text, tmp_p
     article = seed_with_notes(seed_text, annotate(seed_text), tmp_path, noted_on=handmade_seed_annotation(seed_text))
     data = export_data(article, now=EXPORTED_AT, version=VERSION)
     assert_golden(f"seed.notes.{fmt}", render(data, fmt))
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_a_hostile_article_exports_without_a_raw_control_character(tmp_path, fmt):
+    """Escape sequences in the article, its file name and the notes become placeholders (Markdown) or
+    JSON escapes: ``cat`` on the export cannot reset a terminal or set its clipboard."""
+    data = export_data(hostile_with_notes(HOSTILE_ARTICLE, tmp_path), now=EXPORTED_AT, version=VERSION,
+                       all_statements=True)
+    exported = render(data, fmt)
+    assert not TERMINAL_CONTROLS.search(exported)
+    assert_golden(f"hostile.notes.{fmt}", exported)
 
 
 def test_all_exports_every_statement_and_notes_only_those_with_notes(handmade_export):
@@ -97,6 +115,7 @@ def test_json_export_round_trips_and_keeps_w3c_selectors(handmade_export):
         ("AT&T &amp; co", r"AT&T \&amp; co"),
         ("back\\slash", r"back\\slash"),
         ("wrapped\n  across   lines", "wrapped across lines"),
+        ("reset\x1bc nul\x00 del\x7f csi\x9b2J bel\x07", "reset␛c nul␀ del␡ csi\ufffd2J bel␇"),
     ],
 )
 def test_article_text_is_escaped_so_it_renders_as_written(article, rendered):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -57,6 +58,16 @@ def test_a_damaged_notes_database_stops_the_export_with_one_line(seed_path, tmp_
     (tmp_path / "notes.sqlite3").write_bytes(b"not a database" * 100)
     result = quotelens("export", str(seed_path), "--data-dir", str(tmp_path))
     assert result.returncode == 2 and "damaged" in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+def test_a_notes_database_from_a_newer_quotelens_is_refused_by_export(seed_path, tmp_path):
+    NotesStore.open(tmp_path).close()
+    connection = sqlite3.connect(tmp_path / "notes.sqlite3")
+    connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    result = quotelens("export", str(seed_path), "--data-dir", str(tmp_path))
+    assert result.returncode == 2 and "newer quotelens" in result.stderr
     assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 
+import pytest
+
 from textual.app import App
 from textual.geometry import Offset
 from textual.selection import Selection
-from textual.widgets import Checkbox, TextArea
+from textual.widgets import Checkbox, OptionList, TextArea
 
 from annotators.model import Annotation, Span
 from tui.layout import ArticleLayout
@@ -117,6 +119,31 @@ async def test_notes_list_enter_jumps_and_d_deletes_the_highlighted_note():
     assert app.results == [NoteChoice("delete", entries[1].placed)]
 
 
+async def test_a_quote_is_shown_once_and_a_multi_line_note_keeps_its_lines():
+    quote = "“NATO will defend all its allies, and we stand united,”"
+    note = Note("n1", "statement", TextAnchor(quote, "", "", 0, len(quote)), "First thought.\nSecond one.\n\n- a list",
+                "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")
+    entry = NoteEntry(PlacedNote(note, Span(0, len(quote)), "s1", "exact"), "¶3 · Antony Blinken", quote)
+    app = Host(NotesList([entry]))
+    async with app.run_test():
+        listed = str(app.pushed.query_one(OptionList).get_option_at_index(0).prompt).splitlines()
+    assert listed == ["¶3 · Antony Blinken", f"▏ {quote}", "First thought.", "Second one.", "", "- a list"]
+    app = Host(NoteEditor("Note", quote, note.body))
+    async with app.run_test():
+        shown = str(app.pushed.query_one("#note-passage").render())
+    assert shown.count("“") == 1 and shown.count("”") == 1
+
+
+async def test_a_long_note_shows_its_first_lines_in_the_list():
+    body = "\n".join(f"line {k}" for k in range(1, 10))
+    note = Note("n1", "highlight", TextAnchor("passage", "", "", 0, 7), body, "2026-01-01T00:00:00Z",
+                "2026-01-01T00:00:00Z")
+    app = Host(NotesList([NoteEntry(PlacedNote(note, Span(0, 7), None, "exact"), "¶1 · highlight", "passage")]))
+    async with app.run_test():
+        listed = str(app.pushed.query_one(OptionList).get_option_at_index(0).prompt).splitlines()
+    assert listed[2:] == ["line 1", "line 2", "line 3", "line 4 …"]
+
+
 async def test_an_empty_notes_list_says_how_to_write_one():
     app = Host(NotesList([]))
     async with app.run_test() as pilot:
@@ -130,6 +157,30 @@ async def test_export_dialog_returns_the_path_and_the_all_flag(tmp_path):
         app.pushed.query_one(Checkbox).value = True
         await pilot.press("enter")
     assert app.results == [ExportRequest(tmp_path / "a.notes.md", True)]
+
+
+async def test_enter_writes_from_the_checkbox_too(tmp_path):
+    app = Host(ExportDialog(tmp_path / "a.notes.md"))
+    async with app.run_test() as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.pushed.focused, Checkbox)
+        await pilot.press("space", "enter")
+    assert app.results == [ExportRequest(tmp_path / "a.notes.md", True)]
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark", "solarized-light"])
+async def test_an_unchecked_box_is_empty_on_light_and_dark_themes(tmp_path, theme):
+    app = Host(ExportDialog(tmp_path / "a.notes.md"))
+    async with app.run_test() as pilot:
+        app.theme = theme
+        await pilot.pause()
+        box = app.pushed.query_one(Checkbox)
+        unchecked = box.get_component_rich_style("toggle--button")
+        assert unchecked.color == unchecked.bgcolor  # the X is not drawn
+        box.value = True
+        await pilot.pause()
+        checked = box.get_component_rich_style("toggle--button")
+        assert checked.color != checked.bgcolor
 
 
 async def test_confirm_defaults_to_the_safe_answer():

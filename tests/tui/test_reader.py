@@ -16,7 +16,7 @@ from tui.app import QuotelensApp
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.actor_sidebar import ActorSidebar
-from tui.widgets.article_view import ArticleView
+from tui.widgets.article_view import GUTTER, RIGHT_MARGIN, ArticleView
 from tui.widgets.search_input import SearchInput
 from tui.widgets.status_line import StatusLine
 
@@ -222,7 +222,7 @@ async def test_resizing_rewraps_and_keeps_the_reading_position(seed_path):
         await pilot.resize_terminal(70, 30)
         await pilot.pause()
         assert len(article.layout) > wide_lines  # narrower: more lines
-        assert article.layout.width == article.scrollable_content_region.width
+        assert article.layout.width == article.scrollable_content_region.width - GUTTER - RIGHT_MARGIN
         assert article.is_visible(article.annotation.statements[reader.current].extent)
 
 

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotators.model import Span
-from tui.layout import ArticleLayout, displayable, wrap
+from tui.layout import ArticleLayout, wrap
+from tui.safe_text import displayable
 
 
 def lines(text: str, width: int) -> list[str]:

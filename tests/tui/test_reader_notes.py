@@ -6,7 +6,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from textual.widgets import TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from annotators.model import Span, Statement
 from tests.tui.seed_annotation import seed_annotation
@@ -114,7 +114,8 @@ async def test_a_on_a_mouse_selection_writes_a_highlight_note(seed_path, seed_te
         await annotated(pilot)
         article = app.reader.article
         line = article.layout.lines[0]
-        left, top = article.content_region.x - article.region.x, article.content_region.y - article.region.y
+        left = article.content_region.x - article.region.x + article.text_indent()
+        top = article.content_region.y - article.region.y
         # A real drag: from the first cell of the first line to the 15th (Textual's own selection).
         await pilot.mouse_down(ArticleView, offset=(left, top))
         await pilot.hover(ArticleView, offset=(left + 14, top))
@@ -164,6 +165,25 @@ async def test_e_exports_to_the_proposed_file_and_never_overwrites_without_askin
         await pilot.press("n")
         await pilot.pause()
         assert target.read_text() == "my own edits\n"
+        # back in the dialog with the path as typed, to choose another one
+        assert isinstance(app.screen, ExportDialog) and app.screen.query_one(Input).value == str(target)
+
+
+async def test_a_write_error_returns_to_the_dialog_with_the_typed_path(seed_path, seed_text, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = reader_app(seed_path, seed_text, tmp_path / "notes")
+    unwritable = tmp_path / "no such folder" / "mine.notes.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("e")
+        path = app.screen.query_one(Input)
+        path.value = str(unwritable)
+        await pilot.press("tab", "space", "enter")  # every statement, then write from the checkbox
+        await pilot.pause()
+        assert any("Could not write" in n.message for n in app._notifications)
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one(Input).value == str(unwritable)
+        assert app.screen.query_one(Checkbox).value
 
 
 async def test_a_damaged_database_is_reported_left_alone_and_the_article_still_opens(seed_path, seed_text, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from annotators.model import Annotation, Span, Stance
-from tests.tui.helpers import rendered_text, seed_app, settle
+from tests.tui.helpers import rendered_text, screen_text, seed_app, settle
 from tests.tui.seed_annotation import seed_annotation
 from tui.widgets.actor_sidebar import CHIP_ID, ActorSidebar
 from tui.widgets.status_line import StatusLine
@@ -75,6 +75,25 @@ async def test_choosing_the_actor_row_still_filters(seed_path):
         assert reader.filter_actor == "zelenskyy"
 
 
+async def test_the_footer_says_what_enter_does_on_the_highlighted_row(seed_path):
+    app = seed_app(seed_path, annotator=with_stances)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        sidebar = app.screen.query_one(ActorSidebar)
+        await pilot.press("tab")
+
+        def enter_says() -> str:
+            return app.screen.active_bindings["enter"].binding.description
+
+        sidebar.highlighted = sidebar.get_option_index("zelenskyy")
+        await pilot.pause()
+        assert enter_says() == "Filter by actor"
+        sidebar.highlighted = sidebar.get_option_index(f"zelenskyy{CHIP_ID}0")
+        await pilot.pause()
+        assert enter_says() == "Jump to evidence"
+        assert "⏎ Jump to evidence" in screen_text(app).splitlines()[-1]
+
+
 def test_the_markdown_export_lists_each_actors_stances(seed_text, tmp_path):
     from tests.tui.export_fixtures import EXPORTED_AT, VERSION, seed_with_notes
     from tui.export import export_data, render
@@ -93,7 +112,7 @@ def test_annotate_text_output_shows_statement_and_actor_stances(seed_path, seed_
     from tui.report import print_annotation
 
     console = Console(width=240, file=io.StringIO(), color_system=None)
-    print_annotation(seed_path, seed_text, with_stances(seed_text), console=console)
+    print_annotation(seed_path.name, seed_text, with_stances(seed_text), console=console)
     printed = console.file.getvalue()
     assert printed.count("＋ no-fly zone") == 2  # the statement's row and Zelenskyy's row
     assert "· Ukraine" not in printed  # a neutral stance takes no side: no chip

@@ -78,6 +78,11 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration] = MI
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+    refuse_newer(version, migrations)
+    return version
+
+
+def refuse_newer(version: int, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    """Raise ``NewerSchema`` for a database written by a newer quotelens."""
     if version > len(migrations):
         raise NewerSchema(f"schema version {version}; this quotelens knows up to {len(migrations)}")
-    return version

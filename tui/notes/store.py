@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .anchor import TextAnchor
-from .migrations import NewerSchema, migrate
+from .migrations import NewerSchema, migrate, refuse_newer, schema_version
 from .model import Document, Note, NoteTarget, text_hash
 
 DATA_DIR_ENV = "QUOTELENS_DATA_DIR"
@@ -96,42 +96,36 @@ class NotesStore:
         directory that cannot be created.
         """
         path = data_dir(directory) / DATABASE_NAME
-        if read_only and not path.exists():
+        if read_only and _holds_no_notes(path):
             return cls._empty(path, "no notes saved yet", clock, new_id)
         try:
+            connection = _open_checked(path) if path.exists() else None
             if not read_only:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            connection = _connect(path, read_only)
+                if connection is not None:
+                    connection.close()
+                connection = _open_for_writing(path)
         except OSError as error:
             raise NotesUnavailable(f"cannot use notes directory {path.parent} ({error.strerror or error})")
-        except sqlite3.DatabaseError as error:
-            raise NotesUnavailable(_damaged(path, error)) from None
-        try:
-            _check_intact(connection, path)
-            if not read_only:
-                _configure(connection)
-                migrate(connection)
         except NewerSchema as error:
-            connection.close()
             raise NotesUnavailable(f"notes database {path} is from a newer quotelens ({error}); left as it is")
         except sqlite3.DatabaseError as error:
-            connection.close()
-            raise NotesUnavailable(_damaged(path, error)) from None
-        except NotesUnavailable:
-            connection.close()
-            raise
+            raise NotesUnavailable(_explain(path, error)) from None
+        assert connection is not None
         return cls(connection, path, problem="opened read-only" if read_only else None, clock=clock,
                    new_id=new_id)
 
     @classmethod
     def salvage(cls, directory: str | os.PathLike[str] | None, problem: str) -> NotesStore:
-        """The notes that can still be read from a database ``open`` refused, read-only (SQLite's
-        ``mode=ro``: nothing is written to it), or no notes when none can be read."""
+        """The notes that can still be read from a database ``open`` refused, read without writing
+        anything to it or beside it (see ``_connect_read_only``), or no notes when none can be read."""
         path = data_dir(directory) / DATABASE_NAME
+        if not path.exists():
+            return cls.unavailable(problem)
+        connection = _connect_read_only(path)
         try:
-            connection = _connect(path, read_only=True)
             connection.execute("SELECT count(*) FROM notes").fetchone()
         except sqlite3.DatabaseError:
+            connection.close()
             return cls.unavailable(problem)
         return cls(connection, path, problem=problem)
 
@@ -293,11 +287,61 @@ def _note(row: tuple) -> Note:
     return Note(note_id, target, TextAnchor(exact, prefix, suffix, start, end), body, created_at, updated_at)
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+def _sqlite(target: str, *, uri: bool = False) -> sqlite3.Connection:
     return sqlite3.connect(
-        target, uri=read_only, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        target, uri=uri, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
     )
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that writes nothing, not even SQLite's ``-shm`` and ``-wal`` files beside the database.
+
+    ``mode=ro`` on a WAL database creates both (and leaves them behind), and fails where the directory
+    cannot be written, which made a healthy database look damaged. So: ``immutable=1`` (the main file
+    alone) when there is no ``-wal`` to read; ``mode=ro`` when there is one (another quotelens has the
+    database open: its latest saves are in it, and the ``-shm`` exists already), falling back to the main
+    file alone when even that cannot be read from this directory.
+    """
+    uri = path.resolve().as_uri()
+    if Path(f"{path}-wal").exists():
+        connection = _sqlite(f"{uri}?mode=ro", uri=True)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            connection.close()
+    return _sqlite(f"{uri}?immutable=1", uri=True)
+
+
+def _holds_no_notes(path: Path) -> bool:
+    """No database, or a 0-byte file (SQLite reads one as an empty database, and the reader starts a new
+    one in it): either way there is nothing to export."""
+    return not path.exists() or path.stat().st_size == 0
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an existing database, found intact and not from a newer quotelens
+    before anything is allowed to write to it."""
+    connection = _connect_read_only(path)
+    try:
+        _check_intact(connection, path)
+        refuse_newer(schema_version(connection))
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _open_for_writing(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = _sqlite(str(path))
+    try:
+        _configure(connection)
+        migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _check_intact(connection: sqlite3.Connection, path: Path) -> None:
@@ -316,12 +360,25 @@ def _configure(connection: sqlite3.Connection) -> None:
 
 def _damaged(path: Path, detail: object) -> str:
     return (
-        f"notes database {path} is damaged ({detail}); it was left untouched and notes are read-only "
-        "(move the file aside to start a new one)"
+        f"notes database {path} is damaged ({' '.join(str(detail).split())}); it was left untouched and notes "
+        "are read-only (move the file aside to start a new one)"
     )
 
 
 def _explain(path: Path | None, error: sqlite3.DatabaseError) -> str:
-    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error).lower():
+    """One line for the user, naming the real cause: a full disk, a read-only file or directory, another
+    quotelens holding the lock, a damaged file."""
+    if path is None:
+        return f"notes unavailable ({error})"
+    code = getattr(error, "sqlite_errorname", "")
+    detail = " ".join(str(error).split())
+    if code.startswith("SQLITE_FULL"):
+        return f"the disk holding notes database {path} is full ({detail}); not saved: free some space and try again"
+    if code.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN", "SQLITE_AUTH")):
+        return (f"notes database {path} cannot be written ({detail}: a read-only file or directory); "
+                "notes are read-only")
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return f"notes database {path} is busy (another quotelens is saving); not saved, try again"
-    return _damaged(path, error) if path else f"notes unavailable ({error})"
+    if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return _damaged(path, detail)
+    return f"notes database {path} cannot be used ({detail}); it was left as it is"

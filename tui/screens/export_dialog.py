@@ -1,4 +1,9 @@
-"""Where to write the export (``e`` in the reader): a path, proposed as ``<article-stem>.notes.md``."""
+"""Where to write the export (``e`` in the reader): a path, proposed as ``<article-stem>.notes.md``.
+
+``enter`` writes from any field (a priority binding: the checkbox would otherwise take it as a toggle;
+``space`` toggles it). The dialog reopens with what was typed when the user keeps an existing file or
+the write fails, so ``proposal`` and ``all_statements`` are whatever the dialog should start with.
+"""
 
 from __future__ import annotations
 
@@ -34,13 +39,25 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     ExportDialog Input {
         margin: 1 0;
     }
+    /* Unchecked: an empty box on every theme (Textual's grey X reads as a tick on a light theme). */
+    ExportDialog Checkbox > .toggle--button {
+        color: $panel;
+    }
+    ExportDialog Checkbox.-on > .toggle--button {
+        color: $text-success;
+        text-style: bold;
+    }
     """
 
-    BINDINGS = [Binding("escape", "dismiss", "Cancel", id="export_dialog.cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss", "Cancel", id="export_dialog.cancel"),
+        Binding("enter", "write", "Write", priority=True, id="export_dialog.write"),
+    ]
 
-    def __init__(self, proposal: Path) -> None:
+    def __init__(self, proposal: Path, all_statements: bool = False) -> None:
         super().__init__()
         self.proposal = proposal
+        self.all_statements = all_statements
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
@@ -48,14 +65,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             frame.border_subtitle = "enter writes · esc cancels"
             yield Label("Write the statements and notes to (.md for Markdown, .json for JSON):")
             yield Input(str(self.proposal), id="export-path")
-            yield Checkbox("Every statement, not only those with notes", id="export-all")
+            yield Checkbox("Every statement, not only those with notes", self.all_statements, id="export-all")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        value = event.value.strip()
+    def action_write(self) -> None:
+        value = self.query_one(Input).value.strip()
         if not value:
             self.notify("Give a file name to export to", severity="warning", timeout=3)
             return

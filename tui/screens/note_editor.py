@@ -22,7 +22,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
-from tui.layout import displayable
+from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 
 PASSAGE_PREVIEW_CHARS = 400
@@ -123,10 +123,11 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         yield Footer()
 
     def _passage_preview(self) -> str:
-        passage = " ".join(displayable(self.passage).split())
+        """The passage as written: the bar beside it marks it (a quote holds its own quotation marks)."""
+        passage = one_line(self.passage)
         if len(passage) > PASSAGE_PREVIEW_CHARS:
             passage = passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
-        return f"“{passage}”"
+        return passage
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -180,6 +181,6 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         try:
             body = edit_externally(self.app, self.body)
         except ExternalEditorError as error:
-            self.notify(str(error), severity="warning", timeout=5)
+            self.notify(one_line(str(error)), severity="warning", timeout=5, markup=False)
             return
         self.query_one(TextArea).text = body

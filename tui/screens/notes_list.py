@@ -14,10 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from tui.layout import displayable
+from tui.safe_text import one_line
 from tui.notes import PlacedNote
 
 SNIPPET_CHARS = 80
+NOTE_LINES = 4  # lines of a note shown in the list; more are marked with "…"
+PASSAGE_BAR = "▏ "  # marks the article passage (it often holds its own quotation marks: none are added)
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,14 @@ class NoteChoice:
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
-    flat = " ".join(displayable(text).split())
+    flat = one_line(text)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def note_lines(body: str, limit: int = NOTE_LINES) -> list[str]:
+    """The first lines of a note as written (each shortened to a snippet), "…" when there are more."""
+    lines = [snippet(line, 2 * SNIPPET_CHARS) for line in body.strip().splitlines()]
+    return lines if len(lines) <= limit else [*lines[: limit - 1], lines[limit - 1] + " …"]
 
 
 class NotesList(ModalScreen[NoteChoice | None]):
@@ -92,8 +100,9 @@ class NotesList(ModalScreen[NoteChoice | None]):
         label.append(entry.where, style="bold")
         if not entry.placed.anchored:
             label.append("  (unanchored: its passage is no longer in the article)", style="italic")
-        label.append("\n“" + snippet(entry.passage) + "”", style="dim italic")
-        label.append("\n" + snippet(entry.placed.note.body, 2 * SNIPPET_CHARS))
+        label.append("\n" + PASSAGE_BAR + snippet(entry.passage), style="dim italic")
+        for line in note_lines(entry.placed.note.body):
+            label.append("\n" + line)
         return Option(label, id=entry.placed.note.id)
 
     def _highlighted(self) -> NoteEntry | None:

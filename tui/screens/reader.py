@@ -12,30 +12,36 @@ and ``show_actor``.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, LoadingIndicator
+from textual.widgets import Input, LoadingIndicator
 
 from annotators.model import Annotation, Span, Statement
 from tui.commands import ActorCommands, StatementCommands
-from tui.layout import one_line
+from tui.inputs import Article
+from tui.safe_text import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
+from tui.screens.help import live_bindings
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
+from tui.settings import TEXT_WIDTHS, Settings
 from tui.stances import summary as stance_summary
 from tui.widgets.actor_sidebar import ActorSidebar
 from tui.widgets.article_header import ArticleHeader
-from tui.widgets.article_view import ArticleView
+from tui.widgets.article_view import GUTTER, RIGHT_MARGIN, ArticleView
+from tui.widgets.fitted_footer import FittedFooter
 from tui.widgets.search_input import SearchInput
-from tui.widgets.status_line import StatementInfo, StatusLine
+from tui.widgets.status_line import Hint, StatementInfo, StatusLine
 
 SIDEBAR_MIN_WIDTH = 100  # columns: below this the sidebar starts hidden
+SIDEBAR_WIDTH = 36  # columns, and up to SIDEBAR_MAX_WIDTH when the article's measure leaves room
+SIDEBAR_MAX_WIDTH = 56
 SUMMARY_LENGTH = 90
 
 
@@ -63,10 +69,20 @@ class ReaderScreen(ReaderNotes, Screen):
                 tooltip="Move focus between the article and the sidebar"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.focus_previous",
                 tooltip="Move focus back"),
+        Binding("minus", "text_width(-10)", "Narrower", show=False, id="reader.narrower",
+                tooltip="Narrower text (10 columns less; kept for next time)"),
+        Binding("plus,equals_sign", "text_width(10)", "Wider", show=False, id="reader.wider",
+                tooltip="Wider text (10 columns more, up to the pane; kept for next time)"),
         Binding("question_mark,f1", "help", "Help", id="reader.help", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", id="reader.quit", tooltip="Quit quotelens"),
         *NOTE_BINDINGS,
     ]
+    # What the footer keeps when it is short of room, most important first (the rest is in the help).
+    FOOTER_RANKING = (
+        "reader.quit", "reader.note", "reader.notes_list", "reader.export", "reader.next_statement",
+        "reader.previous_statement", "reader.help", "sidebar.filter", "sidebar.evidence", "reader.search",
+        "reader.next_same_speaker", "reader.toggle_sidebar", "reader.toggle_overlays", "app.command_palette",
+    )
 
     # Reading state as `var`s: their watchers update the widgets, which repaint themselves; a
     # plain reactive would repaint the whole screen on every key.
@@ -77,22 +93,34 @@ class ReaderScreen(ReaderNotes, Screen):
     overlays_shown: var[bool] = var(True, init=False)
     sidebar_shown: var[bool | None] = var(None, init=False)  # None: follow the terminal width
 
-    def __init__(self, path: Path, text: str, preview: Annotation) -> None:
+    class SettingChanged(Message):
+        """The user changed something kept for next time (a field of ``tui.settings.Settings``)."""
+
+        def __init__(self, name: str, value: object) -> None:
+            super().__init__()
+            self.name = name
+            self.value = value
+
+    def __init__(self, loaded: Article, preview: Annotation, settings: Settings = Settings()) -> None:
         super().__init__()
-        self.path = path
-        self.text = text
+        self.loaded = loaded  # the article as read: its text, metadata and where it came from
+        self.text = loaded.text
+        self.text_width = settings.text_width
+        self.set_reactive(ReaderScreen.overlays_shown, settings.overlays)
+        self.set_reactive(ReaderScreen.sidebar_shown, settings.sidebar)
+        self._early_steps: list[tuple[bool, bool]] = []  # statement keys pressed while annotating
         self.set_reactive(ReaderScreen.annotation, preview)
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="header")
         with Horizontal(id="panes"):
-            yield ArticleView(self.text, self.annotation, id="article")
+            yield ArticleView(self.text, self.annotation, measure=self.text_width, id="article")
             yield ActorSidebar(id="sidebar")
         yield SearchInput(id="search")
         with Horizontal(id="status-row"):
             yield LoadingIndicator(id="loading")
             yield StatusLine(id="status")
-        yield Footer()
+        yield FittedFooter(self.FOOTER_RANKING)
 
     @property
     def article(self) -> ArticleView:
@@ -108,6 +136,7 @@ class ReaderScreen(ReaderNotes, Screen):
 
     def on_mount(self) -> None:
         self.query_one(SearchInput).display = False
+        self.article.overlays_shown = self.overlays_shown
         self.article.focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._update_colours())
         self.query_one(LoadingIndicator).display = self.annotating
@@ -130,8 +159,9 @@ class ReaderScreen(ReaderNotes, Screen):
         self._update_colours()
         meta = self.annotation.meta
         header = self.query_one(ArticleHeader)
-        header.title_text = one_line(meta.title or self.path.name)
-        header.details = one_line(" · ".join(x for x in (meta.date, meta.dateline) if x))
+        header.title_text = one_line(meta.title or self.loaded.label)
+        header.byline = one_line(meta.author or "")
+        header.details = one_line(" · ".join(x for x in (meta.date, meta.dateline, meta.outlet) if x))
         header.counts = self._counts()
         self._update_status()
 
@@ -147,11 +177,17 @@ class ReaderScreen(ReaderNotes, Screen):
         self.query_one(LoadingIndicator).display = annotating
         self.query_one(ArticleHeader).counts = self._counts()
         self._update_status()
+        if not annotating:
+            early, self._early_steps = self._early_steps, []
+            for forward, same_speaker in early:
+                self.action_step(forward, same_speaker)
 
     def annotation_failed(self, reason: str) -> None:
+        self._early_steps.clear()  # no statements will come to carry them out
         self.annotating = False
         self.query_one(ArticleHeader).counts = "annotation failed"
-        self.notify(f"Could not annotate this article: {reason}", severity="error", timeout=10)
+        self.notify(f"Could not annotate this article: {one_line(reason)}", severity="error", timeout=10,
+                    markup=False)
 
     def _update_colours(self) -> None:
         count = len(self.article.overlays.slot)
@@ -174,6 +210,9 @@ class ReaderScreen(ReaderNotes, Screen):
         return list(range(len(self.annotation.statements)))
 
     def action_step(self, forward: bool, same_speaker: bool) -> None:
+        if self.annotating:  # the reader pressed n before the statements were in: do it once they are
+            self._early_steps.append((forward, same_speaker))
+            return
         if same_speaker and self.current is None:
             same_speaker = False  # nothing current yet: start from the first statement
         found = step(self.candidates(same_speaker), self.current, forward)
@@ -186,8 +225,6 @@ class ReaderScreen(ReaderNotes, Screen):
         self.current = found.index
 
     def _nothing_to_jump_to(self, same_speaker: bool) -> str:
-        if self.annotating:
-            return "Still annotating: statements will appear shortly"
         if same_speaker:
             return "The current statement has no known speaker"
         if self.filter_actor is not None:
@@ -199,6 +236,7 @@ class ReaderScreen(ReaderNotes, Screen):
 
     def watch_current(self, index: int | None) -> None:
         self.article.current = index
+        self.sidebar.current_actor = None if index is None else self.annotation.statements[index].actor
         self._update_status()
 
     @on(ArticleView.StatementClicked)
@@ -250,12 +288,23 @@ class ReaderScreen(ReaderNotes, Screen):
     def watch_overlays_shown(self, shown: bool) -> None:
         self.article.overlays_shown = shown
         self.notify("Overlays on" if shown else "Overlays off: plain reading", timeout=2)
+        self.post_message(self.SettingChanged("overlays", shown))
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar_shown = not self.sidebar.display
 
-    def watch_sidebar_shown(self) -> None:
+    def watch_sidebar_shown(self, shown: bool | None) -> None:
         self._update_sidebar_display()
+        self.post_message(self.SettingChanged("sidebar", shown))
+
+    def action_text_width(self, change: int) -> None:
+        article = self.article
+        width = min(max(article.measure + change, TEXT_WIDTHS.start), TEXT_WIDTHS.stop - 1)
+        article.measure = width
+        self._update_sidebar_display()
+        fits = article.layout.width
+        self.notify(f"Text width {width} columns" + (f" ({fits} fit the pane)" if fits < width else ""), timeout=2)
+        self.post_message(self.SettingChanged("text_width", width))
 
     def on_resize(self) -> None:
         self._update_sidebar_display()
@@ -267,6 +316,11 @@ class ReaderScreen(ReaderNotes, Screen):
         self.sidebar.display = shown
         if not shown and self.focused is self.sidebar:
             self.article.focus()
+        # The text keeps its measure; a wide terminal gives the rest to the sidebar.
+        article = self.article
+        text_pane = article.measure + GUTTER + RIGHT_MARGIN + article.styles.scrollbar_size_vertical
+        spare = self.app.size.width - text_pane
+        self.sidebar.styles.width = max(SIDEBAR_WIDTH, min(SIDEBAR_MAX_WIDTH, spare))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -275,20 +329,29 @@ class ReaderScreen(ReaderNotes, Screen):
 
     def key_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every key binding of the reader, by where it works (the help screen lists these)."""
-        return [
-            ("Reader", list(Binding.make_bindings(self.BINDINGS))),
-            ("Article pane", list(Binding.make_bindings(ArticleView.BINDINGS))),
-            ("Actor sidebar", list(Binding.make_bindings(ActorSidebar.BINDINGS))),
-            ("Search bar", list(Binding.make_bindings(SearchInput.BINDINGS))),
+        sections = [
+            ("Reader", self.BINDINGS),
+            ("Article pane", ArticleView.BINDINGS),
+            ("Actor sidebar", ActorSidebar.BINDINGS),
+            ("Search bar", SearchInput.BINDINGS),
             *self.note_key_sections(),
-            ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
+            ("Application", self.app.BINDINGS),
         ]
+        return [(title, live_bindings(self.app, bindings)) for title, bindings in sections]
+
+    def key_of(self, binding_id: str) -> str:
+        """How the footer writes the first key of a binding, as the user's keymap has it."""
+        for binding in live_bindings(self.app, self.BINDINGS):
+            if binding.id == binding_id:
+                return self.app.get_key_display(binding)
+        return "?"
 
     # --- search ---------------------------------------------------------------------------------
 
     def action_open_search(self) -> None:
         search = self.query_one(SearchInput)
         search.display = True
+        self.add_class("-searching")
         search.focus()
         if search.value:
             self._search(search.value)
@@ -340,6 +403,7 @@ class ReaderScreen(ReaderNotes, Screen):
     def _search_closed(self) -> None:
         search = self.query_one(SearchInput)
         search.display = False
+        self.remove_class("-searching")
         self.article.matches, self.article.current_match = (), None
         self.status.search = None
         self.article.focus()
@@ -372,15 +436,18 @@ class ReaderScreen(ReaderNotes, Screen):
             status.statement = None
         else:
             statement = statements[index]
-            cue = one_line(statement.cue.text(self.text)) if statement.cue else ""
+            cue = one_line(statement.cue.text(self.text)) if statement.cue is not None else ""
             status.statement = StatementInfo(
                 index + 1, len(statements), self.speaker_name(statement), cue, statement.kind,
                 stance_summary(statement.stances),
             )
         status.filter_name = None if self.filter_actor is None else self._actor_name(self.filter_actor)
         if self.annotating:
-            status.hint = "Annotating the article…"
+            status.hint = Hint("Annotating the article…", "Annotating…")
         elif not statements:
-            status.hint = "No statements found in this article"
+            status.hint = Hint("No statements found in this article", "No statements found")
         else:
-            status.hint = f"{len(statements)} statements: press n for the next one, ? for help"
+            count = len(statements)
+            next_key, help_key = self.key_of("reader.next_statement"), self.key_of("reader.help")
+            status.hint = Hint(f"{count} statements: press {next_key} for the next one, {help_key} for help",
+                               f"{count} statements: {next_key} next, {help_key} help")

@@ -1,6 +1,6 @@
 """Notes and export in the reader, as a mixin for the reader screen.
 
-The screen that mixes this in provides the article: ``path``, ``text``, ``annotation``, ``current``
+The screen that mixes this in provides the article: ``loaded``, ``text``, ``annotation``, ``current``
 (index of the current statement or None), ``article`` (the article pane, with ``noted``,
 ``selected_span()`` and ``scroll_to_span()``), ``go_to_statement(index)`` and
 ``speaker_name(statement)``. It calls ``open_notes()`` once mounted and ``place_notes()`` whenever
@@ -16,13 +16,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from annotators.model import Annotation, Span, Statement
+from tui import __version__
 from tui.export import ExportExists, ExportSource, default_export_name, export_data, render, write_atomically
+from tui.inputs import Article
 from tui.notes import ArticleNotes, Note, NotesStore, NotesUnavailable, PlacedNote
-from tui.notes.article import source_for
 from tui.notes.store import NoteMissing
+from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportDialog, ExportRequest
 from tui.screens.note_editor import ExternalEditorError, NoteEdit, NoteEditor, edit_externally
@@ -51,7 +53,7 @@ class NoteSubject:
 
 
 class ReaderNotes:
-    path: Path
+    loaded: Article
     text: str
     annotation: Annotation
     current: int | None
@@ -60,12 +62,9 @@ class ReaderNotes:
     placed_notes: tuple[PlacedNote, ...] = ()
 
     @staticmethod
-    def note_key_sections() -> list[tuple[str, list[Binding]]]:
+    def note_key_sections() -> list[tuple[str, list[BindingType]]]:
         """The keys of the notes screens, for the reader's help."""
-        return [
-            ("Note editor", list(Binding.make_bindings(NoteEditor.BINDINGS))),
-            ("Notes list (ctrl+n)", list(Binding.make_bindings(NotesList.BINDINGS))),
-        ]
+        return [("Note editor", NoteEditor.BINDINGS), ("Notes list", NotesList.BINDINGS)]
 
     # --- loading and placing ----------------------------------------------------------------------
 
@@ -78,9 +77,10 @@ class ReaderNotes:
             store = NotesStore.open(directory)
         except NotesUnavailable as error:
             store = NotesStore.salvage(directory, str(error))
-            self.notify(str(error), title="Notes are read-only", severity="error", timeout=20)
-        title = self.annotation.meta.title or self.path.name
-        self._article_notes = ArticleNotes(store, self.text, source_for(self.path), title)
+            self.notify(one_line(str(error)), title="Notes are read-only", severity="error", timeout=20,
+                        markup=False)
+        title = self.annotation.meta.title or self.loaded.label
+        self._article_notes = ArticleNotes(store, self.text, self.loaded.source, title)
         self.place_notes()
 
     @property
@@ -99,7 +99,7 @@ class ReaderNotes:
             self.placed_notes = notes.placed(self.annotation)
         except NotesUnavailable as error:
             self.placed_notes = ()
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(one_line(str(error)), severity="error", timeout=10, markup=False)
         statements = {s.id: s for s in self.annotation.statements}
         self.article.noted = tuple(
             Span(statements[p.statement_id].start, statements[p.statement_id].end)
@@ -134,7 +134,8 @@ class ReaderNotes:
         self.place_notes()  # another reader may have saved or deleted notes since
         store = self.article_notes.store
         if not store.writable:
-            self.notify(f"Notes are read-only: {store.problem}", severity="error", timeout=8)
+            self.notify(f"Notes are read-only: {one_line(store.problem)}", severity="error", timeout=8,
+                        markup=False)
             return None
         target = self.note_target()
         if target is None:
@@ -179,7 +180,8 @@ class ReaderNotes:
                 create(edit.body)
                 self.notify("Note saved", timeout=2)
         except NotesUnavailable as error:
-            self.notify(str(error), title="Note not saved", severity="error", timeout=15)
+            self.notify(one_line(str(error)), title="Note not saved", severity="error", timeout=15,
+                        markup=False)
             return edit.action == "delete"  # a failed delete loses nothing; a failed save reopens
         self.screen.clear_selection()
         self.place_notes()
@@ -195,7 +197,7 @@ class ReaderNotes:
         try:
             body = edit_externally(self.app, before)
         except ExternalEditorError as error:
-            self.notify(str(error), severity="warning", timeout=6)
+            self.notify(one_line(str(error)), severity="warning", timeout=6, markup=False)
             return
         if body == before:
             self.notify("Note unchanged", timeout=2)
@@ -257,8 +259,10 @@ class ReaderNotes:
             self.notify("Still annotating: the export would miss the statements; try again in a moment",
                         timeout=4)
             return
-        proposal = Path.cwd() / default_export_name(self.path)
-        self.app.push_screen(ExportDialog(proposal), self._export_requested)
+        self.open_export_dialog(ExportRequest(Path.cwd() / default_export_name(self.loaded.name), False))
+
+    def open_export_dialog(self, start: ExportRequest) -> None:
+        self.app.push_screen(ExportDialog(start.path, start.all_statements), self._export_requested)
 
     def _export_requested(self, request: ExportRequest | None) -> None:
         if request is None:
@@ -267,6 +271,8 @@ class ReaderNotes:
             def answered(overwrite: bool | None) -> None:
                 if overwrite:
                     self.write_export(request, overwrite=True)
+                else:
+                    self.open_export_dialog(request)  # keep the file, not what was typed: choose another
 
             self.app.push_screen(ConfirmScreen(f"{request.path} exists. Replace it?", yes="Replace",
                                                no="Keep it"), answered)
@@ -274,12 +280,10 @@ class ReaderNotes:
             self.write_export(request, overwrite=False)
 
     def write_export(self, request: ExportRequest, *, overwrite: bool) -> None:
-        from tui.cli import _version
-
         notes = self.article_notes
         article = ExportSource(self.text, self.annotation, self.placed_notes, notes.text_hash, notes.source,
-                               self.path.stem)
-        data = export_data(article, now=datetime.now(timezone.utc), version=_version(),
+                               self.loaded.name)
+        data = export_data(article, now=datetime.now(timezone.utc), version=__version__,
                            all_statements=request.all_statements)
         fmt = "json" if request.path.suffix.lower() == ".json" else "md"
         try:
@@ -288,6 +292,9 @@ class ReaderNotes:
             self._export_requested(request)  # it appeared meanwhile: ask
             return
         except OSError as error:
-            self.notify(f"Could not write {request.path}: {error.strerror or error}", severity="error", timeout=10)
+            message = one_line(f"Could not write {request.path}: {error.strerror or error}")
+            self.notify(message, severity="error", timeout=10, markup=False)
+            self.open_export_dialog(request)  # with the path as typed, to correct it
             return
-        self.notify(f"Exported to {request.path.resolve()}", title="Export written", timeout=8)
+        self.notify(one_line(f"Exported to {request.path.resolve()}"), title="Export written", timeout=8,
+                    markup=False)

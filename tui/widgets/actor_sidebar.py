@@ -1,9 +1,11 @@
 """The actor sidebar: everyone in the article, speakers first, each with what they said.
 
 Choosing an actor (enter or click) posts ``ActorChosen``; the screen decides what that means
-(it filters navigation) and tells the sidebar which actor is the filter (attributes down).
+(it filters navigation) and tells the sidebar which actor is the filter and whose statement is
+current (attributes down): that actor's row is highlighted and scrolled into view.
 A row is ``name_line`` plus ``detail_lines``; under it, one option per stance chip ("＋ no-fly zone"),
-and choosing a chip posts ``StanceChosen`` (the screen shows its evidence).
+and choosing a chip posts ``StanceChosen`` (the screen shows its evidence). ``enter`` is bound twice,
+once per kind of row, so the footer says what it does on the highlighted one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from annotators.model import Actor, Annotation, Stance
-from tui.layout import one_line
+from tui.safe_text import one_line
 from tui.overlays import Overlays
 from tui.stances import POLARITY_STYLES, chip, taken
 
@@ -28,7 +30,10 @@ CHIP_ID = "#stance"  # option ids of stance chips: ACTOR_ID#stanceK (K-th stance
 
 class ActorSidebar(OptionList):
     BINDINGS = [
-        Binding("enter", "select", "Filter by actor", id="sidebar.filter"),
+        Binding("enter", "select_row('actor')", "Filter by actor", id="sidebar.filter",
+                tooltip="Filter navigation to the highlighted actor (again: clear the filter)"),
+        Binding("enter", "select_row('stance')", "Jump to evidence", id="sidebar.evidence",
+                tooltip="On a stance: go to the statement that shows it"),
         Binding("j", "cursor_down", "Next actor", show=False, id="sidebar.down"),
         Binding("k", "cursor_up", "Previous actor", show=False, id="sidebar.up"),
     ]
@@ -36,6 +41,7 @@ class ActorSidebar(OptionList):
     overlays: reactive[Overlays] = reactive(lambda: Overlays(Annotation()), always_update=True)
     speaker_colours: reactive[tuple[Color, ...]] = reactive(tuple)
     filter_actor: reactive[str | None] = reactive(None)
+    current_actor: reactive[str | None] = reactive(None)  # who made the current statement
 
     class ActorChosen(Message):
         def __init__(self, actor_id: str) -> None:
@@ -59,6 +65,32 @@ class ActorSidebar(OptionList):
             self._rebuild()
 
     watch_overlays = watch_speaker_colours = watch_filter_actor = _watch_any
+
+    def watch_current_actor(self, actor_id: str | None) -> None:
+        """Highlight the current statement's speaker; the option list scrolls it into view."""
+        if actor_id is not None and self.is_mounted:
+            try:
+                self.highlighted = self.get_option_index(actor_id)
+            except OptionDoesNotExist:
+                pass
+
+    def highlighted_kind(self) -> str | None:
+        """"actor" or "stance": what kind of row the cursor is on."""
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return "stance" if CHIP_ID in option.id else "actor"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_row":
+            return self.highlighted_kind() == parameters[0]
+        return True
+
+    def action_select_row(self, kind: str) -> None:
+        self.action_select()
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.refresh_bindings()  # enter filters on an actor row, jumps to evidence on a chip
 
     def ordered_actors(self) -> list[Actor]:
         """Speakers first (most statements first), then everyone else in order of appearance."""

@@ -4,6 +4,9 @@ A line-based ``ScrollView``: the text is laid out once per width as offset range
 (``tui.layout``) and only the visible lines are turned into strips, so a 100k-word article opens
 fast and moving between statements only redraws what is on screen. Article text is never parsed
 as markup: lines are ``rich.text.Text`` built from the text itself, styled by offset.
+
+Lines are at most ``measure`` columns wide (a readable line on a wide terminal) and centred in the
+pane. Left of the text is a gutter: with overlays off it marks the current statement with a bar.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -25,9 +29,14 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from annotators.model import Annotation, Span
-from tui.layout import ArticleLayout, Line, displayable
+from tui.layout import ArticleLayout, Line
+from tui.safe_text import displayable
 from tui.overlays import Mark, Overlays
 from tui.selection import selection_span
+
+GUTTER = 2  # columns left of the text: the current statement's bar and a space
+RIGHT_MARGIN = 2  # columns between the text and the scrollbar
+GUTTER_BAR = "▌"
 
 ROLE_CLASSES = {
     "direct": "article-view--direct",
@@ -50,6 +59,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--match-current",
         "article-view--noted",  # passages with a note of the reader's
         "article-view--note-marker",  # the first character of each: a mark that is not colour alone
+        "article-view--gutter",  # the bar beside the current statement when overlays are off
     }
 
     BINDINGS = [
@@ -69,6 +79,7 @@ class ArticleView(ScrollView, can_focus=True):
     matches: reactive[tuple[Span, ...]] = reactive(tuple)
     current_match: reactive[int | None] = reactive(None)
     noted: reactive[tuple[Span, ...]] = reactive(tuple)  # set by the reader's notes
+    measure: reactive[int] = reactive(100)  # the widest a line of text gets, in columns
 
     class StatementClicked(Message):
         """The user clicked on a statement."""
@@ -77,8 +88,9 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, text: str, annotation: Annotation, **kwargs) -> None:
+    def __init__(self, text: str, annotation: Annotation, measure: int = 100, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.set_reactive(ArticleView.measure, measure)
         self.text = text
         self.display_text = displayable(text)
         self._layout: ArticleLayout | None = None
@@ -159,6 +171,10 @@ class ArticleView(ScrollView, can_focus=True):
     def watch_overlays_shown(self) -> None:
         self._redraw()
 
+    def watch_measure(self) -> None:
+        if self._layout is not None:
+            self._relayout()
+
     def watch_speaker_colours(self) -> None:
         self._style_cache.clear()
         self._redraw()
@@ -208,7 +224,13 @@ class ArticleView(ScrollView, can_focus=True):
     # --- layout ---------------------------------------------------------------------------------
 
     def _wrap_width(self) -> int:
-        return max(1, self.scrollable_content_region.width)
+        available = self.scrollable_content_region.width - GUTTER - RIGHT_MARGIN
+        return max(1, min(self.measure, available))
+
+    def text_indent(self) -> int:
+        """Columns left of the text: the gutter, and half of what the measure leaves over."""
+        spare = self.scrollable_content_region.width - GUTTER - RIGHT_MARGIN - self.layout.width
+        return GUTTER + max(0, spare // 2)
 
     def _relayout(self) -> None:
         """Wrap to the current width, keeping the top line (and the current statement) in view."""
@@ -234,8 +256,9 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self.layout
         index = round(self.scroll_offset.y) + y
         base = self.base_style
+        width = self.scrollable_content_region.width
         if index >= len(layout):
-            return Strip.blank(layout.width, base)
+            return Strip.blank(width, base)
         strip = self._line_cache.get(index)
         if strip is None:
             text = self.line_text(index)
@@ -243,7 +266,24 @@ class ArticleView(ScrollView, can_focus=True):
             segments = text.render(self.app.console)
             strip = Strip(segments, text.cell_len).apply_style(base).crop_extend(0, layout.width, base)
             self._line_cache[index] = strip
-        return strip.apply_offsets(0, index)  # (column, line) of each cell: how Textual reports selections
+        # (column, line) of each text cell: how Textual reports selections; the margin has none
+        text_strip = strip.apply_offsets(0, index)
+        return Strip.join([self._left_margin(index), text_strip]).crop_extend(0, width, base)
+
+    def _left_margin(self, index: int) -> Strip:
+        """The indent before a line, with the gutter bar when it belongs to the current statement
+        and overlays are off (plain reading still shows where ``n`` went)."""
+        indent = self.text_indent()
+        extent = self._current_extent
+        if self.overlays_shown or extent is None or not self._span_covers_line(index, extent):
+            return Strip.blank(indent, self.base_style)
+        bar = Segment(GUTTER_BAR, self.base_style + self.component_style("article-view--gutter"))
+        return Strip([Segment(" " * (indent - GUTTER), self.base_style), bar,
+                      Segment(" " * (GUTTER - 1), self.base_style)], indent)
+
+    def _span_covers_line(self, index: int, span: Span) -> bool:
+        first, last = self.layout.lines_of(span)
+        return first <= index <= last
 
     def line_text(self, index: int) -> Text:
         """One laid-out line with every overlay that touches it."""
@@ -352,6 +392,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not 0 <= index < len(self.layout):
             return None
         line = self.layout.lines[index]
+        x -= self.text_indent()
         cells = 0
         for offset in range(line.start, line.end):
             cells += cell_len(self.display_text[offset])

@@ -1,4 +1,9 @@
-"""The ``/`` search bar: an input that reports what to look for and which way to go."""
+"""The ``/`` search bar: an input that reports what to look for and which way to go.
+
+Every terminal sends ``↑``/``↓`` and enter, so those step through matches; ``f3``/``shift+f3`` work too.
+tmux and xterm send shift+enter as a plain enter, and shift+F3 as ``ESC[1;2R`` (which Textual reads
+as a cursor position report: the app turns it back into ``shift+f3``).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,11 @@ from textual.widgets import Input
 
 
 class SearchInput(Input):
-    """Incremental search: every edit posts ``Changed``; enter / shift+enter step through matches."""
+    """Incremental search: every edit posts ``Changed``; ↓ / ↑ (or enter, f3 / shift+f3) step."""
 
     BINDINGS = [
-        Binding("enter,f3", "step(True)", "Next match", id="search.next_match"),
-        Binding("shift+enter,shift+f3", "step(False)", "Previous match", id="search.previous_match"),
+        Binding("down,enter,f3", "step(True)", "Next match", id="search.next_match"),
+        Binding("up,shift+enter,shift+f3", "step(False)", "Previous match", id="search.previous_match"),
         Binding("escape", "close", "Close search", id="search.close", tooltip="Close the search bar"),
     ]
 
@@ -25,7 +30,7 @@ class SearchInput(Input):
         pass
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(placeholder="search: enter next, shift+enter previous, esc close", **kwargs)
+        super().__init__(placeholder="search: ↓ or enter next, ↑ previous, esc close", **kwargs)
 
     def action_step(self, forward: bool) -> None:
         self.post_message(self.Step(forward))
