@@ -20,7 +20,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from annotators import learned  # noqa: E402
 from annotators.brat import read_split  # noqa: E402
 from annotators.encoder import tagging  # noqa: E402
 from annotators.evaluate import _figures, evaluate_articles  # noqa: E402
@@ -30,7 +29,7 @@ from annotators.pipeline import annotate, default_stages  # noqa: E402
 def stages(how: str | None):
     if how is None:
         return default_stages()
-    return tuple(tagging.stage_for(how) if stage is learned.stage else stage for stage in default_stages())
+    return tuple(tagging.stage_for(how) if stage.name == "learned" else stage for stage in default_stages())
 
 
 def row(name: str, report) -> str:

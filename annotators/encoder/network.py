@@ -17,7 +17,7 @@ import math
 import torch
 from torch import nn
 
-from ..stance_model import LABELS
+from ..stance.model import LABELS
 from .windows import TAGS
 
 STANCE_LABELS = len(LABELS)

@@ -17,7 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Sequence
 
-from ..stance_model import LABELS as STANCE_LABELS
+from ..stance.model import LABELS as STANCE_LABELS
 from . import windows
 from .windows import TAGS
 

@@ -33,9 +33,9 @@ import torch
 from torch import nn
 
 from ..brat import GoldArticle, read_split
-from ..learned import Unit, bio_labels
-from ..stance import macro_f1
-from ..stance_model import read_tsv
+from ..attribution.tagger import Passage, bio_labels
+from ..evaluate import macro_f1
+from ..stance.model import read_tsv
 from ..train import gold_roles
 from . import network, windows
 
@@ -68,7 +68,7 @@ def load_tokenizer(path: Path):
 
 
 def word_tags(article: GoldArticle, spans) -> list[int]:
-    labels = bio_labels(Unit(tuple(spans), ()), gold_roles(article))
+    labels = bio_labels(Passage(tuple(spans), ()), gold_roles(article))
     return [network.TAGS.index(label) for label in labels]
 
 
