@@ -138,3 +138,23 @@ def test_any_pair_gets_stance_probabilities(text, a, b):
     probabilities = runtime.classify(text, (0, 5), (len(text) - 5, len(text)))
     assert set(probabilities) == set(runtime.STANCE_LABELS)
     assert abs(sum(probabilities.values()) - 1) < 1e-4
+
+
+def test_the_model_is_named_in_the_annotation():
+    from annotators.pipeline import annotate
+
+    assert annotate("“We are ready,” the minister said.").meta.model.startswith("fast/")
+    _shipped()
+    accurate = annotate("“We are ready,” the minister said.", model="accurate")
+    assert accurate.meta.model == f"accurate/{runtime.VERSION}"
+    assert accurate.statements and accurate.statements[0].source.text(accurate.text) == "the minister"
+
+
+def test_the_accurate_model_swaps_the_tagger_and_the_stance_scorer_only():
+    _shipped()
+    from annotators.encoder import accurate
+    from annotators.pipeline import STAGES
+
+    swapped = accurate.stages(STAGES)
+    assert [s.name for s in swapped] == [s.name for s in STAGES]
+    assert [s is t for s, t in zip(swapped, STAGES)].count(False) == 2
