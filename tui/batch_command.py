@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.batch import BatchError, Outcome, default_jobs, is_up_to_date, output_targets, run
-from tui.cli import CommandError, _limits
+from tui.cli import CommandError, _limits, check_model
 from tui.inputs import Entry, InputError, discover
 from tui.safe_text import one_line, safe_json
 

@@ -95,8 +95,9 @@ def cmd_read(args: argparse.Namespace) -> int:
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
-    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
-    QuotelensApp(article=article, library=library, notes_dir=args.data_dir, cache=cache).run()
+    check_model(args.model)  # loads the encoder here, once: the forked annotation children inherit it
+    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version(args.model))
+    QuotelensApp(article=article, library=library, notes_dir=args.data_dir, cache=cache, model=args.model).run()
     return 0
 
 
