@@ -42,3 +42,14 @@ def load(spec: str, args: argparse.Namespace):
         return load_article(spec, input_limits(args))
     except InputError as error:
         raise CommandError(str(error)) from None
+
+
+def check_model(model: str) -> None:
+    """Fail before any work, in one line naming ``--model fast``, when the accurate model cannot run."""
+    if model == "accurate":
+        from annotators.encoder.runtime import EncoderUnavailable, check
+
+        try:
+            check()
+        except EncoderUnavailable as error:
+            raise CommandError(str(error)) from None

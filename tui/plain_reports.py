@@ -1,26 +1,12 @@
-"""The reports commands print as plain lines: ``eval``'s figures, ``eval-stance``'s scores and the
-annotation cache's usage. The command line (``tui.cli``) computes and calls; these only format."""
+"""The reports commands print as plain lines: ``eval-stance``'s scores and the annotation cache's usage
+(``eval``'s table is ``annotators.evaluate.side_by_side``). The command line computes and calls; these
+only format."""
 
 from __future__ import annotations
 
 from typing import Any, Iterable
 
 from tui.annotation_cache import AnnotationCache, VersionUsage
-
-
-def eval_report(figures: dict[str, Any], intervals: dict[str, tuple[float, float]]) -> str:
-    lines = []
-    for name, value in figures.items():
-        if isinstance(value, tuple):
-            precision, recall, f1 = value
-            value = f"P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}"
-        elif isinstance(value, float):
-            value = f"{value:.4f}"
-        lines.append(f"{name.replace('_', ' '):22} {value}")
-    lines.append("95% intervals (bootstrap over articles):")
-    for name, (low, high) in intervals.items():
-        lines.append(f"  {name.replace('_', ' '):20} {low:.4f}-{high:.4f}")
-    return "\n".join(lines)
 
 
 def stance_report(result: dict[str, Any]) -> str:
