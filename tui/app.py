@@ -35,10 +35,10 @@ def preview(text: str, given: Meta = Meta()) -> Annotation:
     return run(text, meta=given, until="paragraphs").annotation()
 
 
-def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
+def default_annotator(text: str, meta: Meta | None = None, model: str = "fast") -> Annotation:
     from annotators import annotate
 
-    return annotate(text, meta=meta)
+    return annotate(text, meta=meta, model=model)
 
 
 class QuotelensApp(AppSettings):
@@ -62,6 +62,7 @@ class QuotelensApp(AppSettings):
         article: Article | None = None,
         library: Library | None = None,
         settings: SettingsFile | None = None,
+        model: str = "fast",
     ) -> None:
         """The reader on ``article`` (from ``tui.inputs``) or on ``text`` already read from ``path``;
         or, given a ``library``, the list of its articles, each opened in a reader over it."""
@@ -71,6 +72,7 @@ class QuotelensApp(AppSettings):
         super().__init__()
         self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
         self.annotator = annotator
+        self.model = model  # the engine's model ("fast" or "accurate"), for the default annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
         self._annotation_worker: Worker | None = None
         self.load_settings(settings)
@@ -91,7 +93,7 @@ class QuotelensApp(AppSettings):
         """Where an article is annotated: the engine in a child process, given what the source said
         (title, author, outlet, URL); a test's annotator in the calling thread, on the text alone."""
         if self.annotator is default_annotator:
-            return AnnotationProcess(functools.partial(default_annotator, meta=meta))
+            return AnnotationProcess(functools.partial(default_annotator, meta=meta, model=self.model))
         return AnnotationProcess(self.annotator, in_child=False)
 
     def _library_annotator(self) -> AnnotationChild:
