@@ -18,6 +18,7 @@ from .doc import Doc
 from .entities import Clusterer, Entity, link_descriptions
 from .mentions import Gazetteer, Mention, find_mentions, gazetteer
 from .model import Actor, Span, Statement
+from .segment import CONTROL_CHARACTER
 from .stages import declare
 
 # A source span is cut where its noun phrase ends: "Josep Borrell, who joined ...",
@@ -41,6 +42,21 @@ def source_head(text: str, source: Span) -> Span:
     return Span(source.start, max(end, source.start + 1)) if end > source.start else source
 
 
+def without_controls(text: str, span: Span) -> Span | None:
+    """The part of a source after its last control character, trimmed: an escape sequence in the text
+    ("\x1b]0;", "\x07") never starts or makes up a description's name. None when nothing is left."""
+    if not CONTROL_CHARACTER.search(text, span.start, span.end):
+        return span
+    start, end = span.start, span.end
+    while end > start and (text[end - 1].isspace() or CONTROL_CHARACTER.match(text, end - 1)):
+        end -= 1
+    for match in CONTROL_CHARACTER.finditer(text, start, end):
+        start = match.end()
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, end) if start < end else None
+
+
 class MentionIndex:
     """Mentions by position, to find those inside a source span."""
 
@@ -56,7 +72,8 @@ class MentionIndex:
         return [m for m in self.mentions[first:last] if m.span.overlaps(span)]
 
     def before(self, offset: int, sentence: int) -> Mention | None:
-        for mention in reversed(self.mentions[: bisect_left(self.starts, offset)]):
+        for index in range(bisect_left(self.starts, offset) - 1, -1, -1):  # no slice: a copy per call
+            mention = self.mentions[index]
             if mention.sentence != sentence:
                 return None
             if mention.entity is not None and mention.form != "pronoun":
@@ -140,6 +157,9 @@ class SourceResolver:
                 continue
             head = source_head(self.text, statement.source)
             if self.head_mention(head, index) or self.apposition(statement.source, head, index):
+                continue
+            head = without_controls(self.text, head)
+            if head is None:
                 continue
             head = self.without_trailing_function_words(head)
             words = tuple(head.text(self.text).split())

@@ -13,7 +13,7 @@ Secretary-General"). The flow runs one way: mentions -> entities -> coref -> act
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from .mentions import Gazetteer, Mention
@@ -34,14 +34,16 @@ class Entity:
     owner: str | None = None  # a description's owner identity
     category: str | None = None  # what the article may call an organisation ("alliance")
     same_as: Entity | None = None
+    starts: list[int] = field(default_factory=list, repr=False)  # of the mentions, sorted: bisect them
 
     def add(self, mention: Mention) -> None:
         mention.entity = self
         self.mentions.append(mention)
+        insort(self.starts, mention.span.start)
 
     @property
     def first(self) -> int:
-        return min(m.span.start for m in self.mentions)
+        return self.starts[0]
 
 
 def identity(mention: Mention | None) -> str | None:
@@ -57,6 +59,37 @@ def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+class _People:
+    """The people found so far, in the order they were found, indexed by every word their names have
+    had: a name is looked up, not compared with every person (a long article names thousands)."""
+
+    def __init__(self) -> None:
+        self.rank: dict[int, int] = {}  # id(entity) -> order of arrival
+        self.members: dict[int, Entity] = {}
+        self.by_word: dict[str, dict[int, Entity]] = {}
+
+    def __contains__(self, entity: Entity) -> bool:
+        return id(entity) in self.members
+
+    def append(self, entity: Entity) -> None:
+        self.rank.setdefault(id(entity), len(self.rank))
+        self.members[id(entity)] = entity
+        self.index(entity)
+
+    def index(self, entity: Entity) -> None:
+        """Index the entity under its words (again after they changed)."""
+        for word in entity.words:
+            self.by_word.setdefault(word, {})[id(entity)] = entity
+
+    def remove(self, entity: Entity) -> None:
+        self.members.pop(id(entity), None)
+
+    def with_word(self, word: str) -> list[Entity]:
+        """The people one of whose names had ``word``, in the order they were found."""
+        found = [e for key, e in self.by_word.get(word, {}).items() if key in self.members]
+        return sorted(found, key=lambda e: self.rank[id(e)])
+
+
 class Clusterer:
     """Groups the mentions of one article into entities."""
 
@@ -65,14 +98,25 @@ class Clusterer:
         self.gaz = gaz
         self.entities: list[Entity] = []
         self.by_key: dict[str, Entity] = {}
-        self.people: list[Entity] = []  # people with a name of two or more words
+        self.people = _People()  # people with a name of two or more words
+        # Entities by role and by category, in order of creation, and those merged away since.
+        self.by_role: dict[str, list[Entity]] = {}
+        self.by_category: dict[str, list[Entity]] = {}
+        self.merged: set[int] = set()
 
     def new(self, kind: str, key: str | None = None, **details) -> Entity:
         entity = Entity(kind, key, **details)
         self.entities.append(entity)
         if key is not None:
             self.by_key[key] = entity
+        if entity.role is not None:
+            self.by_role.setdefault(entity.role, []).append(entity)
+        if entity.category is not None:
+            self.by_category.setdefault(entity.category, []).append(entity)
         return entity
+
+    def live(self, entities: list[Entity]) -> list[Entity]:
+        return [e for e in entities if id(e) not in self.merged]
 
     def keyed(self, key: str, kind: str) -> Entity:
         entity = self.by_key.get(key)
@@ -109,7 +153,7 @@ class Clusterer:
 
     def full_name(self, mention: Mention) -> None:
         words = mention.words
-        for person in self.people:
+        for person in self.people.with_word(words[-1]):
             shorter, longer = sorted((person.words, words), key=len)
             # "Hillary Rodham Clinton" is "Hillary Clinton"; "Van Dyke" is "Jason Van Dyke".
             if person.words[-1] == words[-1] and (
@@ -117,6 +161,7 @@ class Clusterer:
             ):
                 if len(words) > len(person.words):
                     person.words = words
+                    self.people.index(person)
                 person.add(mention)
                 return
         person = self.new("person", words=words)
@@ -141,7 +186,7 @@ class Clusterer:
         """The person whose surname (else another of their names) is ``word``, nearest before ``offset``:
         "Blinken" is "Antony Blinken", "Acosta" is "Melba Acosta Febo", "Hillary" is "Hillary Clinton"."""
         for positions in (slice(-1, None), slice(1, -1), slice(0, 1)):
-            named = [p for p in self.people if word in p.words[positions] and len(p.words) > 1]
+            named = [p for p in self.people.with_word(word) if word in p.words[positions] and len(p.words) > 1]
             if named:
                 return max(named, key=lambda p: _last_before(p, offset))
         return None
@@ -166,16 +211,16 @@ class Clusterer:
         for mention in source.mentions:
             target.add(mention)
         self.entities.remove(source)
+        self.merged.add(id(source))
         self.by_key = {k: (target if e is source else e) for k, e in self.by_key.items()}
-        if source in self.people:
-            self.people.remove(source)
+        self.people.remove(source)
 
     def description(self, mention: Mention) -> None:
         role, owner = mention.key or " ".join(mention.words).lower(), identity(mention.owner)
         key = f"description:{owner}:{role}"
         entity = self.by_key.get(key)
         if entity is None and owner is None:
-            entity = next((e for e in self.entities if e.role == role), None)
+            entity = next(iter(self.live(self.by_role.get(role, []))), None)
         if entity is None:
             entity = self.new(
                 mention.kind, key, words=mention.words, role=role, role_class=mention.title_class, owner=owner
@@ -184,7 +229,7 @@ class Clusterer:
 
     def category(self, mention: Mention) -> None:
         """ "the alliance": the organisation of that category the article named last."""
-        named = [e for e in self.entities if e.category == mention.key and e.first < mention.span.start]
+        named = [e for e in self.live(self.by_category.get(mention.key, [])) if e.first < mention.span.start]
         if named:
             max(named, key=lambda e: _last_before(e, mention.span.start)).add(mention)
 
@@ -199,7 +244,8 @@ class Clusterer:
 
 def _last_before(entity: Entity, offset: int) -> int:
     """The start of the entity's last mention before ``offset`` (-1 when none)."""
-    return max((m.span.start for m in entity.mentions if m.span.start < offset), default=-1)
+    index = bisect_left(entity.starts, offset)
+    return entity.starts[index - 1] if index else -1
 
 
 # --- descriptions linked to the people they stand for ----------------------------------------------

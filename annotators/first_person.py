@@ -36,6 +36,7 @@ def stage(doc: Doc) -> Doc:
     taken = {mention for actor in doc.actors for mention in actor.mentions}
     pronouns = gazetteer().pronouns
     added: dict[str, set[Span]] = {}
+    organisation_of: dict[str, Actor | None] = {}  # per speaker: the title search is costly
     for statement in doc.statements:
         speaker = by_id.get(statement.actor or "")
         if speaker is None or statement.kind == "indirect":
@@ -46,7 +47,9 @@ def stage(doc: Doc) -> Doc:
                 if span in taken or word not in (word.lower(), word.lower().title()):
                     continue  # already someone's mention, or "US"
                 is_we = pronouns[word.lower()] == "we"
-                side = (_organisation_in_titles(speaker, doc.actors) if is_we else None) or speaker
+                if is_we and speaker.id not in organisation_of:
+                    organisation_of[speaker.id] = _organisation_in_titles(speaker, doc.actors)
+                side = (organisation_of[speaker.id] if is_we else None) or speaker
                 added.setdefault(side.id, set()).add(span)
                 taken.add(span)
     if not added:

@@ -35,6 +35,11 @@ GLUED_SENTENCE_END = re.compile(r"\b(?P<word>[A-Za-z]*[a-z]{2})(?P<end>[.!?])[â€
 
 WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this
 
+# Control characters (C0 but for whitespace, and DEL) never belong to a word or a name. C1 ones are left
+# alone: mis-decoded text (mojibake, as in one PolNeAR dev article) has them inside words.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+_CONTROL_OR_NOT = re.compile("[\x00-\x08\x0e-\x1b\x7f]|[^\x00-\x08\x0e-\x1b\x7f]+")
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
@@ -46,20 +51,55 @@ def abbreviations() -> frozenset[str]:
 
 
 @cache
+def untimed(pattern):
+    """The same pattern in the same engine, without NLTK 3.10's per-call time limit.
+
+    NLTK 3.10 runs every regular expression under a wall-clock timeout (``nltk.redos``), a guard meant
+    for patterns a caller supplies. Punkt's and Treebank's own patterns are fixed and see our text in
+    windows of at most ``MAX_WINDOW`` characters; the guard cost a third of segmentation's time.
+    NLTK 3.9 compiles them with ``re``: they are left as they are.
+    """
+    try:
+        from nltk.redos import TimedPattern
+    except ImportError:
+        return pattern
+    if not isinstance(pattern, TimedPattern):
+        return pattern
+    import regex  # NLTK's own engine (NLTK depends on it): the same engine and flags, the same matches
+
+    return regex.compile(pattern.pattern, pattern.flags)
+
+
+@cache
 def sentence_splitter() -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+    class LanguageVars(PunktLanguageVars):
+        """Punkt's conventions for English, its two busiest patterns untimed."""
+
+        def _word_tokenizer_re(self):
+            return untimed(super()._word_tokenizer_re())
+
+        def period_context_re(self):
+            return untimed(super().period_context_re())
 
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     params.sent_starters = set(lexicons.entries("segment/sentence_starters"))
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=LanguageVars())
 
 
 @cache
 def word_tokenizer() -> TreebankWordTokenizer:
     from nltk.tokenize.treebank import TreebankWordTokenizer
 
-    return TreebankWordTokenizer()
+    tokenizer = TreebankWordTokenizer()
+    for name in ("STARTING_QUOTES", "PUNCTUATION", "ENDING_QUOTES"):
+        setattr(tokenizer, name, [(untimed(pattern), replacement) for pattern, replacement in getattr(tokenizer, name)])
+    for name in ("PARENS_BRACKETS", "DOUBLE_DASHES"):
+        pattern, replacement = getattr(tokenizer, name)
+        setattr(tokenizer, name, (untimed(pattern), replacement))
+    return tokenizer
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
@@ -149,7 +189,7 @@ def _closing_quotes_attached(text: str, spans: list[Span]) -> list[Span]:
 
 
 def tokens(text: str, sentence: Span) -> Iterator[Span]:
-    """Treebank token spans inside one sentence."""
+    """Treebank token spans inside one sentence; a control character is a token of its own."""
     for window in windows(text, sentence):
         chunk = text[window.start : window.end].translate(ASCII_QUOTES)
         try:
@@ -159,7 +199,17 @@ def tokens(text: str, sentence: Span) -> Iterator[Span]:
             # (odd quote runs); whitespace tokens with punctuation split off are a safe fallback.
             spans = [m.span() for m in re.finditer(r"\w+(?:[-'.]\w+)*|\S", chunk)]
         for s, e in spans:
-            yield Span(window.start + s, window.start + e)
+            if CONTROL_CHARACTER.search(chunk, s, e):
+                yield from _apart_from_controls(chunk, window.start, s, e)
+            else:
+                yield Span(window.start + s, window.start + e)
+
+
+def _apart_from_controls(chunk: str, base: int, start: int, end: int) -> Iterator[Span]:
+    """A token cut around its control characters: Treebank takes ESC or BEL for part of a word, and an
+    escape sequence in the text made names such as "H\x1b" or "PWNED\x07"."""
+    for match in _CONTROL_OR_NOT.finditer(chunk, start, end):
+        yield Span(base + match.start(), base + match.end())
 
 
 # --- the stages -------------------------------------------------------------------------------------

@@ -80,9 +80,30 @@ def neighbour_features(word: str) -> tuple[tuple[str, ...], ...]:
     return cached
 
 
-def _bucket(count: int | None) -> str:
-    """Small counts as they are, larger ones in ranges (a lookup: this runs for every token)."""
-    return "none" if count is None else _BUCKETS[min(count, 16)]
+class _Bucketed:
+    """The strings ``NAME=BUCKET`` of one feature, made once: small counts as they are, larger ones in
+    ranges (a lookup: this runs for every token)."""
+
+    def __init__(self, name: str):
+        self.counted = tuple(f"{name}={bucket}" for bucket in _BUCKETS)
+        self.none = f"{name}=none"
+
+    def __call__(self, count: int | None) -> str:
+        return self.none if count is None else self.counted[min(count, 16)]
+
+
+_QUOTE = {state: f"q={state}" for state in ("open", "close", "in", "out")}
+_QUOTE_LENGTH, _AFTER_QUOTE, _BEFORE_QUOTE = _Bucketed("ql"), _Bucketed("aq"), _Bucketed("bq")
+_CUE_BACK, _CUE_AHEAD = _Bucketed("cb"), _Bucketed("ca")
+_FROM_BOS, _TO_EOS = _Bucketed("from_bos"), _Bucketed("to_eos")
+_SENTENCE = tuple(f"sent={number}" for number in range(4))
+# conjunctions a linear model cannot build itself: quote state with the nearest cues
+_WITH_QUOTE = {
+    (quote, cue): f"{quote}|{cue}"
+    for quote in _QUOTE.values()
+    for bucketed in (_CUE_BACK, _CUE_AHEAD)
+    for cue in (*bucketed.counted, bucketed.none)
+}
 
 
 def _quote_states(words: Sequence[str]) -> list[str]:
@@ -185,19 +206,18 @@ def features(text: str, passage: Passage, rules: Sequence[str | None] | None = N
     for i in range(n):
         sentence = sentence_of[i]
         before, after = cue_before[i], cue_after[i]
-        quote = f"q={quotes[i]}"
-        cue_back = f"cb={_bucket(None if before is None else i - before)}"
-        cue_ahead = f"ca={_bucket(None if after is None else after - i)}"
-        f = [*own[i], quote, f"ql={_bucket(quote_lengths[i])}", cue_back, cue_ahead,
-             f"cbw={lowers[before][2:] if before is not None else None}",
-             f"caw={lowers[after][2:] if after is not None else None}",
-             f"aq={_bucket(None if closed_before[i] is None else i - closed_before[i])}",
-             f"bq={_bucket(None if opens_after[i] is None else opens_after[i] - i)}",
-             f"sent={min(sentence, 3)}", f"sc={sentence in sentences_with_cue}",
-             f"sq={sentence in sentences_with_mark}",
-             f"from_bos={_bucket(i - sentence_start[sentence])}", f"to_eos={_bucket(sentence_end[sentence] - i)}",
-             # conjunctions a linear model cannot build itself: quote state with the nearest cues
-             f"{quote}|{cue_back}", f"{quote}|{cue_ahead}"]
+        quote = _QUOTE[quotes[i]]
+        cue_back = _CUE_BACK(None if before is None else i - before)
+        cue_ahead = _CUE_AHEAD(None if after is None else after - i)
+        f = [*own[i], quote, _QUOTE_LENGTH(quote_lengths[i]), cue_back, cue_ahead,
+             "cbw=None" if before is None else "cbw=" + lowers[before][2:],
+             "caw=None" if after is None else "caw=" + lowers[after][2:],
+             _AFTER_QUOTE(None if closed_before[i] is None else i - closed_before[i]),
+             _BEFORE_QUOTE(None if opens_after[i] is None else opens_after[i] - i),
+             _SENTENCE[min(sentence, 3)], "sc=True" if sentence in sentences_with_cue else "sc=False",
+             "sq=True" if sentence in sentences_with_mark else "sq=False",
+             _FROM_BOS(i - sentence_start[sentence]), _TO_EOS(sentence_end[sentence] - i),
+             _WITH_QUOTE[quote, cue_back], _WITH_QUOTE[quote, cue_ahead]]
         if i == 0 or sentence_of[i - 1] != sentence:
             f.append("bos")
         if i == n - 1 or sentence_of[i + 1] != sentence:

@@ -112,6 +112,7 @@ def attitude_findings(doc: Doc, mentions: dict[Span, str], said: _Covered) -> li
     """Stance cues outside every statement, held by the actor named just before them: "X resisted calls
     for Y"; "X echoed Y's condemnation of Z" (Y's, and X's through the echoing verb)."""
     found = []
+    ending = _MentionEnds(mentions)
     for sentence in doc.sentences:
         tokens = tokenize(doc.text, [sentence.span])
         covered = 0  # offset up to which an earlier cue's target reaches
@@ -119,22 +120,38 @@ def attitude_findings(doc: Doc, mentions: dict[Span, str], said: _Covered) -> li
             token = token_span(tokens, index, index + 1)
             if token.start < covered or cue_at(tokens, index) is None or said.covers(token):
                 continue
-            holders = _holders_before(tokens, index, mentions)
+            holders = _holders_before(tokens, index, ending)
             for finding in cue_objects(tokens[index:], holder=None)[:1]:
                 found += [replace(finding, holder=h) for h in holders]
                 covered = finding.evidence.end
     return found
 
 
-def _mention_ending_at(tokens: Sequence[Token], index: int, mentions: dict[Span, str]) -> str | None:
+class _MentionEnds:
+    """The mentions by where they end, each with its actor and its rank in the order given: which
+    mention ends at a token is a lookup, not a scan of every mention of the article."""
+
+    def __init__(self, mentions: dict[Span, str | None]):
+        self.by_end: dict[int, list[tuple[int, Span, str | None]]] = {}
+        for rank, (span, actor) in enumerate(mentions.items()):
+            self.by_end.setdefault(span.end, []).append((rank, span, actor))
+
+    def actor(self, ends: Iterable[int], latest_start: int) -> str | None:
+        """The actor of the first mention (in the order given) ending at one of ``ends`` and starting
+        no later than ``latest_start``."""
+        found = [entry for end in ends for entry in self.by_end.get(end, ()) if entry[1].start <= latest_start]
+        return min(found, key=lambda entry: entry[0])[2] if found else None
+
+
+def _mention_ending_at(tokens: Sequence[Token], index: int, mentions: _MentionEnds) -> str | None:
     """The actor whose mention ends with ``tokens[index]`` (or with a possessive "'s" there)."""
     ends = {tokens[index].end}
     if tokens[index].word in ("'s", "s'") or tokens[index].word.endswith("'s"):
         ends.add(tokens[index].end - 2)
-    return next((a for m, a in mentions.items() if m.end in ends and m.start <= tokens[index].start + 1), None)
+    return mentions.actor(ends, tokens[index].start + 1)
 
 
-def _holders_before(tokens: Sequence[Token], index: int, mentions: dict[Span, str]) -> list[str]:
+def _holders_before(tokens: Sequence[Token], index: int, mentions: _MentionEnds) -> list[str]:
     holders = []
     for back in range(index - 1, max(-1, index - 4), -1):
         actor = _mention_ending_at(tokens, back, mentions)
@@ -165,7 +182,7 @@ def resolve_anaphors(doc: Doc, findings: list[Finding]) -> list[Finding]:
         earlier = bisect_right(ends, finding.target.start)
         paragraph = doc.paragraph_index_at(finding.target.start)
         own = None
-        for candidate in reversed(targets[:earlier]):
+        for candidate in (targets[i] for i in range(earlier - 1, -1, -1)):  # no slice: a copy per anaphor
             if doc.paragraph_index_at(candidate.target.start) != paragraph:
                 break
             if candidate.holder == finding.holder:

@@ -423,3 +423,14 @@ def test_ids_are_unique_within_the_article():
     doc = run("Georgia Smith visited Georgia. Smith said Georgia was lovely.")
     ids = [a.id for a in doc.actors]
     assert len(ids) == len(set(ids))
+
+
+def test_escape_sequences_never_start_or_make_up_an_actor_name():
+    """ESC and BEL were taken for letters: "H\\x1b]0;PWNED\\x07 said ..." made actors "H␛" and "PWNED␇"."""
+    from annotators import annotate
+    from tests.hostile_text import HOSTILE_ARTICLE, TERMINAL_CONTROLS
+
+    for text in (HOSTILE_ARTICLE, "“We will win,” \x07the spokesman\x07 said.", "Officials\x07 said the talks failed."):
+        names = [actor.name for actor in annotate(text).actors]
+        assert names and not any(TERMINAL_CONTROLS.search(name) for name in names), names
+    assert "PWNED" in [actor.name for actor in annotate(HOSTILE_ARTICLE).actors]

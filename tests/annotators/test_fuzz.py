@@ -4,7 +4,7 @@ Texts are made of what articles are made of, in any order: quotations with every
 balanced, unbalanced and nested; cue verbs; names and descriptions; pronouns; paragraph and line
 breaks (U+2028 and U+2029 too); punctuation; and characters of every Unicode category. For each:
 nothing raises, every span lies inside the text and comes in order, every actor a statement or a
-stance names exists, annotating again gives the same annotation, and it round-trips through JSON.
+stance names exists, no actor's name holds a control character, annotating again gives the same annotation, and it round-trips through JSON.
 
 CI runs the bounded default profile. A long run, outside CI:
 
@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from annotators import Annotation, annotate
 from annotators.model import Span
+from annotators.segment import CONTROL_CHARACTER
 
 OPENING = ["“", "‘", '"', "'", "«", "‹", "„", "‚", "「", "『", "``"]
 CLOSING = ["”", "’", '"', "'", "»", "›", "‟", "」", "』", "''", ""]  # "": never closed
@@ -89,6 +90,7 @@ def assert_holds_together(text: str, annotation: Annotation) -> None:
     assert len(ids) == len(set(ids))
     for actor in annotation.actors:
         assert list(actor.mentions) == sorted(actor.mentions)
+        assert actor.name.strip() and not CONTROL_CHARACTER.search(actor.name), actor.name
         assert actor.same_as is None or actor.same_as in ids
     named = [s.actor for s in annotation.statements]
     named += [stance.target_actor for owner in (*annotation.statements, *annotation.actors) for stance in owner.stances]
