@@ -108,18 +108,19 @@ def cmd_cache(args: argparse.Namespace) -> int:
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
 
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
+    current = {engine_version(model) for model in MODELS}  # each model of this engine
     if args.action == "clear":
-        removed = cache.clear()
+        removed = cache.clear(keep=current if args.stale else ())
         entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
         plural = "s" * (entries != 1)
         print(f"removed {entries} cached annotation{plural} ({_size(size)}) from {cache.directory}")
         return 0
     print(f"directory       {cache.directory}")
-    print(f"engine version  {cache.version}")
+    print(f"engine versions {', '.join(sorted(current))}")
     for usage in cache.usage():
-        current = "  (current)" if usage.version == cache.version else ""
+        mark = "  (current)" if usage.version in current else ""
         plural = "s" * (usage.entries != 1)
-        print(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{current}")
+        print(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{mark}")
     return 0
 
 
@@ -299,6 +300,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     cache.add_argument("action", choices=("info", "clear"), help="info: where and how big; clear: remove all")
     cache.add_argument("--cache-dir", metavar="DIR", help="the cache (default: $QUOTELENS_CACHE_DIR "
                        "or the user cache directory)")
+    cache.add_argument("--stale", action="store_true",
+                       help="with clear: only what older versions of the engine wrote")
     cache.set_defaults(handler=cmd_cache)
 
     annotate = commands.add_parser("annotate", help="print who said what in one or more articles")
