@@ -67,9 +67,10 @@ def test_export(seed_path, tmp_path, fmt):
 
 
 def test_eval_and_agreement(seed_split):
-    figures = json.loads(quotelens("eval", str(seed_split), "--json").stdout)
+    figures = json.loads(quotelens("eval", str(seed_split), "--model", "fast", "--json").stdout)
     assert figures["articles"] == 1 and figures["gold"] == 1
-    assert json.loads(quotelens("eval", str(seed_split), "--agreement", "--json").stdout)["content_overlap"][2] == 1.0
+    agreement = json.loads(quotelens("eval", str(seed_split), "--agreement", "--model", "fast", "--json").stdout)
+    assert agreement["second_annotator"]["content_overlap"][2] == 1.0
 
 
 def test_train(seed_split, tmp_path):
