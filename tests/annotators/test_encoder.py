@@ -158,3 +158,25 @@ def test_the_accurate_model_swaps_the_tagger_and_the_stance_scorer_only():
     swapped = accurate.stages(STAGES)
     assert [s.name for s in swapped] == [s.name for s in STAGES]
     assert [s is t for s, t in zip(swapped, STAGES)].count(False) == 2
+
+
+@pytest.mark.parametrize("how", ["encoder", "rules+encoder", "encoder+rules", "fast+encoder", "rules+mixed"])
+def test_every_combination_gives_statements_inside_the_text(how):
+    _shipped()
+    from annotators.encoder import tagging
+    from annotators.pipeline import STAGES, annotate
+
+    text = "“We will defend every inch,” Blinken said on Friday. Critics said the plan would fail.\n" * 3
+    annotation = annotate(text, tagging.stages_for(how, STAGES))
+    assert annotation.statements
+    for statement in annotation.statements:
+        assert all(0 <= piece.start < piece.end <= len(text) for piece in statement.content)
+
+
+def test_viterbi_never_starts_a_run_inside():
+    numpy = pytest.importorskip("numpy")
+    inside_content = [windows.TAGS.index("I-CONTENT")]
+    scores = numpy.full((3, len(windows.TAGS)), -5.0)
+    scores[:, inside_content] = 0.0  # the model wants I-CONTENT everywhere
+    path = [windows.TAGS[k] for k in runtime.viterbi(numpy, scores)]
+    assert path[0] == "B-CONTENT" and path[1:] == ["I-CONTENT", "I-CONTENT"]
