@@ -196,3 +196,13 @@ def test_viterbi_never_starts_a_run_inside():
     scores[:, inside_content] = 0.0  # the model wants I-CONTENT everywhere
     path = [windows.TAGS[k] for k in runtime.viterbi(numpy, scores)]
     assert path[0] == "B-CONTENT" and path[1:] == ["I-CONTENT", "I-CONTENT"]
+
+
+def test_on_the_seed_the_accurate_model_finds_the_fast_models_statements(seed_text):
+    _shipped()  # the seed's statement expectations (test_seed_statements) are the rules'; both models keep them
+    from annotators.pipeline import annotate
+
+    def said(annotation):
+        return {(s.content, s.source, s.actor) for s in annotation.statements}
+
+    assert said(annotate(seed_text, model="accurate")) >= said(annotate(seed_text))
