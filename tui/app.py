@@ -15,7 +15,7 @@ from textual.worker import Worker, WorkerState
 
 from annotators.model import Annotation, Meta
 from annotators.pipeline import run
-from tui.annotate_process import AnnotationProcess
+from tui.annotate_process import AnnotationChild, AnnotationProcess
 from tui.annotation_cache import AnnotationCache
 from tui.app_settings import AppSettings
 from tui.inputs import Article
@@ -78,7 +78,7 @@ class QuotelensApp(AppSettings):
         self.load_settings(settings)
         self.library = None
         if library is not None:
-            self.library = LibraryScreen(library, self.annotation_process, cache, notes_dir)
+            self.library = LibraryScreen(library, self._library_annotator(), cache, notes_dir)
         self.loaded: Article | None = None  # the article in the reader
         self.reader: ReaderScreen | None = None
         if library is None:
@@ -95,6 +95,13 @@ class QuotelensApp(AppSettings):
         if self.annotator is default_annotator:
             return AnnotationProcess(functools.partial(default_annotator, meta=meta, model=self.model))
         return AnnotationProcess(self.annotator, in_child=False)
+
+    def _library_annotator(self) -> AnnotationChild:
+        """The library's: the engine in one child for all its articles; a test's annotator in a thread."""
+        if self.annotator is default_annotator:
+            return AnnotationChild(functools.partial(default_annotator, model=self.model))
+        annotator = self.annotator
+        return AnnotationChild(lambda text, _meta: annotator(text), in_child=False)
 
     def _reader_on(self, article: Article) -> ReaderScreen:
         # The settings as they are now: a reader opened from the library starts as the last one was left.
