@@ -300,7 +300,8 @@ def _input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                          help="refuse a file, page or input larger than SIZE (default: 10M)")
     command.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                         help=f"give up on a URL after SECONDS (default: {DEFAULT_TIMEOUT:g})")
+                         help=f"give up on a URL (or on reaching --dask's scheduler) after SECONDS "
+                         f"(default: {DEFAULT_TIMEOUT:g})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
