@@ -72,7 +72,7 @@ def main() -> int:
         seconds, count, words = timed(entries, mode)
         name = "local Dask cluster (2 workers)" if mode == "dask" else f"{mode} process{'es' * (mode != '1')}"
         print(f"{name:32} {count} articles in {seconds:6.1f} s: {count / seconds:6.1f} articles/s, "
-              f"{words / seconds:8,.0f} words/s")
+              f"{words / seconds:8,.0f} words/s  (load average {os.getloadavg()[0]:.1f} after)")
     return 0
 
 

@@ -67,12 +67,30 @@ def cmd_read(args: argparse.Namespace) -> int:
     from seeds import default_seed
 
     article = _load(args.path or str(default_seed()), args)  # fail before the UI starts
+    if args.path == "-":
+        _keys_from_the_terminal()
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
     QuotelensApp(article=article, notes_dir=args.data_dir, cache=cache).run()
     return 0
+
+
+def _keys_from_the_terminal() -> None:
+    """The article came on standard input, which is now at its end: the reader takes its keys from
+    the terminal instead (Textual reads file descriptor 0)."""
+    import os
+
+    if sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise CommandError("-: the reader needs a terminal for its keys; use `quotelens annotate -` "
+                           "to annotate standard input without one") from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
 
 
 # --- quotelens cache ------------------------------------------------------------------------------
