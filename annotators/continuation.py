@@ -18,9 +18,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-from .attribution import quote_spans
+from .attribution.atoms import quote_spans
 from .doc import Doc, Quote
 from .model import Span, Statement
+from .stages import declare
 
 
 def _quote_starts(doc: Doc) -> dict[int, tuple[Quote, Span]]:
@@ -79,6 +80,11 @@ def find(doc: Doc) -> tuple[Statement, ...]:
     return tuple(added)
 
 
+@declare(
+    "continuation",
+    requires=("paragraphs", "sentences", "quotes", "statement.actor"),
+    assigns=("statements.continued",),
+)
 def stage(doc: Doc) -> Doc:
     """Add the continuations; an unattributed statement inside a continued paragraph gives way to it."""
     added = find(doc)

@@ -16,13 +16,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
+from .entities import Entity
 from .mentions import Mention
 from .model import Span
-
-if TYPE_CHECKING:
-    from .actors import Entity
 
 PERSON_WINDOW = 3  # sentences back
 GROUP_WINDOW = 2

@@ -17,15 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Literal
 
 from . import lexicons
 from .doc import Doc
 from .model import Span
 from .segment import ASCII_QUOTES
-
-if TYPE_CHECKING:
-    from .actors import Entity
 
 MentionForm = Literal["name", "demonym", "descriptive", "category", "pronoun"]
 
@@ -148,7 +145,9 @@ class Mention:
     pronoun: str | None = None  # m | f | n | p | we | i
     is_source: bool = False  # the head of a statement's source ("Blinken" in "Blinken said")
     initial: bool = False  # first word of its sentence (capitalised whatever it is)
-    entity: Entity | None = field(default=None, repr=False)  # set by the actors stage
+    # The ``entities.Entity`` it belongs to, set by the actors stage; typed loosely because entities
+    # builds on mentions, never the reverse.
+    entity: Any = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

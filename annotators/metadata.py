@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from .doc import Doc
 from .model import Meta, Span
+from .stages import declare
 
 _DATE_LINE = re.compile(r"[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?:\n|$)", re.IGNORECASE)
 # An all-caps place (optionally ", Country" and a wire-service tag) followed by a colon or a dash
@@ -68,5 +69,6 @@ def extract(text: str, given: Meta = Meta()) -> Meta:
     )
 
 
+@declare("metadata", requires=(), assigns=("meta",))
 def stage(doc: Doc) -> Doc:
     return replace(doc, meta=extract(doc.text, doc.meta))

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .actors import Clusterer
+from .entities import Clusterer
 from .doc import Doc, Sentence
 from .mentions import find_mentions, gazetteer
 from .model import Span

@@ -1,56 +1,72 @@
-"""The annotation pipeline: small stages run in order over a ``Doc``, like spaCy components.
+"""The annotation pipeline: small declared stages run in order over a ``Doc``, like spaCy components.
 
-Each stage is a function ``Doc -> Doc`` that adds what it finds; each is importable and testable
-on its own. ``annotate`` runs the default pipeline and returns the public ``Annotation``.
+Each stage (``stages.Stage``) is a function ``Doc -> Doc`` that adds what it finds, with what it
+``requires`` and what it ``assigns``; each is importable and testable on its own. The order below is
+checked when this module is imported. ``run(text, until=NAME)`` runs the stages up to and including
+NAME; ``annotate`` runs them all and returns the public ``Annotation``. docs/architecture.md lists the
+stages with what each requires and assigns.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable, Sequence
 
-from . import actors, attribution, continuation, learned, metadata, quotes, segment, stance, unnamed_holders
-from .doc import Doc, Sentence
+from . import actors, continuation, first_person, metadata, quotes, segment, unnamed_holders
+from .attribution import crf
+from .attribution import stage as attribution
+from .doc import Doc
 from .model import Annotation, Meta
+from .stance import stage as stance
+from .stages import Stage, check_order
 
-Stage = Callable[[Doc], Doc]
-
-
-def segment_stage(doc: Doc) -> Doc:
-    body = doc.meta.body
-    start, end = (body.start, body.end) if body else (0, len(doc.text))
-    paragraphs = segment.paragraphs(doc.text, start, end)
-    sentences = tuple(
-        Sentence(span, index, tuple(segment.tokens(doc.text, span)))
-        for index, paragraph in enumerate(paragraphs)
-        for span in segment.sentences(doc.text, paragraph)
-    )
-    return replace(doc, paragraphs=paragraphs, sentences=sentences)
+STAGES: tuple[Stage, ...] = (
+    metadata.stage,
+    segment.paragraph_stage,
+    segment.sentence_stage,
+    quotes.stage,
+    attribution.stage,
+    crf.stage,  # "learned": the CRF proposes spans the rules missed
+    unnamed_holders.stage,
+    actors.stage,
+    continuation.stage,
+    first_person.stage,
+    stance.stage,
+)
+check_order(STAGES)
 
 
 def default_stages() -> tuple[Stage, ...]:
-    return (
-        metadata.stage,
-        segment_stage,
-        quotes.stage,
-        attribution.stage,
-        learned.stage,
-        unnamed_holders.stage,
-        actors.stage,
-        continuation.stage,
-        actors.first_person_stage,
-        stance.stage,
-    )
+    return STAGES
 
 
-def run(text: str, stages: Sequence[Stage] | None = None, meta: Meta | None = None) -> Doc:
+def stages_until(name: str) -> tuple[Stage, ...]:
+    """The default stages up to and including the one called ``name``."""
+    names = [stage.name for stage in STAGES]
+    if name not in names:
+        raise ValueError(f"no stage {name!r} (stages: {', '.join(names)})")
+    return STAGES[: names.index(name) + 1]
+
+
+def run(
+    text: str,
+    stages: Sequence[Callable[[Doc], Doc]] | None = None,
+    meta: Meta | None = None,
+    *,
+    until: str | None = None,
+) -> Doc:
+    """Run ``stages`` (by default every stage, or those up to ``until``) over ``text``; ``meta`` is what
+    the caller already knows about the article (see ``annotate``)."""
+    if stages is None:
+        stages = STAGES if until is None else stages_until(until)
     doc = Doc(text, meta=meta or Meta())
-    for stage in default_stages() if stages is None else stages:
+    for stage in stages:
         doc = stage(doc)
     return doc
 
 
-def annotate(text: str, stages: Sequence[Stage] | None = None, *, meta: Meta | None = None) -> Annotation:
+def annotate(
+    text: str, stages: Sequence[Callable[[Doc], Doc]] | None = None, *, meta: Meta | None = None
+) -> Annotation:
     """Annotate ``text``: who said what, with spans as ``str`` offsets into ``text``.
 
     ``meta`` is what the caller knows from the article's source (a page's title, author, date,

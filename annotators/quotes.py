@@ -18,6 +18,7 @@ from typing import Iterator, Literal
 
 from .doc import Doc, Quote
 from .model import Span
+from .stages import declare
 
 Role = Literal["open", "close"]
 
@@ -89,5 +90,6 @@ def find(text: str, paragraphs: tuple[Span, ...]) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
+@declare("quotes", requires=("paragraphs",), assigns=("quotes",))
 def stage(doc: Doc) -> Doc:
     return replace(doc, quotes=find(doc.text, doc.paragraphs))

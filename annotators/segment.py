@@ -8,14 +8,18 @@ with our own abbreviation list, and tokens come from ``TreebankWordTokenizer.spa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
-from typing import Iterator
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-from nltk.tokenize.treebank import TreebankWordTokenizer
+from typing import TYPE_CHECKING, Iterator
 
 from . import lexicons
+from .doc import Doc, Sentence
 from .model import Span
+from .stages import declare
+
+if TYPE_CHECKING:  # NLTK loads with the first segmentation, not with the import
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from nltk.tokenize.treebank import TreebankWordTokenizer
 
 # Treebank tokenising mistakes curly quotes and apostrophes for letters ('“We', don’t); mapping them
 # one-to-one to ASCII keeps every offset while letting the tokenizer see the punctuation.
@@ -46,6 +50,8 @@ def abbreviations() -> frozenset[str]:
 
 @cache
 def sentence_splitter() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     params.sent_starters = set(lexicons.entries("sentence_starters"))
@@ -54,6 +60,8 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 
 @cache
 def word_tokenizer() -> TreebankWordTokenizer:
+    from nltk.tokenize.treebank import TreebankWordTokenizer
+
     return TreebankWordTokenizer()
 
 
@@ -155,3 +163,26 @@ def tokens(text: str, sentence: Span) -> Iterator[Span]:
             spans = [m.span() for m in re.finditer(r"\w+(?:[-'.]\w+)*|\S", chunk)]
         for s, e in spans:
             yield Span(window.start + s, window.start + e)
+
+
+# --- the stages -------------------------------------------------------------------------------------
+
+
+@declare("paragraphs", requires=("meta",), assigns=("paragraphs",))
+def paragraph_stage(doc: Doc) -> Doc:
+    """The paragraphs of the article's body (after its title, date and dateline)."""
+    body = doc.meta.body
+    start, end = (body.start, body.end) if body else (0, len(doc.text))
+    return replace(doc, paragraphs=paragraphs(doc.text, start, end))
+
+
+@declare("sentences", requires=("paragraphs",), assigns=("sentences",))
+def sentence_stage(doc: Doc) -> Doc:
+    """Each paragraph's sentences, with their tokens."""
+    found = tuple(
+        Sentence(span, index, tuple(tokens(doc.text, span)))
+        for index, paragraph in enumerate(doc.paragraphs)
+        for span in sentences(doc.text, paragraph)
+    )
+    return replace(doc, sentences=found)
+

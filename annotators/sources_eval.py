@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from . import actors, metadata, pipeline
+from . import actors, pipeline
 from .brat import GoldArticle, read_split
 from .mentions import gazetteer
 from .model import Annotation, Span, Statement
@@ -35,7 +35,7 @@ def source_kind(text: str) -> str:
 
 
 def annotate_with_gold_sources(article: GoldArticle) -> tuple[Annotation, list[Statement]]:
-    doc = pipeline.run(article.text, (metadata.stage, pipeline.segment_stage))
+    doc = pipeline.run(article.text, until="sentences")
     statements = [
         Statement(f"g{n}", "indirect", gold.content, None, Span(gold.source[0].start, gold.source[-1].end))
         for n, gold in enumerate(article.attributions)

@@ -3,7 +3,7 @@
     python -m annotators.train CORPUS_SPLIT_DIR [--out PATH] [--holdout K]
 
 Every paragraph becomes a token sequence labelled B-/I- SRC/CUE/CONTENT or O from the gold
-attributions; features come from ``annotators.learned.features`` over the output of the stages that
+attributions; features come from ``annotators.attribution.crf.features`` over the output of the stages that
 run before the learned one, so the model learns how far to trust the rules. L1 regularisation keeps the
 model small (only individual word features, no article text). With ``--holdout K`` every K-th article
 is left out of training and the rules, the tagger and their combination are scored on it.
@@ -19,18 +19,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import learned
+from .attribution import crf, tagger
 from .brat import GoldArticle, read_split
 from .doc import Doc
 from .evaluate import evaluate_articles
 from .pipeline import Stage, default_stages, run
 
-DEFAULT_OUT = Path(__file__).parent / "models" / learned.MODEL_FILE
+DEFAULT_OUT = Path(__file__).parent / "models" / crf.MODEL_FILE
 
 
 def stages_before_learned() -> tuple[Stage, ...]:
     stages = default_stages()
-    return stages[: stages.index(learned.stage)] if learned.stage in stages else stages
+    return stages[: stages.index(crf.stage)] if crf.stage in stages else stages
 
 
 def gold_roles(article: GoldArticle) -> list[tuple[str, int, object]]:
@@ -46,13 +46,13 @@ def gold_roles(article: GoldArticle) -> list[tuple[str, int, object]]:
 def sequences(article: GoldArticle, stages: Sequence[Stage]) -> Iterable[tuple[list[list[str]], list[str]]]:
     doc = run(article.text, stages)
     roles = gold_roles(article)
-    found = learned.rule_roles(doc)
-    for unit in learned.units(doc):
-        first, last = unit.tokens[0].start, unit.tokens[-1].end
+    found = crf.rule_roles(doc)
+    for passage in tagger.passages(doc):
+        first, last = passage.tokens[0].start, passage.tokens[-1].end
         local = [r for r in roles if r[2].start < last and r[2].end > first]
         yield (
-            learned.features(doc.text, unit, learned.unit_roles(unit, found)),
-            learned.bio_labels(unit, local),
+            crf.features(doc.text, passage, crf.passage_roles(passage, found)),
+            tagger.bio_labels(passage, local),
         )
 
 
@@ -65,7 +65,7 @@ def training_sequences(
     stages = stages_before_learned()
     for article in articles:
         for xseq, yseq in sequences(article, stages):
-            empty = all(label == learned.OUTSIDE for label in yseq)
+            empty = all(label == tagger.OUTSIDE for label in yseq)
             if empty and keep_empty < 1 and rng.random() >= keep_empty:
                 continue
             yield xseq, yseq
@@ -91,6 +91,7 @@ def score_pipelines(articles: Sequence[GoldArticle], model_path: Path) -> dict[s
 
     model = pycrfsuite.Tagger()
     model.open(str(model_path))
+    proposer = crf.CrfTagger(model)
     stages = stages_before_learned()
 
     def rules_only(text: str):
@@ -98,11 +99,11 @@ def score_pipelines(articles: Sequence[GoldArticle], model_path: Path) -> dict[s
 
     def tagger_only(text: str):
         doc = run(text, stages)
-        return replace(doc, statements=tuple(learned.tag(doc, model))).annotation()
+        return replace(doc, statements=tuple(tagger.tag(doc, proposer))).annotation()
 
     def combined(text: str):
         doc: Doc = run(text, stages)
-        return replace(doc, statements=learned.combine(doc.statements, learned.tag(doc, model))).annotation()
+        return replace(doc, statements=tagger.combine(doc.statements, tagger.tag(doc, proposer))).annotation()
 
     return {
         name: evaluate_articles(articles, annotate).to_json()

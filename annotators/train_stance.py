@@ -3,7 +3,7 @@
     python -m annotators.train_stance CORPORA/directed-sentiment/train.tsv \\
         --out annotators/models/stance.json.gz
 
-A multinomial logistic regression over ``stance_model.features``. The corpus repeats rows: a quarter
+A multinomial logistic regression over ``stance.model.features``. The corpus repeats rows: a quarter
 of train are copies of other train rows (mostly non-neutral ones), as a quarter of valid are copies of
 train. So exact duplicates are dropped before training, and the settings (regularisation strength,
 class weighting, and an offset added to the neutral bias) are chosen by cross-validation on train
@@ -23,8 +23,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from .stance import macro_f1
-from .stance_model import LABELS, LinearModel, features, mask, read_tsv
+from .evaluate import macro_f1
+from .stance.model import LABELS, LinearModel, features, mask, read_tsv
 
 C_GRID = (0.05, 0.1)
 WEIGHTINGS = ("sqrt", "balanced")

@@ -22,6 +22,7 @@ from dataclasses import replace
 from . import lexicons
 from .doc import Doc
 from .model import Statement
+from .stages import declare
 
 _WORD_BEFORE = re.compile(r"(\w+)\s*$")
 _BY_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
@@ -55,6 +56,7 @@ def _passive(before: str, words: list[str]) -> bool:
     return word is not None and word.group(1).lower() in lexicons.entries("passive_markers")
 
 
+@declare("unnamed_holders", requires=("sentences", "statements.tagged"), assigns=("statement.source",))
 def stage(doc: Doc) -> Doc:
     starts = [sentence.span.start for sentence in doc.sentences]
     statements = tuple(

@@ -66,7 +66,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from annotators.stance import macro_f1, macro_f1_interval, per_label_scores
-from annotators.stance_model import LABELS, read_tsv
+from annotators.stance.model import LABELS, read_tsv
 
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # annotators.train_stance's and beyond
 C_GRID = (0.0001, 0.0003, 0.001, 0.003)
@@ -330,7 +330,7 @@ def blend_cv(encoder_scores, sparse, gold, name: str, log) -> tuple[float, float
 def sparse_scores(train_rows: list[Row], test_rows: list[Row]) -> np.ndarray:
     """The shipped sparse model's log-probabilities for test rows, fitted on train rows with the
     shipped setting (C=0.05, balanced, features seen in >= 3 rows)."""
-    from annotators.stance_model import features, mask
+    from annotators.stance.model import features, mask
     from annotators.train_stance import fit, frequent_features
 
     def feats(rows):

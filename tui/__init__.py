@@ -2,3 +2,7 @@
 
 Depends on ``annotators``; ``annotators`` never imports from here.
 """
+
+from annotators import __version__
+
+__all__ = ["__version__"]

@@ -8,17 +8,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from annotators import metadata, segment
 from annotators.model import Annotation, Meta
+from annotators.pipeline import run
 from tui.annotate_process import AnnotationProcess
 from tui.annotation_cache import AnnotationCache
+from tui.app_settings import AppSettings
 from tui.inputs import Article
 from tui.screens.reader import ReaderScreen
+from tui.settings import SettingsFile
 
 Annotator = Callable[[str], Annotation]
 
@@ -26,12 +27,9 @@ Annotator = Callable[[str], Annotation]
 def preview(text: str, given: Meta = Meta()) -> Annotation:
     """What can be shown at once, before annotation: metadata and paragraphs, no statements.
 
-    Both are plain regular-expression passes, fast even on a very long article.
+    The pipeline up to its paragraphs: plain regular-expression passes, fast even on a very long article.
     """
-    meta = metadata.extract(text, given)
-    body = meta.body
-    paragraphs = segment.paragraphs(text, body.start, body.end) if body else segment.paragraphs(text)
-    return Annotation(meta=meta, paragraphs=paragraphs)
+    return run(text, meta=given, until="paragraphs").annotation()
 
 
 def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
@@ -40,7 +38,7 @@ def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
     return annotate(text, meta=meta)
 
 
-class QuotelensApp(App):
+class QuotelensApp(AppSettings):
     TITLE = "quotelens"
     CSS_PATH = "quotelens.tcss"
     BINDINGS = [
@@ -59,6 +57,7 @@ class QuotelensApp(App):
         cache: AnnotationCache | None = None,
         *,
         article: Article | None = None,
+        settings: SettingsFile | None = None,
     ) -> None:
         """The reader on ``article`` (from ``tui.inputs``), or on ``text`` already read from ``path``."""
         # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
@@ -76,12 +75,13 @@ class QuotelensApp(App):
         # The engine is given what the source said (title, author, outlet, URL); a test's annotator is not.
         self._engine = functools.partial(default_annotator, meta=article.meta)
         self._annotation_process = AnnotationProcess(self._engine)
-        self.reader = ReaderScreen(article, preview(article.text, article.meta))
+        self.reader = ReaderScreen(article, preview(article.text, article.meta), self.load_settings(settings))
 
     def get_default_screen(self) -> Screen:
         return self.reader
 
     def on_mount(self) -> None:
+        self.report_settings(binding.id for _, bindings in self.reader.key_sections() for binding in bindings)
         # Text first: start annotating once the article has been drawn.
         self.call_after_refresh(self.run_worker, self._annotate, thread=True, exit_on_error=False, name="annotate")
 

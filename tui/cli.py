@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from tui import __version__
 from tui.safe_text import one_line, safe_json
 
 EXIT_USAGE = 2
@@ -18,15 +19,6 @@ EXIT_USAGE = 2
 
 class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("quotelens")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def parse_size(value: str) -> int:
@@ -146,7 +138,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         content = export_article(
             article, fmt=args.format, all_statements=args.all, data_dir=args.data_dir,
-            now=datetime.now(timezone.utc), version=_version(),
+            now=datetime.now(timezone.utc), version=__version__,
         )
     except NotesUnavailable as error:
         raise CommandError(str(error)) from None
@@ -217,11 +209,11 @@ def _train_arguments(argv: list[str]) -> argparse.Namespace | None:
 def cmd_eval_stance(args: argparse.Namespace) -> int:
     import json
 
-    from annotators.stance import evaluate
+    from annotators.evaluate import evaluate_stance
 
     if not args.tsv.is_file():
         raise CommandError(f"{args.tsv}: not a file")
-    result = evaluate(args.tsv)
+    result = evaluate_stance(args.tsv)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -248,7 +240,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         prog="quotelens",
         description="Read news articles in the terminal and see who said what.",
     )
-    parser.add_argument("--version", action="version", version=f"quotelens {_version()}")
+    parser.add_argument("--version", action="version", version=f"quotelens {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     read = commands.add_parser("read", help="open an article in the reader (the default command)")

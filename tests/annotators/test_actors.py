@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from annotators import actors, metadata, pipeline
+from annotators import actors, first_person, pipeline
 from annotators.doc import Doc
 from annotators.model import Actor, Span, Statement
 
@@ -21,12 +21,12 @@ def span_of(text: str, part: str) -> Span:
 
 def run(text: str, said: tuple[tuple[str, str], ...] = ()) -> Doc:
     """The actors stage over ``text``, with statements given as (content, source) substrings."""
-    doc = pipeline.run(text, (metadata.stage, pipeline.segment_stage))
+    doc = pipeline.run(text, until="sentences")
     statements = tuple(
         Statement(f"s{n}", "direct", (span_of(text, content),), None, span_of(text, source), None)
         for n, (content, source) in enumerate(said)
     )
-    return actors.first_person_stage(actors.stage(replace(doc, statements=statements)))
+    return first_person.stage(actors.stage(replace(doc, statements=statements)))
 
 
 def actor(doc: Doc, name: str) -> Actor:
@@ -350,17 +350,17 @@ def test_i_in_a_quote_is_the_speaker():
 
 def test_we_in_a_quote_continued_from_the_paragraph_before_is_its_speaker():
     text = "Antony Blinken spoke on Friday.\n\n“We are ready.”"
-    doc = actors.stage(pipeline.run(text, (metadata.stage, pipeline.segment_stage)))
+    doc = actors.stage(pipeline.run(text, until="sentences"))
     continued = Statement("s0", "direct", (span_of(text, "We are ready."),), None, None, "antony-blinken")
-    doc = actors.first_person_stage(replace(doc, statements=(continued,)))
+    doc = first_person.stage(replace(doc, statements=(continued,)))
     assert mentions(doc, "Antony Blinken") == ["Antony Blinken", "We"]
 
 
 def test_we_in_reported_speech_is_left_alone():
     text = "Antony Blinken said we are ready."
-    doc = actors.stage(pipeline.run(text, (metadata.stage, pipeline.segment_stage)))
+    doc = actors.stage(pipeline.run(text, until="sentences"))
     reported = Statement("s0", "indirect", (span_of(text, "we are ready"),), None, None, "antony-blinken")
-    doc = actors.first_person_stage(replace(doc, statements=(reported,)))
+    doc = first_person.stage(replace(doc, statements=(reported,)))
     assert mentions(doc, "Antony Blinken") == ["Antony Blinken"]
 
 

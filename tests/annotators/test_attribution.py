@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from annotators import attribution, metadata, quotes
-from annotators.pipeline import run, segment_stage
+from annotators.pipeline import run
 
-STAGES = (metadata.stage, segment_stage, quotes.stage, attribution.stage)
 
 
 def statements(text: str) -> list[tuple[str, str | None, str | None, list[str]]]:
     """(kind, source, cue, content pieces) per statement, in document order."""
-    doc = run(text, STAGES)
+    doc = run(text, until="attribution")
     return [
         (s.kind, s.source.text(text) if s.source else None, s.cue.text(text) if s.cue else None,
          [c.text(text) for c in s.content])

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotators import attribution, continuation, metadata, quotes
+from annotators import continuation
 from annotators.doc import Doc
-from annotators.pipeline import run, segment_stage
+from annotators.pipeline import run, stages_until
 
 
 def speaker_ids(doc: Doc) -> Doc:
@@ -14,7 +14,8 @@ def speaker_ids(doc: Doc) -> Doc:
     ))
 
 
-STAGES = (metadata.stage, segment_stage, quotes.stage, attribution.stage, speaker_ids, continuation.stage)
+RULES = stages_until("attribution")
+STAGES = (*RULES, speaker_ids, continuation.stage)
 
 
 def statements(text: str) -> list[tuple[str | None, str | None, list[str]]]:
@@ -81,7 +82,7 @@ def test_an_unattributed_statement_in_a_continued_paragraph_gives_way_to_the_con
     def tagger_found_the_quote(doc: Doc) -> Doc:  # stands in for the learned stage: no cue, no source
         return replace(doc, statements=doc.statements + (Statement("", "direct", (quote,)),))
 
-    stages = (*STAGES[:4], tagger_found_the_quote, *STAGES[4:])
+    stages = (*RULES, tagger_found_the_quote, *STAGES[len(RULES) :])
     annotation = run(text, stages).annotation()
     assert [(s.actor, [c.text(text) for c in s.content]) for s in annotation.statements] == [
         ("blinken", ["“We stand united,”"]),

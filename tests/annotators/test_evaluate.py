@@ -184,7 +184,7 @@ def sentences_as_statements(text: str) -> Annotation:
     """A crude annotator that makes every sentence a statement: lots of partial matches to score."""
     from annotators.pipeline import run
 
-    doc = run(text)
+    doc = run(text, until="sentences")
     return Annotation(
         statements=tuple(
             statement([(s.span.start, s.span.end)], source=(s.tokens[0].start, s.tokens[0].end) if s.tokens else None)

@@ -1,44 +1,45 @@
 from __future__ import annotations
 
-from annotators import learned
+from annotators.attribution import crf
+from annotators.attribution import tagger as learned
 from annotators.doc import Doc
 from annotators.model import Span
-from annotators.pipeline import annotate, metadata, segment_stage
+from annotators.pipeline import annotate, run
 
 
 def doc_of(text: str) -> Doc:
-    return segment_stage(metadata.stage(Doc(text)))
+    return run(text, until="sentences")
 
 
-def words_and_labels(text: str, labels: list[str]) -> tuple[learned.Unit, list[str]]:
-    (unit,) = learned.units(doc_of(text))
-    assert len(unit.tokens) == len(labels), [t.text(text) for t in unit.tokens]
-    return unit, labels
+def words_and_labels(text: str, labels: list[str]) -> tuple[learned.Passage, list[str]]:
+    (passage,) = learned.passages(doc_of(text))
+    assert len(passage.tokens) == len(labels), [t.text(text) for t in passage.tokens]
+    return passage, labels
 
 
 def test_units_are_paragraphs_with_sentence_numbers():
     doc = doc_of("He came. She left.\n\nA new day.")
-    first, second = learned.units(doc)
+    first, second = learned.passages(doc)
     assert first.sentence_of == (0, 0, 0, 1, 1, 1) and second.sentence_of == (0, 0, 0, 0)
 
 
 def test_word_features_mark_cue_words_and_shape():
-    assert learned.word_features("Said") == ("w=said", "sh=Xx", "s3=aid", "p2=sa", "cue")
-    assert learned.word_features("NATO")[:2] == ("w=nato", "sh=X")
-    assert "cue" not in learned.word_features("alliance")
+    assert crf.word_features("Said") == ("w=said", "sh=Xx", "s3=aid", "p2=sa", "cue")
+    assert crf.word_features("NATO")[:2] == ("w=nato", "sh=X")
+    assert "cue" not in crf.word_features("alliance")
 
 
 def test_quote_state_follows_curly_and_straight_marks():
-    assert learned._quote_states(["“", "a", "”", "b", '"', "c", '"']) == [
+    assert crf._quote_states(["“", "a", "”", "b", '"', "c", '"']) == [
         "open", "in", "close", "out", "open", "in", "close"
     ]
 
 
 def test_features_see_quotes_cues_and_neighbours():
     text = '“We will win,” Smith said.'
-    (unit,) = learned.units(doc_of(text))
-    rows = learned.features(text, unit)
-    words = [t.text(text) for t in unit.tokens]
+    (passage,) = learned.passages(doc_of(text))
+    rows = crf.features(text, passage)
+    words = [t.text(text) for t in passage.tokens]
     we = rows[words.index("We")]
     assert "q=in" in we and "caw=said" in we and '-1sh=p"' in we
     smith = rows[words.index("Smith")]
@@ -47,17 +48,17 @@ def test_features_see_quotes_cues_and_neighbours():
 
 def test_features_carry_the_rule_stages_roles():
     text = "Smith said it rained."
-    (unit,) = learned.units(doc_of(text))
-    rows = learned.features(text, unit, ["source", "cue", "content", "content", None])
+    (passage,) = learned.passages(doc_of(text))
+    rows = crf.features(text, passage, ["source", "cue", "content", "content", None])
     assert "r=source" in rows[0] and "rb=content" in rows[2] and "rb=content" not in rows[3]
     assert not any(f.startswith("r=") for f in rows[4])
 
 
 def test_bio_labels_let_cues_and_sources_override_contents():
     text = "Smith said it rained."
-    unit, _ = words_and_labels(text, ["", "", "", "", ""])
+    passage, _ = words_and_labels(text, ["", "", "", "", ""])
     roles = [("CONTENT", 0, Span(0, 20)), ("SRC", 0, Span(0, 5)), ("CUE", 0, Span(6, 10))]
-    assert learned.bio_labels(unit, roles) == ["B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "O"]
+    assert learned.bio_labels(passage, roles) == ["B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "O"]
 
 
 def test_segments_split_on_b_and_on_role_change():
@@ -70,19 +71,19 @@ def test_segments_split_on_b_and_on_role_change():
 
 def test_decode_links_content_to_its_cue_and_source():
     text = "Smith said the talks failed."
-    unit, labels = words_and_labels(text, ["B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O"])
-    (statement,) = learned.decode(text, unit, labels)
+    passage, labels = words_and_labels(text, ["B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O"])
+    (statement,) = learned.decode(text, passage, labels)
     assert statement.content == (Span(11, 27),) and statement.kind == "indirect"
     assert statement.cue.text(text) == "said" and statement.source.text(text) == "Smith"
 
 
 def test_decode_joins_a_quote_split_by_its_attribution():
     text = '"We won," she said, "and we will win again."'
-    (unit,) = learned.units(doc_of(text))
-    words = [t.text(text) for t in unit.tokens]
+    (passage,) = learned.passages(doc_of(text))
+    words = [t.text(text) for t in passage.tokens]
     labels = ["B-CONTENT"] + ["I-CONTENT"] * (words.index("she") - 1) + ["B-SRC", "B-CUE", "O"]
     labels += ["B-CONTENT"] + ["I-CONTENT"] * (len(words) - len(labels) - 1)
-    (statement,) = learned.decode(text, unit, labels)
+    (statement,) = learned.decode(text, passage, labels)
     assert [p.text(text) for p in statement.content] == ['"We won,"', '"and we will win again."']
     assert statement.kind == "direct" and statement.source.text(text) == "she"
 
@@ -90,8 +91,8 @@ def test_decode_joins_a_quote_split_by_its_attribution():
 def test_decode_keeps_contents_of_different_cues_apart():
     text = "Smith said taxes rose and Jones argued spending fell."
     labels = ["B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "O", "B-SRC", "B-CUE", "B-CONTENT", "I-CONTENT", "O"]
-    unit, labels = words_and_labels(text, labels)
-    first, second = learned.decode(text, unit, labels)
+    passage, labels = words_and_labels(text, labels)
+    first, second = learned.decode(text, passage, labels)
     assert (first.source.text(text), second.source.text(text)) == ("Smith", "Jones")
     assert second.content[0].text(text) == "spending fell"
 
@@ -125,8 +126,8 @@ def test_training_on_a_tiny_brat_split_gives_a_model_that_tags_cues(tmp_path):
     model = pycrfsuite.Tagger()
     model.open(str(out))
     doc = doc_of(TEXT_A)
-    (unit,) = learned.units(doc)
-    statements = learned.decode(TEXT_A, unit, model.tag(learned.features(TEXT_A, unit)))
+    (passage,) = learned.passages(doc)
+    statements = learned.decode(TEXT_A, passage, model.tag(crf.features(TEXT_A, passage)))
     assert any(s.cue and s.cue.text(TEXT_A) == "said" for s in statements)
 
 
@@ -143,12 +144,12 @@ def test_training_can_drop_paragraphs_without_attributions():
 
 def test_an_over_long_paragraph_is_tagged_in_pieces_of_whole_sentences():
     sentence = "Smith said the plan failed. "
-    doc = doc_of(sentence * (2 * learned.MAX_UNIT_TOKENS // 6))
-    pieces = learned.units(doc)
-    assert len(pieces) > 1 and all(len(u.tokens) <= learned.MAX_UNIT_TOKENS for u in pieces)
+    doc = doc_of(sentence * (2 * learned.MAX_PASSAGE_TOKENS // 6))
+    pieces = learned.passages(doc)
+    assert len(pieces) > 1 and all(len(u.tokens) <= learned.MAX_PASSAGE_TOKENS for u in pieces)
     assert all(u.sentence_of[0] == 0 and u.sentence_of[-1] * 6 + 6 == len(u.tokens) for u in pieces)
 
 
 def test_a_sentence_longer_than_a_piece_is_cut():
-    doc = doc_of("word " * (learned.MAX_UNIT_TOKENS + 10))
-    assert [len(u.tokens) for u in learned.units(doc)] == [learned.MAX_UNIT_TOKENS, 10]
+    doc = doc_of("word " * (learned.MAX_PASSAGE_TOKENS + 10))
+    assert [len(u.tokens) for u in learned.passages(doc)] == [learned.MAX_PASSAGE_TOKENS, 10]

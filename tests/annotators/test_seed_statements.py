@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from annotators import actors, attribution, continuation, metadata, quotes
+from annotators import actors, continuation
 from annotators.model import Annotation, Statement
-from annotators.pipeline import run, segment_stage
+from annotators.pipeline import run, stages_until
 
-RULES = (metadata.stage, segment_stage, quotes.stage, attribution.stage, continuation.stage)
-WITH_ACTORS = (metadata.stage, segment_stage, quotes.stage, attribution.stage, actors.stage, continuation.stage)
+RULES = (*stages_until("attribution"), continuation.stage)
+WITH_ACTORS = (*stages_until("attribution"), actors.stage, continuation.stage)
 
 # (source, cue, the content's beginning, kind) — the cue is None for a continuation paragraph,
 # whose source is the mention that named the speaker in the paragraph before.

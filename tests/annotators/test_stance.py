@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotators import metadata, stance
 from annotators.doc import Doc
 from annotators.model import Actor, Span, Statement
-from annotators.pipeline import run, segment_stage
+from annotators.pipeline import run
+from annotators.stance import stage as stance
 
 
 def at(text: str, piece: str, nth: int = 0) -> Span:
@@ -21,7 +21,7 @@ def at(text: str, piece: str, nth: int = 0) -> Span:
 def doc(text: str, actors: dict[str, list[Span]], statements: list[tuple[str, str | None, str, str]],
         same_as: dict[str, str] | None = None) -> Doc:
     """A segmented Doc with actors (name -> mentions) and statements (actor, cue, content, source)."""
-    base = run(text, [metadata.stage, segment_stage])
+    base = run(text, until="sentences")
     ids = {name: f"a{i}" for i, name in enumerate(actors, 1)}
     people = tuple(
         Actor(ids[name], name, "person", mentions=tuple(spans), same_as=ids.get((same_as or {}).get(name, "")))

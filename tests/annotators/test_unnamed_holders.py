@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotators import metadata, unnamed_holders
+from annotators import unnamed_holders
 from annotators.model import Span, Statement
-from annotators.pipeline import annotate, run, segment_stage
+from annotators.pipeline import annotate, run
 
 
 def source_after_stage(text: str, cue: str, content: str, source: str) -> str | None:
@@ -14,7 +14,7 @@ def source_after_stage(text: str, cue: str, content: str, source: str) -> str | 
         return Span(start, start + len(part))
 
     statement = Statement(id="", kind="indirect", content=(span(content),), cue=span(cue), source=span(source))
-    doc = replace(run(text, (metadata.stage, segment_stage)), statements=(statement,))
+    doc = replace(run(text, until="sentences"), statements=(statement,))
     (result,) = unnamed_holders.stage(doc).statements
     return result.source.text(text) if result.source else None
 

@@ -56,3 +56,12 @@ def test_main_screen_on_the_engine(seed_path, snap_compare):
 
     app = QuotelensApp(path=seed_path, text=seed_path.read_text(encoding="utf-8"))
     assert snap_compare(app, press=["n", "n", "n"], terminal_size=SIZE, run_before=ready)
+
+
+def test_plain_reading_marks_the_current_statement_in_the_gutter(app, snap_compare):
+    assert snap_compare(app, press=["o", "n", "n"], terminal_size=SIZE, run_before=ready)
+
+
+def test_main_screen_at_80_columns(app, snap_compare):
+    """The footer keeps q Quit and the note keys; the status line fits."""
+    assert snap_compare(app, press=["n", "n"], terminal_size=(80, 24), run_before=ready)

@@ -1,11 +1,14 @@
-"""The help screen: every key the reader knows, read from the bindings themselves."""
+"""The help screen: every key the reader knows, read from the bindings themselves as the user's
+keymap has them (``live_bindings``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -16,6 +19,20 @@ MOUSE_HELP = (
     ("drag over text", "select it: a writes a note on the selection"),
     ("wheel", "scroll"),
 )
+
+
+def live_bindings(app: App, bindings: Iterable[BindingType]) -> list[Binding]:
+    """``bindings`` with the keys the app's keymap gives them, in their declared order."""
+    declared = list(Binding.make_bindings(bindings))
+    live = BindingsMap(declared)
+    # Textual applies the keymap to each BindingsMap the same way when a key is pressed; _keymap is
+    # the normalised form App.set_keymap keeps ("?" -> "question_mark"), which apply_keymap expects.
+    live.apply_keymap(app._keymap)
+    order = {binding.id: position for position, binding in enumerate(declared)}
+    # A binding with several keys ("n,]") is rebound once per key: keep one of each (id, key).
+    applied = {(binding.id, binding.key): binding
+               for key_bindings in live.key_to_bindings.values() for binding in key_bindings}
+    return sorted(applied.values(), key=lambda binding: order.get(binding.id, len(order)))
 
 
 class HelpScreen(ModalScreen[None]):

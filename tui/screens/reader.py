@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input, LoadingIndicator
@@ -27,7 +28,9 @@ from tui.inputs import Article
 from tui.safe_text import one_line
 from tui.navigation import step
 from tui.palette import speaker_colours
+from tui.screens.help import live_bindings
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
+from tui.settings import TEXT_WIDTHS, Settings
 from tui.stances import summary as stance_summary
 from tui.widgets.actor_sidebar import ActorSidebar
 from tui.widgets.article_header import ArticleHeader
@@ -66,6 +69,10 @@ class ReaderScreen(ReaderNotes, Screen):
                 tooltip="Move focus between the article and the sidebar"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.focus_previous",
                 tooltip="Move focus back"),
+        Binding("minus", "text_width(-10)", "Narrower", show=False, id="reader.narrower",
+                tooltip="Narrower text (10 columns less; kept for next time)"),
+        Binding("plus,equals_sign", "text_width(10)", "Wider", show=False, id="reader.wider",
+                tooltip="Wider text (10 columns more, up to the pane; kept for next time)"),
         Binding("question_mark,f1", "help", "Help", id="reader.help", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", id="reader.quit", tooltip="Quit quotelens"),
         *NOTE_BINDINGS,
@@ -86,17 +93,28 @@ class ReaderScreen(ReaderNotes, Screen):
     overlays_shown: var[bool] = var(True, init=False)
     sidebar_shown: var[bool | None] = var(None, init=False)  # None: follow the terminal width
 
-    def __init__(self, loaded: Article, preview: Annotation) -> None:
+    class SettingChanged(Message):
+        """The user changed something kept for next time (a field of ``tui.settings.Settings``)."""
+
+        def __init__(self, name: str, value: object) -> None:
+            super().__init__()
+            self.name = name
+            self.value = value
+
+    def __init__(self, loaded: Article, preview: Annotation, settings: Settings = Settings()) -> None:
         super().__init__()
         self.loaded = loaded  # the article as read: its text, metadata and where it came from
         self.text = loaded.text
+        self.text_width = settings.text_width
+        self.set_reactive(ReaderScreen.overlays_shown, settings.overlays)
+        self.set_reactive(ReaderScreen.sidebar_shown, settings.sidebar)
         self._early_steps: list[tuple[bool, bool]] = []  # statement keys pressed while annotating
         self.set_reactive(ReaderScreen.annotation, preview)
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="header")
         with Horizontal(id="panes"):
-            yield ArticleView(self.text, self.annotation, id="article")
+            yield ArticleView(self.text, self.annotation, measure=self.text_width, id="article")
             yield ActorSidebar(id="sidebar")
         yield SearchInput(id="search")
         with Horizontal(id="status-row"):
@@ -118,6 +136,7 @@ class ReaderScreen(ReaderNotes, Screen):
 
     def on_mount(self) -> None:
         self.query_one(SearchInput).display = False
+        self.article.overlays_shown = self.overlays_shown
         self.article.focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._update_colours())
         self.query_one(LoadingIndicator).display = self.annotating
@@ -269,12 +288,23 @@ class ReaderScreen(ReaderNotes, Screen):
     def watch_overlays_shown(self, shown: bool) -> None:
         self.article.overlays_shown = shown
         self.notify("Overlays on" if shown else "Overlays off: plain reading", timeout=2)
+        self.post_message(self.SettingChanged("overlays", shown))
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar_shown = not self.sidebar.display
 
-    def watch_sidebar_shown(self) -> None:
+    def watch_sidebar_shown(self, shown: bool | None) -> None:
         self._update_sidebar_display()
+        self.post_message(self.SettingChanged("sidebar", shown))
+
+    def action_text_width(self, change: int) -> None:
+        article = self.article
+        width = min(max(article.measure + change, TEXT_WIDTHS.start), TEXT_WIDTHS.stop - 1)
+        article.measure = width
+        self._update_sidebar_display()
+        fits = article.layout.width
+        self.notify(f"Text width {width} columns" + (f" ({fits} fit the pane)" if fits < width else ""), timeout=2)
+        self.post_message(self.SettingChanged("text_width", width))
 
     def on_resize(self) -> None:
         self._update_sidebar_display()
@@ -299,14 +329,22 @@ class ReaderScreen(ReaderNotes, Screen):
 
     def key_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every key binding of the reader, by where it works (the help screen lists these)."""
-        return [
-            ("Reader", list(Binding.make_bindings(self.BINDINGS))),
-            ("Article pane", list(Binding.make_bindings(ArticleView.BINDINGS))),
-            ("Actor sidebar", list(Binding.make_bindings(ActorSidebar.BINDINGS))),
-            ("Search bar", list(Binding.make_bindings(SearchInput.BINDINGS))),
+        sections = [
+            ("Reader", self.BINDINGS),
+            ("Article pane", ArticleView.BINDINGS),
+            ("Actor sidebar", ActorSidebar.BINDINGS),
+            ("Search bar", SearchInput.BINDINGS),
             *self.note_key_sections(),
-            ("Application", list(Binding.make_bindings(self.app.BINDINGS))),
+            ("Application", self.app.BINDINGS),
         ]
+        return [(title, live_bindings(self.app, bindings)) for title, bindings in sections]
+
+    def key_of(self, binding_id: str) -> str:
+        """How the footer writes the first key of a binding, as the user's keymap has it."""
+        for binding in live_bindings(self.app, self.BINDINGS):
+            if binding.id == binding_id:
+                return self.app.get_key_display(binding)
+        return "?"
 
     # --- search ---------------------------------------------------------------------------------
 
@@ -410,5 +448,6 @@ class ReaderScreen(ReaderNotes, Screen):
             status.hint = Hint("No statements found in this article", "No statements found")
         else:
             count = len(statements)
-            status.hint = Hint(f"{count} statements: press n for the next one, ? for help",
-                               f"{count} statements: n next, ? help")
+            next_key, help_key = self.key_of("reader.next_statement"), self.key_of("reader.help")
+            status.hint = Hint(f"{count} statements: press {next_key} for the next one, {help_key} for help",
+                               f"{count} statements: {next_key} next, {help_key} help")

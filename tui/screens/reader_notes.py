@@ -16,9 +16,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from annotators.model import Annotation, Span, Statement
+from tui import __version__
 from tui.export import ExportExists, ExportSource, default_export_name, export_data, render, write_atomically
 from tui.inputs import Article
 from tui.notes import ArticleNotes, Note, NotesStore, NotesUnavailable, PlacedNote
@@ -61,12 +62,9 @@ class ReaderNotes:
     placed_notes: tuple[PlacedNote, ...] = ()
 
     @staticmethod
-    def note_key_sections() -> list[tuple[str, list[Binding]]]:
+    def note_key_sections() -> list[tuple[str, list[BindingType]]]:
         """The keys of the notes screens, for the reader's help."""
-        return [
-            ("Note editor", list(Binding.make_bindings(NoteEditor.BINDINGS))),
-            ("Notes list", list(Binding.make_bindings(NotesList.BINDINGS))),
-        ]
+        return [("Note editor", NoteEditor.BINDINGS), ("Notes list", NotesList.BINDINGS)]
 
     # --- loading and placing ----------------------------------------------------------------------
 
@@ -282,12 +280,10 @@ class ReaderNotes:
             self.write_export(request, overwrite=False)
 
     def write_export(self, request: ExportRequest, *, overwrite: bool) -> None:
-        from tui.cli import _version
-
         notes = self.article_notes
         article = ExportSource(self.text, self.annotation, self.placed_notes, notes.text_hash, notes.source,
                                self.loaded.name)
-        data = export_data(article, now=datetime.now(timezone.utc), version=_version(),
+        data = export_data(article, now=datetime.now(timezone.utc), version=__version__,
                            all_statements=request.all_statements)
         fmt = "json" if request.path.suffix.lower() == ".json" else "md"
         try:

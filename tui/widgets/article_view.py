@@ -88,8 +88,9 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, text: str, annotation: Annotation, **kwargs) -> None:
+    def __init__(self, text: str, annotation: Annotation, measure: int = 100, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.set_reactive(ArticleView.measure, measure)
         self.text = text
         self.display_text = displayable(text)
         self._layout: ArticleLayout | None = None

@@ -21,12 +21,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from nltk.stem.porter import PorterStemmer
+from .. import lexicons
+from ..segment import ASCII_QUOTES
 
-from . import lexicons
-from .segment import ASCII_QUOTES
+if TYPE_CHECKING:  # NLTK loads with the first stem, not with the import
+    from nltk.stem.porter import PorterStemmer
 
 # Label i of the directed-sentiment corpus, with the first entity as p and the second as q.
 LABELS: tuple[str, ...] = ("neutral", "first+second", "second+first", "first-second", "second-first")
@@ -40,6 +41,8 @@ _NEAR = 3  # tokens either side of an entity that count as "beside" it
 
 @cache
 def _stemmer() -> PorterStemmer:
+    from nltk.stem.porter import PorterStemmer
+
     return PorterStemmer()
 
 
@@ -305,7 +308,7 @@ class LinearModel:
 @cache
 def shipped_model() -> LinearModel:
     """The model shipped in ``annotators/models/`` (rebuilt by ``python -m annotators.train_stance``)."""
-    data = files(__package__).joinpath("models", MODEL_FILE).read_bytes()
+    data = files("annotators").joinpath("models", MODEL_FILE).read_bytes()
     return LinearModel.from_json(json.loads(gzip.decompress(data)))
 
 

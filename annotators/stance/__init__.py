@@ -1,0 +1,1 @@
+"""Stance: whom and what each actor endorses or blames, with the evidence."""

@@ -1,0 +1,317 @@
+"""The stance stage: whom and what each actor endorses or blames, with the evidence.
+
+It reads the attributed statements and the actors and finds, for each statement, the targets it is
+about with a polarity (the ``rules``; for actors named in the statement's sentence, the
+directed-sentiment model in ``model``), adds reported attitudes outside statements, resolves anaphoric
+targets, and turns the findings into ``Stance``s per statement and aggregated per actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from typing import Any, Iterable, Sequence
+
+from ..doc import Doc
+from ..model import Actor, Span, Stance, Statement
+from .model import classify
+from .rules import (
+    CLAUSE_END,
+    DETERMINERS,
+    Finding,
+    Token,
+    cue_at,
+    cue_objects,
+    is_question,
+    statement_findings,
+    stems,
+    token_span,
+    tokenize,
+)
+from ..stages import declare
+
+_MODEL_THRESHOLD = 0.6  # the model's probability for a direction and polarity to count as a stance
+_ANAPHOR_SENTENCES = 3  # how far back an anaphor looks for its target
+_ANAPHOR_DISCOUNT = 0.9  # an anaphoric target is trusted a little less than a named one
+
+
+class _ByStart:
+    """Spans sorted by start, each with what it carries: the ones starting in a range, by bisection
+    (a long article has thousands of statements and mentions: no quadratic scans)."""
+
+    def __init__(self, items: Iterable[tuple[Span, Any]]):
+        self.items = sorted(items, key=lambda item: item[0].start)
+        self.starts = [span.start for span, _ in self.items]
+
+    def starting_in(self, start: int, end: int) -> list[tuple[Span, Any]]:
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def index_at(self, offset: int) -> int:
+        """The index of the last span starting at or before ``offset`` (-1 if none)."""
+        return bisect_right(self.starts, offset) - 1
+
+
+def actor_findings(doc: Doc, index: int, holder: str, mentions: _ByStart, issues: list[Span]) -> list[Finding]:
+    """Actors named in a statement, other than its speaker, with the directed-sentiment model's
+    verdict when the speaker's mention is in the same sentence; neutral otherwise."""
+    statement = doc.statements[index]
+    found = []
+    for mention, actor in mentions.starting_in(statement.start, statement.end):
+        if actor == holder:
+            continue
+        if not any(piece.contains(mention) for piece in statement.content):
+            continue
+        if any(issue.contains(mention) for issue in issues):
+            continue  # "Russia to withdraw its forces": part of an issue, not a stance on Russia
+        polarity, score = 0, 0.0
+        sentence = _sentence(doc, mention.start)
+        source = statement.source
+        if sentence and source and sentence.contains(source) and not source.overlaps(mention):
+            polarity, score = _model_polarity(doc.text, sentence, source, mention)
+        found.append(Finding(holder, mention, polarity, score, mention, index, target_actor=actor))
+    return found
+
+
+def _model_polarity(text: str, sentence: Span, holder: Span, target: Span) -> tuple[int, float]:
+    base = sentence.start
+    first, second = sorted([holder, target])
+    probabilities = classify(
+        text[sentence.start : sentence.end],
+        (first.start - base, first.end - base),
+        (second.start - base, second.end - base),
+    )
+    direction = "first" if holder == first else "second"
+    other = "second" if direction == "first" else "first"
+    favor = probabilities[f"{direction}+{other}"]
+    against = probabilities[f"{direction}-{other}"]
+    if max(favor, against) < _MODEL_THRESHOLD:
+        return 0, probabilities["neutral"]
+    return (1, favor) if favor >= against else (-1, against)
+
+
+def _sentence(doc: Doc, offset: int) -> Span | None:
+    index = bisect_right(_sentence_starts(doc), offset) - 1
+    span = doc.sentences[index].span if index >= 0 else None
+    return span if span is not None and offset < span.end else None
+
+
+_STARTS: dict[int, tuple[Doc, list[int]]] = {}
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Sentence starts of the Doc being staged (kept for the last Doc only)."""
+    cached = _STARTS.get(0)
+    if cached is None or cached[0] is not doc:
+        cached = (doc, [s.span.start for s in doc.sentences])
+        _STARTS[0] = cached
+    return cached[1]
+
+
+class _Covered:
+    """The union of some spans, as sorted disjoint intervals: does it cover a span?"""
+
+    def __init__(self, spans: Iterable[Span]):
+        merged: list[list[int]] = []
+        for span in sorted(spans):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def covers(self, span: Span) -> bool:
+        index = bisect_right(self.starts, span.start) - 1
+        return index >= 0 and span.end <= self.ends[index]
+
+
+def attitude_findings(doc: Doc, mentions: dict[Span, str], said: _Covered) -> list[Finding]:
+    """Stance cues outside every statement, held by the actor named just before them: "X resisted calls
+    for Y"; "X echoed Y's condemnation of Z" (Y's, and X's through the echoing verb)."""
+    found = []
+    for sentence in doc.sentences:
+        tokens = tokenize(doc.text, [sentence.span])
+        covered = 0  # offset up to which an earlier cue's target reaches
+        for index in range(len(tokens)):
+            token = token_span(tokens, index, index + 1)
+            if token.start < covered or cue_at(tokens, index) is None or said.covers(token):
+                continue
+            holders = _holders_before(tokens, index, mentions)
+            for finding in cue_objects(tokens[index:], holder=None)[:1]:
+                found += [replace(finding, holder=h) for h in holders]
+                covered = finding.evidence.end
+    return found
+
+
+def _mention_ending_at(tokens: Sequence[Token], index: int, mentions: dict[Span, str]) -> str | None:
+    """The actor whose mention ends with ``tokens[index]`` (or with a possessive "'s" there)."""
+    ends = {tokens[index].end}
+    if tokens[index].word in ("'s", "s'") or tokens[index].word.endswith("'s"):
+        ends.add(tokens[index].end - 2)
+    return next((a for m, a in mentions.items() if m.end in ends and m.start <= tokens[index].start + 1), None)
+
+
+def _holders_before(tokens: Sequence[Token], index: int, mentions: dict[Span, str]) -> list[str]:
+    holders = []
+    for back in range(index - 1, max(-1, index - 4), -1):
+        actor = _mention_ending_at(tokens, back, mentions)
+        if actor:
+            holders.append(actor)
+            echo = back - 1
+            while echo >= 0 and tokens[echo].word in ("'s", "'"):
+                echo -= 1
+            start = next((i for i in range(echo, -1, -1) if _mention_ending_at(tokens, i, mentions)), None)
+            if start is not None and any(t.stem in stems("stance_echo_cues") for t in tokens[start:back]):
+                holders.append(_mention_ending_at(tokens, start, mentions))
+            break
+        if tokens[back].word in CLAUSE_END:
+            break
+    return holders
+
+
+def resolve_anaphors(doc: Doc, findings: list[Finding]) -> list[Finding]:
+    """An anaphoric target takes the latest earlier non-anaphoric target: the same holder's within
+    the paragraph first, else anyone's within the last few sentences; unresolved ones are dropped."""
+    targets = sorted((f for f in findings if not f.anaphor and f.target_actor is None), key=lambda f: f.target.end)
+    ends = [f.target.end for f in targets]
+    paragraphs = _ByStart((p, None) for p in doc.paragraphs)
+    resolved = []
+    for finding in findings:
+        if not finding.anaphor:
+            resolved.append(finding)
+            continue
+        earlier = bisect_right(ends, finding.target.start)
+        paragraph = paragraphs.index_at(finding.target.start)
+        own = None
+        for candidate in reversed(targets[:earlier]):
+            if paragraphs.index_at(candidate.target.start) != paragraph:
+                break
+            if candidate.holder == finding.holder:
+                own = candidate
+                break
+        near = targets[earlier - 1] if earlier else None
+        if near is not None and _sentences_between(doc, near.target, finding.target) > _ANAPHOR_SENTENCES:
+            near = None
+        antecedent = own or near
+        if antecedent is not None:
+            resolved.append(replace(finding, target=antecedent.target, anaphor=False,
+                                    score=round(finding.score * _ANAPHOR_DISCOUNT, 3)))
+    return resolved
+
+
+def _sentences_between(doc: Doc, a: Span, b: Span) -> int:
+    """How many sentences start after ``a`` ends and no later than ``b`` starts."""
+    starts = _sentence_starts(doc)
+    return max(0, bisect_right(starts, b.start) - bisect_left(starts, a.end))
+
+
+def target_label(text: str, span: Span) -> str:
+    """How a target is shown: its words, without a leading determiner ("a no-fly zone" -> "no-fly zone")."""
+    words = span.text(text).split()
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words).strip("\"“”‘’'")
+
+
+_POLARITY = {1: "favor", -1: "against", 0: "neutral"}
+
+
+def _key(text: str, finding: Finding) -> str:
+    return finding.target_actor or target_label(text, finding.target).lower()
+
+
+def to_stances(text: str, findings: Sequence[Finding], actors: dict[str, Actor]) -> tuple[Stance, ...]:
+    """Findings about the same target become one stance: "mixed" when both sides are expressed,
+    neutral findings count only where nothing else is said; strongest evidence first."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(_key(text, finding), []).append(finding)
+    stances = []
+    for group in groups.values():
+        sides = {f.polarity for f in group if f.polarity}
+        polarity = "mixed" if len(sides) == 2 else _POLARITY[sides.pop() if sides else 0]
+        ranked = sorted((f for f in group if f.polarity or polarity == "neutral"), key=lambda f: -f.score)
+        strongest = ranked[0]
+        actor = actors.get(strongest.target_actor) if strongest.target_actor else None
+        stances.append(Stance(
+            target=actor.name if actor else target_label(text, strongest.target),
+            polarity=polarity,
+            score=round(strongest.score, 3),
+            evidence=tuple(dict.fromkeys(f.evidence for f in ranked)),
+            target_actor=strongest.target_actor,
+            target_span=strongest.target,
+            count=len(ranked),
+        ))
+    return tuple(sorted(stances, key=lambda s: s.target_span.start if s.target_span else 0))
+
+
+def _holder(actors: dict[str, Actor], actor_id: str | None) -> str | None:
+    """A descriptive actor linked to a named one ("the EU's top diplomat") holds stances as that one."""
+    actor = actors.get(actor_id) if actor_id else None
+    return (actor.same_as or actor.id) if actor else None
+
+
+@declare(
+    "stance",
+    requires=("paragraphs", "sentences", "statement.actor", "actor.mentions"),
+    assigns=("statement.stances", "actor.stances"),
+)
+def stage(doc: Doc) -> Doc:
+    actors = {a.id: a for a in doc.actors}
+    mentions = {m: _holder(actors, a.id) for a in doc.actors for m in a.mentions}
+    mentions_by_start = _ByStart(mentions.items())
+    contents = _ByStart((piece, s) for s in doc.statements for piece in s.content)
+    findings: list[Finding] = []
+    for index, statement in enumerate(doc.statements):
+        holder = _holder(actors, statement.actor)
+        question = is_question(doc.text, statement)
+        if holder is None and not question:
+            continue  # an unnamed asker's question still gives the answer its topic
+        found = [_as_actor(f, mentions) for f in statement_findings(doc, index, holder, question)]
+        issues = [f.target for f in found]
+        if not question:
+            found += actor_findings(doc, index, holder, mentions_by_start, issues)
+        nested = _nested_contents(statement, contents)
+        findings += [f for f in found if not any(n.contains(f.target) for n in nested)]
+    said = _Covered(span for s in doc.statements for span in (*s.content, *(x for x in (s.cue,) if x)))
+    findings += [_as_actor(f, mentions) for f in attitude_findings(doc, mentions, said)]
+    findings = resolve_anaphors(doc, findings)
+    by_statement: dict[int, list[Finding]] = {}
+    by_holder: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.holder == finding.target_actor:
+            continue
+        if finding.statement is not None:
+            by_statement.setdefault(finding.statement, []).append(finding)
+        if finding.polarity and finding.holder:
+            by_holder.setdefault(finding.holder, []).append(finding)
+    statements = tuple(
+        replace(s, stances=to_stances(doc.text, by_statement.get(i, []), actors))
+        for i, s in enumerate(doc.statements)
+    )
+    aggregated = tuple(
+        replace(a, stances=_strongest_first(to_stances(doc.text, by_holder.get(a.id, []), actors)))
+        for a in doc.actors
+    )
+    return replace(doc, statements=statements, actors=aggregated)
+
+
+def _as_actor(finding: Finding, mentions: dict[Span, str]) -> Finding:
+    """A target phrase that is just an actor's mention ("praised Al Bell") is a stance on that actor."""
+    actor = mentions.get(finding.target)
+    return replace(finding, target_actor=actor) if actor else finding
+
+
+def _nested_contents(statement: Statement, contents: _ByStart) -> list[Span]:
+    """Contents of other statements reported inside this one's ("According to diplomats, the
+    ministers agreed that ..."): their targets are the inner speaker's, not this one's."""
+    outer = Span(statement.start, statement.end)
+    return [
+        piece for piece, other in contents.starting_in(outer.start, outer.end)
+        if other is not statement and other.actor != statement.actor
+        and outer.contains(piece) and len(piece) < len(outer)
+    ]
+
+
+def _strongest_first(stances: tuple[Stance, ...]) -> tuple[Stance, ...]:
+    return tuple(sorted(stances, key=lambda s: (-s.count, -s.score)))
