@@ -35,14 +35,14 @@ class Outcome:
     error: str | None = None
 
 
-def annotate_entry(entry: Entry, limits: Limits) -> Outcome:
+def annotate_entry(entry: Entry, limits: Limits, model: str = "fast") -> Outcome:
     """Load and annotate one article. Never raises: a failure is an ``Outcome`` with an error, so one
     bad input never stops a batch."""
     from annotators import annotate
 
     try:
         article = load_entry(entry, limits)
-        annotation = annotate(article.text, meta=article.meta)
+        annotation = annotate(article.text, meta=article.meta, model=model)
     except InputError as error:
         return Outcome(entry.location, error=error.reason)
     except Exception as error:  # noqa: BLE001 - an engine failure on one article is reported, not fatal
@@ -61,14 +61,15 @@ def default_jobs() -> int:
 # --- running -------------------------------------------------------------------------------------
 
 
-def run(entries: list[Entry], limits: Limits, *, jobs: int = 1, dask: str | None = None) -> Iterator[Outcome]:
+def run(entries: list[Entry], limits: Limits, *, jobs: int = 1, dask: str | None = None,
+        model: str = "fast") -> Iterator[Outcome]:
     """Each entry's outcome, in input order. The work is handed out before this returns, so start a
     progress display only afterwards (forking beside its thread is unsafe)."""
     if dask:
-        return _on_dask(dask, entries, limits, connect_timeout=limits.timeout)
+        return _on_dask(dask, entries, limits, model, connect_timeout=limits.timeout)
     if jobs <= 1 or len(entries) <= 1:
-        return (annotate_entry(entry, limits) for entry in entries)
-    return _in_processes(entries, limits, min(jobs, len(entries)))
+        return (annotate_entry(entry, limits, model) for entry in entries)
+    return _in_processes(entries, limits, min(jobs, len(entries)), model)
 
 
 def _in_order(submit: Callable[[Entry], Any], entries: list[Entry], window: int,
@@ -90,18 +91,20 @@ def _in_order(submit: Callable[[Entry], Any], entries: list[Entry], window: int,
     return results()
 
 
-def _in_processes(entries: list[Entry], limits: Limits, jobs: int) -> Iterator[Outcome]:
+def _in_processes(entries: list[Entry], limits: Limits, jobs: int, model: str) -> Iterator[Outcome]:
     from annotators import annotate
 
-    annotate("Warm-up, she said.")  # load the models once, here: forked workers inherit them
+    annotate("Warm-up, she said.", model=model)  # load the models once, here: forked workers inherit them
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    return _in_order(lambda entry: pool.submit(annotate_entry, entry, limits), entries, 4 * jobs,
+    return _in_order(lambda entry: pool.submit(annotate_entry, entry, limits, model), entries, 4 * jobs,
                      lambda: pool.shutdown(wait=False, cancel_futures=True))
 
 
-def _on_dask(address: str, entries: list[Entry], limits: Limits, connect_timeout: float) -> Iterator[Outcome]:
+def _on_dask(
+    address: str, entries: list[Entry], limits: Limits, model: str, connect_timeout: float
+) -> Iterator[Outcome]:
     try:
         from distributed import Client
     except ImportError:
@@ -117,7 +120,7 @@ def _on_dask(address: str, entries: list[Entry], limits: Limits, connect_timeout
             shipped = with_bytes(entry, limits)
         except InputError as error:
             return _Done(Outcome(entry.location, error=error.reason))
-        return client.submit(annotate_entry, shipped, limits, pure=False)
+        return client.submit(annotate_entry, shipped, limits, model, pure=False)
 
     return _in_order(submit, entries, window, client.close)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.batch import BatchError, Outcome, default_jobs, is_up_to_date, output_targets, run
-from tui.cli import CommandError, _limits
+from tui.cli import CommandError, _limits, check_model
 from tui.inputs import Entry, InputError, discover
 from tui.safe_text import one_line, safe_json
 
@@ -27,6 +27,7 @@ class Tally:
 
 
 def annotate_command(args: argparse.Namespace) -> int:
+    check_model(args.model)
     limits = _limits(args)
     tally = Tally()
     entries = _discover_all(args.inputs, limits, tally)
@@ -37,7 +38,7 @@ def annotate_command(args: argparse.Namespace) -> int:
         targets = _prepare_out(args.out, entries) if args.out else {}
         pending = [e for e in entries if not (e.location in targets and is_up_to_date(e, targets[e.location]))]
         tally.skipped = len(entries) - len(pending)
-        outcomes = run(pending, limits, jobs=args.jobs or default_jobs(), dask=args.dask)
+        outcomes = run(pending, limits, jobs=args.jobs or default_jobs(), dask=args.dask, model=args.model)
     except BatchError as error:
         raise CommandError(str(error)) from None
     records = _collect(outcomes, len(pending), targets, args.format, tally)
