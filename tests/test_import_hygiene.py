@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import annotators
+import tui.export
 import tui.notes
 from tests.conftest import REPO
 
@@ -37,7 +38,7 @@ def test_importing_an_annotators_module_loads_no_engine_and_no_ui(module):
     assert _loaded_after_import(module, ENGINE + UI) == []
 
 
-@pytest.mark.parametrize("module", [*_modules(tui.notes), "tui.export", "tui.cli"])
+@pytest.mark.parametrize("module", [*_modules(tui.notes), *_modules(tui.export), "tui.cli", "tui.cli_support", "tui.plain_reports"])
 def test_headless_tui_modules_do_not_load_textual(module):
     assert _loaded_after_import(module, ("textual", "nltk", "pycrfsuite")) == []
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.batch import BatchError, Outcome, default_jobs, is_up_to_date, output_targets, run
-from tui.cli import CommandError, _limits, check_model
+from tui.cli_support import CommandError, check_model, input_limits
 from tui.inputs import Entry, InputError, discover
 from tui.safe_text import one_line, safe_json
 
@@ -28,7 +28,7 @@ class Tally:
 
 def annotate_command(args: argparse.Namespace) -> int:
     check_model(args.model)
-    limits = _limits(args)
+    limits = input_limits(args)
     tally = Tally()
     entries = _discover_all(args.inputs, limits, tally)
     single = len(args.inputs) == 1 and len(entries) == 1 and entries[0].base is None and entries[0].item is None

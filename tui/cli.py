@@ -12,45 +12,10 @@ from pathlib import Path
 from typing import Sequence
 
 from tui import __version__
-from tui.safe_text import one_line, safe_json
+from tui.cli_support import CommandError, check_model, input_limits, load, parse_size
+from tui.safe_text import one_line
 
 EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """A user-facing failure: printed as one line on stderr, exit status 2."""
-
-
-def parse_size(value: str) -> int:
-    """``--max-size``: bytes, or a number with k, M or G (powers of 1024): ``500k``, ``10M``."""
-    units = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-    number, unit = value.strip().rstrip("bB"), ""
-    if number[-1:].lower() in units:
-        number, unit = number[:-1], number[-1].lower()
-    try:
-        size = int(float(number) * units[unit])
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 500k, 10M or 1G)") from None
-    if size <= 0:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (it must be above 0)")
-    return size
-
-
-def _limits(args: argparse.Namespace):
-    from tui.inputs import Limits
-
-    return Limits(max_bytes=args.max_size, timeout=args.timeout)
-
-
-def check_model(model: str) -> None:
-    """Fail before any work, in one line naming ``--model fast``, when the accurate model cannot run."""
-    if model == "accurate":
-        from annotators.encoder.runtime import EncoderUnavailable, check
-
-        try:
-            check()
-        except EncoderUnavailable as error:
-            raise CommandError(str(error)) from None
 
 
 def _models(choice: str) -> list[str]:
@@ -66,16 +31,6 @@ def _models(choice: str) -> list[str]:
     return ["fast", "accurate"]
 
 
-def _load(spec: str, args: argparse.Namespace):
-    """The one article ``spec`` names, or a one-line ``CommandError``."""
-    from tui.inputs import InputError, load_article
-
-    try:
-        return load_article(spec, _limits(args))
-    except InputError as error:
-        raise CommandError(str(error)) from None
-
-
 # --- quotelens read -------------------------------------------------------------------------------
 
 
@@ -85,7 +40,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     from tui.inputs import InputError, discover, load_entry
     from tui.library import Library, lists_articles
 
-    spec, limits = args.path or str(default_seed()), _limits(args)
+    spec, limits = args.path or str(default_seed()), input_limits(args)
     try:  # fail before the UI starts
         entries = discover(spec, limits)
         library = Library(spec, tuple(entries), limits) if lists_articles(spec, entries) else None
@@ -125,28 +80,14 @@ def _keys_from_the_terminal() -> None:
 def cmd_cache(args: argparse.Namespace) -> int:
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
 
+    from tui.plain_reports import cache_cleared_report, cache_report
+
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
     if args.action == "clear":
-        removed = cache.clear()
-        entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
-        plural = "s" * (entries != 1)
-        print(f"removed {entries} cached annotation{plural} ({_size(size)}) from {cache.directory}")
+        print(cache_cleared_report(cache, cache.clear()))
         return 0
-    print(f"directory       {cache.directory}")
-    print(f"engine version  {cache.version}")
-    for usage in cache.usage():
-        current = "  (current)" if usage.version == cache.version else ""
-        plural = "s" * (usage.entries != 1)
-        print(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{current}")
+    print(cache_report(cache))
     return 0
-
-
-def _size(count: int) -> str:
-    for unit in ("bytes", "KB", "MB"):
-        if count < 1000:
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} GB"
 
 
 # --- quotelens annotate ---------------------------------------------------------------------------
@@ -167,7 +108,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.export import ExportExists, export_article, write_atomically
     from tui.notes import NotesUnavailable
 
-    article = _load(args.path, args)
+    article = load(args.path, args)
     if args.output and args.output.exists() and not args.force:  # say so before the work of annotating
         raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)")
     try:
@@ -246,6 +187,7 @@ def cmd_eval_stance(args: argparse.Namespace) -> int:
     import json
 
     from annotators.evaluate import evaluate_stance
+    from tui.plain_reports import stance_report
 
     if not args.tsv.is_file():
         raise CommandError(f"{args.tsv}: not a file")
@@ -261,23 +203,8 @@ def cmd_eval_stance(args: argparse.Namespace) -> int:
     for number, (model, result) in enumerate(results.items()):
         if len(results) > 1:
             print(f"{chr(10) * bool(number)}{model} model")
-        _print_stance(result)
+        print(stance_report(result))
     return 0
-
-
-def _print_stance(result: dict) -> None:
-    low, high = result["macro_f1_95ci"] or (0.0, 0.0)
-    print(
-        f"rows {result['rows']}  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}"
-        f" (95% bootstrap interval {low:.3f}-{high:.3f})"
-    )
-    print(f"{'label':<16} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
-    for number, scores in result["per_label"].items():
-        name = f"{number} {scores['name']}"
-        print(
-            f"{name:<16} {scores['precision']:6.3f} {scores['recall']:6.3f} {scores['f1']:6.3f}"
-            f" {scores['support']:6d}"
-        )
 
 
 # --- the parser -----------------------------------------------------------------------------------
