@@ -81,7 +81,7 @@ def test_train(seed_split, tmp_path):
 def test_eval_stance(tmp_path):
     tsv = tmp_path / "seed.tsv"
     tsv.write_text("[Blinken] condemned [Russia] for the attacks on civilians.\tBlinken\tRussia\t3\n", encoding="utf-8")
-    assert json.loads(quotelens("eval-stance", str(tsv), "--model", "fast", "--json").stdout)["fast"]["rows"] == 1
+    assert json.loads(quotelens("eval-stance", str(tsv), "--model", "fast", "--json").stdout)["rows"] == 1
 
 
 def test_cache(tmp_path):
