@@ -56,9 +56,11 @@ class StatementIndex:
 
     def __init__(self, statements: Sequence[Statement]):
         self.statements = statements
-        self.order = sorted(range(len(statements)), key=lambda i: statements[i].start)
-        self.starts = [statements[i].start for i in self.order]
-        self.reach = list(accumulate((statements[i].end for i in self.order), max))  # furthest end so far
+        starts = [min(piece.start for piece in s.content) for s in statements]
+        ends = [max(piece.end for piece in s.content) for s in statements]
+        self.order = sorted(range(len(statements)), key=lambda i: starts[i])
+        self.starts = [starts[i] for i in self.order]
+        self.reach = list(accumulate((ends[i] for i in self.order), max))  # furthest end so far
 
     def overlapping(self, span: Span) -> list[Statement]:
         """The statements whose extent overlaps ``span``, in their own order."""
