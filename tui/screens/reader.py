@@ -150,12 +150,21 @@ class ReaderScreen(ReaderNotes, Screen):
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
-    def watch_annotation(self) -> None:
+    def watch_annotation(self, previous: Annotation, annotation: Annotation) -> None:
+        """A second annotation (the accurate model's after the fast one's) leaves the reader where they
+        are: on the statement that best covers the current one's content (or the next one), the pane not
+        scrolled, the actor filter kept while that actor is still found; notes are placed anew."""
+        current, actor, top = self.current, self.filter_actor, self.article.scroll_offset.y
         self.current = None
         self.filter_actor = None
-        self.article.annotation = self.annotation
+        self.article.annotation = annotation
         self._show_annotation()
         self.place_notes()
+        if actor is not None:
+            self.filter_actor = same_actor(previous, actor, annotation)
+        if current is not None:
+            self.current = matching_statement(previous.statements[current], annotation.statements)
+            self.article.scroll_to(y=top, animate=False)
 
     def _show_annotation(self) -> None:
         overlays = self.article.overlays
@@ -192,18 +201,9 @@ class ReaderScreen(ReaderNotes, Screen):
         self.annotating = False
 
     def swap_in(self, annotation: Annotation, model: str) -> None:
-        """Replace the statements on screen with ``model``'s, leaving the reader where they are: on the
-        statement that best covers the current one's content (or the next one), the pane not scrolled,
-        the actor filter kept while that actor is still found."""
-        old, current, actor = self.annotation, self.current, self.filter_actor
-        top = self.article.scroll_offset.y
+        """Replace the statements on screen with ``model``'s (the reader stays where they are)."""
         self.shown_model, self.pending_model = model, None
-        self.annotation = annotation  # clears current and filter
-        if actor is not None:
-            self.filter_actor = same_actor(old, actor, annotation)
-        if current is not None:
-            self.current = matching_statement(old.statements[current], annotation.statements)
-        self.article.scroll_to(y=top, animate=False)
+        self.annotation = annotation
         self.notify(f"Now showing the {model} model's statements", timeout=3)
 
     def better_model_failed(self, reason: str) -> None:
