@@ -59,7 +59,7 @@ def score(split_dir: Path) -> dict[str, tuple[int, int]]:
     for article in read_split(split_dir):
         annotation, statements = annotate_with_gold_sources(article)
         for statement in statements:
-            surface = statement.source.text(article.text) if statement.source else ""
+            surface = statement.source.text(article.text) if statement.source is not None else ""
             kind = source_kind(surface)
             total[kind] += 1
             actor = annotation.actor(statement.actor)

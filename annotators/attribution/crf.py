@@ -167,7 +167,8 @@ def rule_roles(doc: Doc) -> dict[int, str]:
     roles: dict[int, str] = {}
     for statement in doc.statements:
         marked = [(piece, "content") for piece in statement.content]
-        marked += [(span, role) for span, role in ((statement.cue, "cue"), (statement.source, "source")) if span]
+        marked += [(span, role) for span, role in ((statement.cue, "cue"), (statement.source, "source"))
+                   if span is not None]
         for span, role in marked:
             for i in range(bisect_left(starts, span.start), bisect_left(starts, span.end)):
                 roles[starts[i]] = role

@@ -314,7 +314,7 @@ def cue_target(cue: Sequence[Token], content: Sequence[Token], **details) -> lis
 def statement_findings(doc: Doc, index: int, holder: str | None, question: bool) -> list[Finding]:
     statement = doc.statements[index]
     content = tokenize(doc.text, statement.content)
-    cue = tokenize(doc.text, [statement.cue]) if statement.cue else []
+    cue = tokenize(doc.text, [statement.cue]) if statement.cue is not None else []
     details = {"holder": holder, "statement": index}
     if question:
         return question_topic(content, **details)  # the question is not the speaker's view, only its topic
@@ -329,5 +329,5 @@ def statement_findings(doc: Doc, index: int, holder: str | None, question: bool)
 
 def is_question(text: str, statement: Statement) -> bool:
     """Is the content a question put to the speaker ("Asked whether ...")?"""
-    cue = tokenize(text, [statement.cue]) if statement.cue else []
+    cue = tokenize(text, [statement.cue]) if statement.cue is not None else []
     return any(t.stem in stems("stance/topic_cues") for t in cue)

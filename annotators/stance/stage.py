@@ -241,7 +241,7 @@ def to_stances(text: str, findings: Sequence[Finding], actors: dict[str, Actor])
             target_span=strongest.target,
             count=len(ranked),
         ))
-    return tuple(sorted(stances, key=lambda s: s.target_span.start if s.target_span else 0))
+    return tuple(sorted(stances, key=lambda s: s.target_span.start if s.target_span is not None else 0))
 
 
 def stage_with(classify: Classifier) -> Stage:
@@ -277,7 +277,7 @@ def _stances(doc: Doc, classify: Classifier) -> Doc:
             found += actor_findings(doc, index, holder, mentions_by_start, issues, classify)
         nested = _nested_contents(statement, contents)
         findings += [f for f in found if not any(n.contains(f.target) for n in nested)]
-    said = _Covered(span for s in doc.statements for span in (*s.content, *(x for x in (s.cue,) if x)))
+    said = _Covered(span for s in doc.statements for span in (*s.content, *(x for x in (s.cue,) if x is not None)))
     findings += [_as_actor(f, mentions) for f in attitude_findings(doc, mentions, said)]
     findings = resolve_anaphors(doc, findings)
     by_statement: dict[int, list[Finding]] = {}
