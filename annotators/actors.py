@@ -17,7 +17,7 @@ from .attribution.cues import cue_forms
 from .coref import resolve_pronouns
 from .doc import Doc
 from .entities import Clusterer, Entity, find_entities, link_descriptions
-from .mentions import Gazetteer, Mention, find_mentions, gazetteer
+from .mentions import Gazetteer, Mention, gazetteer
 from .model import Actor, Span, Statement
 from .stages import declare
 
