@@ -15,16 +15,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Literal
+from urllib.parse import quote
 
 from annotators import Actor, Annotation, Span, Statement
 from annotators.model import Stance
 from tui.inputs import Article
 from tui.notes.placement import PlacedNote
+from tui.overlays import speaker_of
 from tui.notes.store import timestamp
 from tui.safe_text import displayable, one_line, safe_json
 from tui.stances import summary as stance_summary
+from tui.stances import taken
 
-EXPORT_SCHEMA = "quotelens.notes-export/1"
+EXPORT_SCHEMA = "quotelens.notes-export/2"  # 2: actors folded and filtered, statement stances, article notes
 ExportFormat = Literal["md", "json"]
 UNATTRIBUTED = "Unattributed"
 BASE_TAGS = ("quotelens",)
@@ -49,15 +52,21 @@ class ExportExists(Exception):
 # --- the data ------------------------------------------------------------------------------------
 
 
-def export_data(article: ExportSource, *, now: datetime, version: str, all_statements: bool = False) -> dict[str, Any]:
-    """The export as a JSON-ready dictionary; ``now`` is injectable so exports can be compared."""
+def export_data(
+    article: ExportSource, *, now: datetime, version: str, all_statements: bool = False, all_actors: bool = False
+) -> dict[str, Any]:
+    """The export as a JSON-ready dictionary; ``now`` is injectable so exports can be compared.
+
+    Actors are listed when they speak or are the target of a stance (``all_actors``: everyone), each
+    with the descriptions linked to it by ``same_as`` folded in as titles."""
     text, annotation = article.text, article.annotation
     notes_by_statement: dict[str, list[PlacedNote]] = defaultdict(list)
     for placed in article.placed:
         if placed.statement_id is not None:
             notes_by_statement[placed.statement_id].append(placed)
+    speaker = speaker_of(annotation)
     statements = [
-        _statement_data(text, annotation, statement, notes_by_statement[statement.id])
+        _statement_data(text, annotation, statement, notes_by_statement[statement.id], speaker)
         for statement in annotation.statements
         if all_statements or notes_by_statement[statement.id]
     ]
@@ -74,25 +83,35 @@ def export_data(article: ExportSource, *, now: datetime, version: str, all_state
             "outlet": meta.outlet,
             "url": meta.url,
             "source": article.source,
+            "bundled_sample": is_bundled_sample(article.source),
         },
         "exported_at": timestamp(now),
         "quotelens_version": version,
         "tags": [*BASE_TAGS, *(f"speaker/{_slug(name)}" for name in speakers)],
-        "actors": [_actor_data(annotation, actor) for actor in _speakers_first(annotation)],
+        "counts": {"statements": len(annotation.statements), "actors": len(_actor_groups(annotation))},
+        "actors": _table_actors(annotation, everyone=all_actors),
         "statements": statements,
+        "article_notes": [_note_data(p) for p in article.placed if p.on_article],
         "highlights": [
             {**_passage(text, annotation, p.span), "note": _note_data(p)}
             for p in article.placed
             if p.span is not None and p.statement_id is None
         ],
-        "unanchored": [_note_data(p) for p in article.placed if p.span is None],
+        "unanchored": [_note_data(p) for p in article.placed if not p.anchored],
     }
 
 
+def is_bundled_sample(source: str | None) -> bool:
+    """The article is one of the samples shipped in the package (named as such, not by its path)."""
+    from seeds import seed_paths
+
+    return source is not None and Path(source).is_absolute() and Path(source) in seed_paths()
+
+
 def _statement_data(
-    text: str, annotation: Annotation, statement: Statement, notes: Iterable[PlacedNote]
+    text: str, annotation: Annotation, statement: Statement, notes: Iterable[PlacedNote], speaker: dict[str, str]
 ) -> dict[str, Any]:
-    actor = annotation.actor(statement.actor)
+    actor = annotation.actor(speaker.get(statement.actor))  # a description speaks as the actor it stands for
     return {
         "id": statement.id,
         "kind": statement.kind,
@@ -106,6 +125,8 @@ def _statement_data(
              "paragraph": _paragraph_number(annotation, piece.start)}
             for piece in statement.content
         ],
+        "stances": [stance.to_json() for stance in statement.stances],
+        "block_id": _slug(statement.id),  # Obsidian links to "^s5"
         "notes": [_note_data(p) for p in notes],
     }
 
@@ -123,14 +144,44 @@ def _speaker_from_source(text: str, statement: Statement) -> str:
     return " ".join(statement.source.text(text).split()) if statement.source is not None else UNATTRIBUTED
 
 
-def _actor_data(annotation: Annotation, actor: Actor) -> dict[str, Any]:
+def _actor_groups(annotation: Annotation) -> list[list[Actor]]:
+    """Each actor that speaks for itself with the descriptions linked to it by ``same_as`` ("the EU's
+    top diplomat" with Borrell), the actor first; groups in the order their first member is listed."""
+    speaker = speaker_of(annotation)
+    position = {actor.id: index for index, actor in enumerate(_speakers_first(annotation))}
+    described: dict[str, list[Actor]] = defaultdict(list)
+    for actor in annotation.actors:
+        if speaker[actor.id] != actor.id:
+            described[speaker[actor.id]].append(actor)
+    groups = [[actor, *described[actor.id]] for actor in annotation.actors if speaker[actor.id] == actor.id]
+    return sorted(groups, key=lambda group: min(position[member.id] for member in group))
+
+
+def _table_actors(annotation: Annotation, *, everyone: bool) -> list[dict[str, Any]]:
+    """The actors table: who speaks or is the target of a stance that takes a side (or ``everyone``),
+    aliases folded."""
+    speaker = speaker_of(annotation)
+    stances = taken([*(s for actor in annotation.actors for s in actor.stances),
+                     *(s for statement in annotation.statements for s in statement.stances)])
+    targets = {speaker.get(s.target_actor) for s in stances if s.target_actor}
+    rows = [_actor_data(annotation, group) for group in _actor_groups(annotation)]
+    return [row for row in rows if everyone or row["statements"] or row["id"] in targets]
+
+
+def _actor_data(annotation: Annotation, group: list[Actor]) -> dict[str, Any]:
+    actor, aliases = group[0], group[1:]
+    titles = [*actor.titles, *(t for alias in aliases for t in (alias.name, *alias.titles))]
+    own = {(s.target, s.polarity) for s in actor.stances}
+    stances = [*actor.stances,
+               *(s for alias in aliases for s in alias.stances if (s.target, s.polarity) not in own)]
     return {
         "id": actor.id,
         "name": actor.name,
         "kind": actor.kind,
-        "role": "; ".join(actor.titles),
-        "statements": len(annotation.statements_by(actor.id)),
-        "stances": [stance.to_json() for stance in actor.stances],
+        "role": "; ".join(dict.fromkeys(titles)),
+        "statements": sum(len(annotation.statements_by(member.id)) for member in group),
+        "stances": [stance.to_json() for stance in stances],
+        "folded": [alias.id for alias in aliases],
     }
 
 
@@ -181,7 +232,10 @@ def _inline(text: str) -> str:
 
 def to_markdown(data: dict[str, Any]) -> str:
     blocks = [_front_matter(data), f"# {_inline(data['document']['title'])}"]
-    blocks.append(_summary_line(data))
+    blocks += [_summary_line(data), _source_line(data["document"])]
+    if data["article_notes"]:
+        blocks.append("## Notes on the article")
+        blocks += [_callout(note["body"]) for note in data["article_notes"]]
     if data["actors"]:
         blocks += ["## Actors", _actors_table(data["actors"])]
     if data["statements"]:
@@ -210,7 +264,7 @@ def _front_matter(data: dict[str, Any]) -> str:
         "dateline": _yaml_string(document["dateline"]),
         # From a page or feed; left out, not null, for a text file, which has none of them.
         **{key: _yaml_string(document[key]) for key in ("author", "outlet", "url") if document[key]},
-        "source": _yaml_string(document["source"]),
+        "source": _yaml_string(_sample_name(document) if document["bundled_sample"] else document["source"]),
         "document_id": _yaml_string(document["id"]),
         "exported_at": data["exported_at"],
         "quotelens_version": _yaml_string(data["quotelens_version"]),
@@ -226,15 +280,43 @@ def _yaml_string(value: str | None) -> str:
 
 
 def _summary_line(data: dict[str, Any]) -> str:
-    document = data["document"]
-    notes = sum(len(s["notes"]) for s in data["statements"]) + len(data["highlights"]) + len(data["unanchored"])
-    parts = [document["date"], document["dateline"], _count(len(data["statements"]), "statement"),
-             _count(len(data["actors"]), "actor"), _count(notes, "note")]
+    """"2022-03-04 · BRUSSELS · 3 of 23 statements · 12 of 25 actors · notes: 5": what the export
+    holds, out of what the article holds."""
+    document, counts = data["document"], data["counts"]
+    notes = (sum(len(s["notes"]) for s in data["statements"]) + len(data["article_notes"])
+             + len(data["highlights"]) + len(data["unanchored"]))
+    parts = [document["date"], document["dateline"],
+             _count(len(data["statements"]), counts["statements"], "statement"),
+             _count(len(data["actors"]), counts["actors"], "actor"), f"notes: {notes}"]
     return "*" + _inline(" · ".join(p for p in parts if p)) + "*"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(shown: int, total: int, noun: str) -> str:
+    plural = "" if total == 1 else "s"
+    return f"{total} {noun}{plural}" if shown == total else f"{shown} of {total} {noun}{plural}"
+
+
+def _source_line(document: dict[str, Any]) -> str:
+    """Where the article came from, as a link: its URL, or its file (a file: URL for an absolute path)."""
+    source = document["source"]
+    if document["bundled_sample"]:
+        return f"Source: {_inline(_sample_name(document))}"
+    if source is None:
+        return "Source: unknown"
+    if re.match(r"https?://", source):
+        return f"Source: [{_inline(source)}](<{_link_target(source)}>)"
+    path = Path(source)
+    target = path.as_uri() if path.is_absolute() else quote(path.as_posix())
+    return f"Source: [{_inline(path.name)}](<{_link_target(target)}>)"
+
+
+def _sample_name(document: dict[str, Any]) -> str:
+    return f"the sample article bundled with quotelens ({Path(document['source']).name})"
+
+
+def _link_target(url: str) -> str:
+    """A link destination inside <...>: angle brackets and line breaks cannot appear there."""
+    return quote(one_line(url), safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def _actors_table(actors: list[dict[str, Any]]) -> str:
@@ -263,13 +345,17 @@ def _by_speaker(statements: list[dict[str, Any]]) -> list[tuple[str, list[dict[s
 
 
 def _statement_block(statement: dict[str, Any]) -> str:
+    """The quote, its block ID on a line of its own (how Obsidian names a quote block: [[note#^s5]]),
+    then who said it, how, where, and the stance it takes."""
     details = [f"**{_inline(statement['speaker'])}**"]
     if statement["cue"]:
         details.append(f"*{_inline(statement['cue'])}*")
     details.append(statement["kind"])
     if statement["paragraph"]:
         details.append(f"paragraph {statement['paragraph']}")
-    parts = [_quote_block(statement["content"]), "— " + " · ".join(details)]
+    if stance := _stance_summary(statement["stances"]):
+        details.append(_inline(stance))
+    parts = [_quote_block(statement["content"]), f"^{statement['block_id']}", "— " + " · ".join(details)]
     parts += [_callout(note["body"]) for note in statement["notes"]]
     return "\n\n".join(parts)
 
@@ -315,6 +401,7 @@ def export_article(
     *,
     fmt: ExportFormat = "md",
     all_statements: bool = False,
+    all_actors: bool = False,
     data_dir: str | os.PathLike[str] | None = None,
     now: datetime,
     version: str,
@@ -342,7 +429,8 @@ def export_article(
         )
     finally:
         store.close()
-    return render(export_data(article, now=now, version=version, all_statements=all_statements), fmt)
+    data = export_data(article, now=now, version=version, all_statements=all_statements, all_actors=all_actors)
+    return render(data, fmt)
 
 
 # --- output --------------------------------------------------------------------------------------
