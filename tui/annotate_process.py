@@ -31,15 +31,20 @@ def _annotate_into(annotator: Annotator, text: str, connection: Connection) -> N
 
 
 class AnnotationProcess:
-    """Runs an annotator in a forked child (forking passes the function as it is: no pickling)."""
+    """Runs an annotator in a forked child (forking passes the function as it is: no pickling).
 
-    def __init__(self, annotator: Annotator) -> None:
+    ``in_child=False`` runs it in the calling thread instead (a test's annotator, which may count its
+    calls).
+    """
+
+    def __init__(self, annotator: Annotator, in_child: bool = True) -> None:
         self.annotator = annotator
+        self.in_child = in_child
         self._process: multiprocessing.process.BaseProcess | None = None
 
     def annotate(self, text: str) -> Annotation:
         """Annotate ``text`` in a child process; blocks (run it from a thread worker)."""
-        if "fork" not in multiprocessing.get_all_start_methods():  # Windows: annotate in this thread
+        if not self.in_child or "fork" not in multiprocessing.get_all_start_methods():  # Windows: here
             return self.annotator(text)
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)

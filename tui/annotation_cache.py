@@ -1,8 +1,10 @@
 """Annotations kept on disk, so an article read before shows its statements at once.
 
-One JSON file per (engine version, exact text), under ``annotations/<engine version>/`` in the cache
-directory. Another model, or another version of one, has a directory of its own, so it never reads an
-entry it did not write.
+One JSON file per (engine version, exact text, metadata given to the engine), under
+``annotations/<engine version>/`` in the cache directory. The metadata is part of the key because the
+engine keeps what the source said (a page's title decides where the body starts, its outlet and author
+are in the output). Another model, or another version of one, has a directory of its own, so it never
+reads an entry it did not write.
 
 Safe to share between processes without locks: an entry is written to a temporary file beside it and
 renamed into place (atomic), so a reader sees a whole entry or none; two writers of the same entry
@@ -24,11 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotators.model import Annotation
+from annotators.model import Annotation, Meta
 
 CACHE_DIR_ENV = "QUOTELENS_CACHE_DIR"
-ENTRY_FORMAT = "quotelens.annotation-cache/1"
+ENTRY_FORMAT = "quotelens.annotation-cache/2"  # 2: keyed on the metadata given too
 ANNOTATIONS = "annotations"
+NO_META = Meta()  # a plain text file: the engine finds the metadata itself
 
 
 def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -70,6 +73,12 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def entry_key(text: str, meta: Meta) -> str:
+    """The hex SHA-256 of the exact text and of the metadata the engine is given with it."""
+    given = json.dumps(meta.to_json(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{text_digest(text)}\0{given}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 @dataclass(frozen=True)
 class VersionUsage:
     """What the cache holds for one engine version."""
@@ -86,30 +95,30 @@ class AnnotationCache:
         self.directory = directory
         self.version = version
 
-    def entry_path(self, text: str) -> Path:
-        digest = text_digest(text)
-        return self.directory / ANNOTATIONS / self.version / digest[:2] / f"{digest}.json"
+    def entry_path(self, text: str, meta: Meta = NO_META) -> Path:
+        key = entry_key(text, meta)
+        return self.directory / ANNOTATIONS / self.version / key[:2] / f"{key}.json"
 
-    def get(self, text: str) -> Annotation | None:
-        """The annotation stored for exactly this text by this engine version, or None."""
+    def get(self, text: str, meta: Meta = NO_META) -> Annotation | None:
+        """The annotation this engine version made of exactly this text given ``meta``, or None."""
         try:
-            entry = json.loads(self.entry_path(text).read_bytes())
-            if (entry["format"], entry["version"], entry["text_sha256"], entry["text_length"]) != (
-                ENTRY_FORMAT, self.version, text_digest(text), len(text)
-            ):
+            entry = json.loads(self.entry_path(text, meta).read_bytes())
+            found = [entry[k] for k in ("format", "version", "text_sha256", "text_length", "meta")]
+            if found != [ENTRY_FORMAT, self.version, text_digest(text), len(text), meta.to_json()]:
                 return None
             return Annotation.from_json(entry["annotation"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, or not a whole entry of ours: annotate again
 
-    def put(self, text: str, annotation: Annotation) -> bool:
-        """Store ``annotation`` for ``text``; False when it could not be written."""
-        target = self.entry_path(text)
+    def put(self, text: str, annotation: Annotation, meta: Meta = NO_META) -> bool:
+        """Store ``annotation`` of ``text`` given ``meta``; False when it could not be written."""
+        target = self.entry_path(text, meta)
         entry = {
             "format": ENTRY_FORMAT,
             "version": self.version,
             "text_sha256": text_digest(text),
             "text_length": len(text),
+            "meta": meta.to_json(),
             "annotation": annotation.to_json(),
         }
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -127,13 +136,16 @@ class AnnotationCache:
                 Path(temporary).unlink(missing_ok=True)
             return False
 
-    def annotate(self, text: str, annotator: Callable[[str], Annotation]) -> Annotation:
-        """The cached annotation of ``text``, or ``annotator(text)``, stored for next time."""
-        cached = self.get(text)
+    def annotate(
+        self, text: str, annotator: Callable[[str], Annotation], meta: Meta = NO_META
+    ) -> Annotation:
+        """The cached annotation of ``text`` given ``meta``, or ``annotator(text)`` (an annotator that
+        was given ``meta``), stored for next time."""
+        cached = self.get(text, meta)
         if cached is not None:
             return cached
         annotation = annotator(text)
-        self.put(text, annotation)
+        self.put(text, annotation, meta)
         return annotation
 
     def usage(self) -> list[VersionUsage]:

@@ -1,4 +1,5 @@
-"""The Textual application: holds the article, annotates it in a worker, shows the reader screen."""
+"""The Textual application: shows an article in the reader (annotated in a worker), or a library of
+articles that opens each in a reader."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import events
+from textual import events, on
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -18,6 +19,8 @@ from tui.annotate_process import AnnotationProcess
 from tui.annotation_cache import AnnotationCache
 from tui.app_settings import AppSettings
 from tui.inputs import Article
+from tui.library import Library
+from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.settings import SettingsFile
 
@@ -57,39 +60,85 @@ class QuotelensApp(AppSettings):
         cache: AnnotationCache | None = None,
         *,
         article: Article | None = None,
+        library: Library | None = None,
         settings: SettingsFile | None = None,
     ) -> None:
-        """The reader on ``article`` (from ``tui.inputs``), or on ``text`` already read from ``path``."""
+        """The reader on ``article`` (from ``tui.inputs``) or on ``text`` already read from ``path``;
+        or, given a ``library``, the list of its articles, each opened in a reader over it."""
         # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
         # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
         gc.freeze()
         super().__init__()
         self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
-        if article is None:
-            assert path is not None and text is not None, "give an article, or a path and its text"
-            article = Article.from_text(path, text)
-        self.loaded = article
-        self.text = article.text
         self.annotator = annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
-        # The engine is given what the source said (title, author, outlet, URL); a test's annotator is not.
-        self._engine = functools.partial(default_annotator, meta=article.meta)
-        self._annotation_process = AnnotationProcess(self._engine)
-        self.reader = ReaderScreen(article, preview(article.text, article.meta), self.load_settings(settings))
+        self._annotation_worker: Worker | None = None
+        self.load_settings(settings)
+        self.library = None
+        if library is not None:
+            self.library = LibraryScreen(library, self.annotation_process, cache, notes_dir)
+        self.loaded: Article | None = None  # the article in the reader
+        self.reader: ReaderScreen | None = None
+        if library is None:
+            if article is None:
+                assert path is not None and text is not None, "give an article, or a path and its text"
+                article = Article.from_text(path, text)
+            self.loaded = article
+            self.reader = self._reader_on(article)
+        self._annotation_process = self.annotation_process(article.meta if article else Meta())
+
+    def annotation_process(self, meta: Meta) -> AnnotationProcess:
+        """Where an article is annotated: the engine in a child process, given what the source said
+        (title, author, outlet, URL); a test's annotator in the calling thread, on the text alone."""
+        if self.annotator is default_annotator:
+            return AnnotationProcess(functools.partial(default_annotator, meta=meta))
+        return AnnotationProcess(self.annotator, in_child=False)
+
+    def _reader_on(self, article: Article) -> ReaderScreen:
+        # The settings as they are now: a reader opened from the library starts as the last one was left.
+        return ReaderScreen(article, preview(article.text, article.meta), self.settings_file.settings)
 
     def get_default_screen(self) -> Screen:
-        return self.reader
+        screen = self.library if self.library is not None else self.reader
+        assert screen is not None
+        return screen
 
     def on_mount(self) -> None:
-        self.report_settings(binding.id for _, bindings in self.reader.key_sections() for binding in bindings)
-        # Text first: start annotating once the article has been drawn.
-        self.call_after_refresh(self.run_worker, self._annotate, thread=True, exit_on_error=False, name="annotate")
+        self.report_settings(binding.id for _, bindings in self._key_sections() for binding in bindings)
+        if self.library is None:  # text first: start annotating once the article has been drawn
+            self.call_after_refresh(self._annotate_reader)
 
-    def _annotate(self) -> Annotation:
-        annotator = self.annotator
-        if annotator is default_annotator:  # the engine: in a child process (see annotate_process)
-            annotator = self._annotation_process.annotate
-        return self.cache.annotate(self.text, annotator) if self.cache else annotator(self.text)
+    def _key_sections(self) -> list[tuple[str, list[Binding]]]:
+        """The keys a keymap may rebind: the reader's, and the library's when there is one."""
+        reader = self.reader or self._reader_on(Article.from_text(Path("keys"), "keys"))  # never shown
+        return [*(self.library.key_sections() if self.library else []), *reader.key_sections()]
+
+    def _annotate_reader(self) -> None:
+        assert self.loaded is not None
+        article, process = self.loaded, self._annotation_process
+        if self.cache:
+            annotate = functools.partial(self.cache.annotate, article.text, process.annotate, article.meta)
+        else:
+            annotate = functools.partial(process.annotate, article.text)
+        self._annotation_worker = self.run_worker(annotate, thread=True, exit_on_error=False, name="annotate")
+
+    def open_article(self, article: Article) -> None:
+        """Show ``article`` in a new reader over the current screen (esc comes back)."""
+        self._annotation_process.stop()
+        self._annotation_process = self.annotation_process(article.meta)
+        self.loaded = article
+        self.reader = self._reader_on(article)
+        self.push_screen(self.reader, self._reader_closed)
+        self._annotate_reader()
+
+    def _reader_closed(self, _result: object) -> None:
+        self._annotation_worker = None  # its end (the child stopped) concerns no screen now
+        self._annotation_process.stop()
+        self.loaded = self.reader = None
+
+    @on(LibraryScreen.ArticleChosen)
+    def _article_chosen(self, event: LibraryScreen.ArticleChosen) -> None:
+        self.open_article(event.article)
 
     def on_cursor_position(self, event: events.CursorPosition) -> None:
         # A full-screen app never asks where the cursor is, so this "report" is a key: xterm and tmux
@@ -101,7 +150,7 @@ class QuotelensApp(AppSettings):
         self._annotation_process.stop()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "annotate":
+        if event.worker is not self._annotation_worker or self.reader is None:
             return
         if event.state == WorkerState.SUCCESS:
             self.reader.annotation = event.worker.result

@@ -58,12 +58,21 @@ def _load(spec: str, args: argparse.Namespace):
 def cmd_read(args: argparse.Namespace) -> int:
     from seeds import default_seed
 
-    article = _load(args.path or str(default_seed()), args)  # fail before the UI starts
+    from tui.inputs import InputError, discover, load_entry
+    from tui.library import Library, lists_articles
+
+    spec, limits = args.path or str(default_seed()), _limits(args)
+    try:  # fail before the UI starts
+        entries = discover(spec, limits)
+        library = Library(spec, tuple(entries), limits) if lists_articles(spec, entries) else None
+        article = None if library else load_entry(entries[0], limits)
+    except InputError as error:
+        raise CommandError(str(error)) from None
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
-    QuotelensApp(article=article, notes_dir=args.data_dir, cache=cache).run()
+    QuotelensApp(article=article, library=library, notes_dir=args.data_dir, cache=cache).run()
     return 0
 
 
@@ -77,7 +86,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
     if args.action == "clear":
         removed = cache.clear()
         entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
-        print(f"removed {entries} cached annotation{'s' * (entries != 1)} ({_size(size)}) from {cache.directory}")
+        plural = "s" * (entries != 1)
+        print(f"removed {entries} cached annotation{plural} ({_size(size)}) from {cache.directory}")
         return 0
     print(f"directory       {cache.directory}")
     print(f"engine version  {cache.version}")
@@ -225,9 +235,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     parser.add_argument("--version", action="version", version=f"quotelens {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    read = commands.add_parser("read", help="open an article in the reader (the default command)")
-    read.add_argument("path", nargs="?", metavar="PATH|URL|-",
-                      help="a text, Markdown or HTML file, a URL, - for standard input (default: the bundled seed)")
+    read = commands.add_parser("read", help="open an article in the reader, or a folder or feed in the library "
+                               "(the default command)")
+    read.add_argument("path", nargs="?", metavar="PATH|DIR|URL|FEED|-",
+                      help="a text, Markdown or HTML file, a URL, - for standard input, or a folder or feed of "
+                      "them (default: the bundled seed)")
     _input_options(read)
     read.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
                       "or the user data directory)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import multiprocessing
 from pathlib import Path
 
@@ -195,3 +196,14 @@ def test_the_engine_version_names_the_fast_model():
     version = engine_version()
     assert version.startswith("fast-") and len(version) == len("fast-") + 16
     assert version == engine_version.__wrapped__()  # the same answer when computed again
+
+
+def test_the_metadata_given_to_the_engine_is_part_of_the_key(cache):
+    """A page's title or outlet changes the output: the same text given other metadata is a miss."""
+    page = Meta(title="Allies", outlet="The Harbour Gazette", url="https://example.org/a")
+    cache.put(TEXT, annotation_of(TEXT), page)
+    assert cache.get(TEXT, page) == annotation_of(TEXT)
+    assert cache.get(TEXT) is None
+    assert cache.get(TEXT, replace(page, outlet="Another Paper")) is None
+    cache.put(TEXT, Annotation())
+    assert cache.get(TEXT) == Annotation() and cache.get(TEXT, page) == annotation_of(TEXT)

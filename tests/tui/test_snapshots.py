@@ -65,3 +65,19 @@ def test_plain_reading_marks_the_current_statement_in_the_gutter(app, snap_compa
 def test_main_screen_at_80_columns(app, snap_compare):
     """The footer keeps q Quit and the note keys; the status line fits."""
     assert snap_compare(app, press=["n", "n"], terminal_size=(80, 24), run_before=ready)
+
+
+def test_library_screen(tmp_path, snap_compare):
+    """A folder of three articles and a binary file, annotated, the cursor on the second row."""
+    from tests.tui.library_fixtures import QuoteAnnotator, library_app, settle_library, write_articles
+    from tui.annotation_cache import AnnotationCache
+
+    folder = write_articles(tmp_path / "articles")
+    (folder / "zulu.txt").write_bytes(b"\x00binary")
+    app = library_app(folder, QuoteAnnotator(), AnnotationCache(tmp_path / "cache", "test-1"), name="articles")
+
+    async def ready(pilot) -> None:
+        await settle_library(pilot.app, pilot)
+        await pilot.press("down")
+
+    assert snap_compare(app, terminal_size=(100, 14), run_before=ready)

@@ -40,9 +40,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(
+        self, sections: list[tuple[str, list[Binding]]], mouse: tuple[tuple[str, str], ...] = MOUSE_HELP
+    ) -> None:
         super().__init__()
         self.sections = sections
+        self.mouse = mouse
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
@@ -64,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(self.key_display(keys)), Text(description))
             table.add_row("", "")
         table.add_row(Text("Mouse", style="bold underline"), "")
-        for what, does in MOUSE_HELP:
+        for what, does in self.mouse:
             table.add_row(Text(what), Text(does))
         return table
 

@@ -64,7 +64,7 @@ class ReaderScreen(ReaderNotes, Screen):
         Binding("slash", "open_search", "Search", id="reader.search",
                 tooltip="Search the article (matches highlighted as you type)"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="reader.clear_filter",
-                tooltip="Clear the actor filter"),
+                tooltip="Clear the actor filter; without one, back to the library"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="reader.focus_next",
                 tooltip="Move focus between the article and the sidebar"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.focus_previous",
@@ -272,6 +272,9 @@ class ReaderScreen(ReaderNotes, Screen):
         self._update_status()
 
     def action_clear_filter(self) -> None:
+        if self.filter_actor is None and self.app.screen_stack[0] is not self:
+            self.dismiss()  # opened from the library: back to it
+            return
         if self.filter_actor is None:
             self.notify("No actor filter to clear", timeout=2)
         self.filter_actor = None
