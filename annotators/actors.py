@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import replace
 
 from .coref import resolve_pronouns
@@ -73,10 +73,9 @@ class SourceResolver:
         self.clusterer = clusterer
         self.gaz = clusterer.gaz
         self.mentions = mentions
-        self.sentence_starts = [s.span.start for s in doc.sentences]
 
     def sentence_of(self, offset: int) -> int:
-        return max(0, bisect_right(self.sentence_starts, offset) - 1)
+        return max(0, self.doc.sentence_index_at(offset))
 
     def mark_sources(self, statements: tuple[Statement, ...]) -> None:
         """Mark the mentions that head a statement's source: speakers are salient for pronouns."""
@@ -286,9 +285,11 @@ def stage(doc: Doc) -> Doc:
     resolve_pronouns(resolver.mentions, sources)
     speakers = resolver.resolve(doc.statements)
     ids, actors = build_actors(clusterer.entities, doc.text, gaz)
+    found = replace(doc, actors=actors)
     statements = tuple(
-        replace(statement, actor=ids.get(id(speakers[number].speaker()))) if number in speakers else statement
+        replace(statement, actor=found.speaker_of(ids.get(id(speakers[number]))))
+        if number in speakers else statement
         for number, statement in enumerate(doc.statements)
     )
-    return replace(doc, actors=actors, statements=statements)
+    return replace(found, statements=statements)
 

@@ -1,4 +1,4 @@
-"""Rebuild ``lexicons/common_words.txt`` from a CoNLL-U treebank (UD English EWT train).
+"""Rebuild ``lexicons/actors/common_words.txt`` from a CoNLL-U treebank (UD English EWT train).
 
 A capitalised word at the start of a sentence is a name only if it is not an ordinary English word;
 this list says which words are ordinary: written in lower case at least twice and at least twice as
@@ -13,7 +13,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-TARGET = Path(__file__).parent / "lexicons" / "common_words.txt"
+TARGET = Path(__file__).parent / "lexicons" / "actors" / "common_words.txt"
 HEADER = (
     "# Ordinary English words: a capitalised one at the start of a sentence is not a name.\n"
     "# Built by `python -m annotators.build_lexicons en_ewt-ud-train.conllu` from UD English EWT\n"

@@ -15,7 +15,6 @@ that the actor can be copied.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import replace
 
 from .attribution.atoms import quote_spans
@@ -44,7 +43,7 @@ def _quote_only(doc: Doc, paragraph: Span, starts: dict[int, tuple[Quote, Span]]
 
 
 def _paragraph_of(doc: Doc, offset: int) -> int:
-    return max(bisect_right(doc.paragraphs, offset, key=lambda p: p.start) - 1, 0)
+    return max(doc.paragraph_index_at(offset), 0)
 
 
 def _unattributed(statement: Statement) -> bool:

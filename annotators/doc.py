@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from .model import Actor, Annotation, Meta, Span, Statement
+from .model import Actor, Annotation, Meta, Span, Statement, speakers
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,39 @@ class Doc:
     quotes: tuple[Quote, ...] = ()
     statements: tuple[Statement, ...] = ()
     actors: tuple[Actor, ...] = ()
+
+    # Lookups by offset and by actor, computed once per document (a stage that changes the document
+    # makes a new one, whose lookups start afresh).
+
+    @cached_property
+    def sentence_starts(self) -> tuple[int, ...]:
+        return tuple(sentence.span.start for sentence in self.sentences)
+
+    @cached_property
+    def paragraph_starts(self) -> tuple[int, ...]:
+        return tuple(paragraph.start for paragraph in self.paragraphs)
+
+    def sentence_index_at(self, offset: int) -> int:
+        """The index of the last sentence starting at or before ``offset`` (-1 before the first)."""
+        return bisect_right(self.sentence_starts, offset) - 1
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The span of the sentence holding ``offset``, or None outside every sentence."""
+        index = self.sentence_index_at(offset)
+        span = self.sentences[index].span if index >= 0 else None
+        return span if span is not None and offset < span.end else None
+
+    def paragraph_index_at(self, offset: int) -> int:
+        """The index of the last paragraph starting at or before ``offset`` (-1 before the first)."""
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    @cached_property
+    def speakers(self) -> dict[str, str]:
+        return speakers(self.actors)
+
+    def speaker_of(self, actor_id: str | None) -> str | None:
+        """Who speaks for ``actor_id`` (``Annotation.speaker_of``), over the actors found so far."""
+        return None if actor_id is None else self.speakers.get(actor_id)
 
     def annotation(self) -> Annotation:
         """The public result: statements in document order, numbered s1, s2, ... in that order."""

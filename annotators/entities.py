@@ -43,13 +43,6 @@ class Entity:
     def first(self) -> int:
         return min(m.span.start for m in self.mentions)
 
-    def speaker(self) -> Entity:
-        """The named entity this one stands for (itself unless linked)."""
-        entity, hops = self, 0
-        while entity.same_as is not None and hops < 5:
-            entity, hops = entity.same_as, hops + 1
-        return entity
-
 
 def identity(mention: Mention | None) -> str | None:
     """What makes two owners the same: the lexicon key, else the owner's entity."""

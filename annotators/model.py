@@ -8,6 +8,7 @@ The JSON form is documented in the README and versioned by ``SCHEMA``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Iterable, Literal
 
 SCHEMA = "quotelens.annotation/3"  # 2: stances on statements and actors; 3: the text, author, outlet, url
@@ -223,6 +224,22 @@ class Statement:
         )
 
 
+def speakers(actors: Iterable[Actor]) -> dict[str, str]:
+    """Actor id -> the id of the actor who speaks for it: itself, or the end of its ``same_as`` chain
+    (a description linked to a named actor speaks as that actor). Cycle-safe: a chain stops before an
+    actor it has already passed."""
+    ids = {actor.id for actor in actors}
+    links = {actor.id: actor.same_as for actor in actors if actor.same_as in ids}
+    resolved: dict[str, str] = {}
+    for actor_id in ids:
+        seen, current = {actor_id}, actor_id
+        while (target := links.get(current)) is not None and target not in seen:
+            seen.add(target)
+            current = target
+        resolved[actor_id] = current
+    return resolved
+
+
 @dataclass(frozen=True)
 class Annotation:
     """What the annotator found in one text, and that text (every span indexes it)."""
@@ -235,6 +252,16 @@ class Annotation:
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    @cached_property
+    def speakers(self) -> dict[str, str]:
+        """Actor id -> the id of the actor who speaks for it (see ``speakers``)."""
+        return speakers(self.actors)
+
+    def speaker_of(self, actor_id: str | None) -> str | None:
+        """Who speaks for ``actor_id``: the end of its ``same_as`` chain ("the EU's top diplomat" ->
+        Borrell); None for None or an id that is no actor here."""
+        return None if actor_id is None else self.speakers.get(actor_id)
 
     def statements_by(self, actor_id: str) -> tuple[Statement, ...]:
         return tuple(s for s in self.statements if s.actor == actor_id)

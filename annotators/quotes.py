@@ -17,13 +17,18 @@ from dataclasses import replace
 from typing import Iterator, Literal
 
 from .doc import Doc, Quote
+from .marks import CLOSING_QUOTES, DOUBLE_QUOTES, OPENING_QUOTES
 from .model import Span
 from .stages import declare
 
 Role = Literal["open", "close"]
 
-_MARK = re.compile(r"''|``|[\"“”«»]")
-_OPENERS = {"“": "open", "«": "open", "``": "open", "”": "close", "»": "close"}
+_MARK = re.compile(rf"''|``|[{DOUBLE_QUOTES}]")
+_OPENERS = {
+    "``": "open",
+    **{mark: "open" for mark in OPENING_QUOTES if mark in DOUBLE_QUOTES},
+    **{mark: "close" for mark in CLOSING_QUOTES if mark in DOUBLE_QUOTES},
+}
 # What may stand right before an opening straight mark, and right after a closing one.
 _BEFORE_OPEN = set(" \t\n([{—–-/:;")
 _AFTER_CLOSE = set(" \t\n)]}—–-/.,;:!?")

@@ -14,16 +14,13 @@ from typing import TYPE_CHECKING, Iterator
 
 from . import lexicons
 from .doc import Doc, Sentence
+from .marks import ASCII_QUOTES
 from .model import Span
 from .stages import declare
 
 if TYPE_CHECKING:  # NLTK loads with the first segmentation, not with the import
     from nltk.tokenize.punkt import PunktSentenceTokenizer
     from nltk.tokenize.treebank import TreebankWordTokenizer
-
-# Treebank tokenising mistakes curly quotes and apostrophes for letters ('“We', don’t); mapping them
-# one-to-one to ASCII keeps every offset while letting the tokenizer see the punctuation.
-ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 # NLTK 3.10 runs Punkt's and Treebank's regexes under a 5 s ReDoS timeout, and their cost grows with
 # the input: a pathological megabyte-long line is cut into windows of at most this many characters.
@@ -45,7 +42,7 @@ _LINE_BREAK = re.compile(r"\n\s*")
 @cache
 def abbreviations() -> frozenset[str]:
     """Words that a full stop follows without ending the sentence, as Punkt keys them (lower case)."""
-    return frozenset(lexicons.entries("abbreviations"))
+    return frozenset(lexicons.entries("segment/abbreviations"))
 
 
 @cache
@@ -54,7 +51,7 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    params.sent_starters = set(lexicons.entries("sentence_starters"))
+    params.sent_starters = set(lexicons.entries("segment/sentence_starters"))
     return PunktSentenceTokenizer(params)
 
 

@@ -65,7 +65,7 @@ from scipy.special import erf
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from annotators.stance import macro_f1, macro_f1_interval, per_label_scores
+from annotators.evaluate import macro_f1, macro_f1_interval, per_label_scores
 from annotators.stance.model import LABELS, read_tsv
 
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # annotators.train_stance's and beyond

@@ -39,27 +39,14 @@ def statement_marks(index: int, statement: Statement) -> list[Mark]:
     return marks
 
 
-def speaker_of(annotation: Annotation) -> dict[str, str]:
-    """Actor id -> the actor that speaks for it: a descriptive actor linked with ``same_as``
-    ("the EU's top diplomat" -> Borrell) shares its named actor's colour and navigation."""
-    ids = {actor.id for actor in annotation.actors}
-    links = {actor.id: actor.same_as for actor in annotation.actors if actor.same_as in ids}
-    resolved: dict[str, str] = {}
-    for actor_id in ids:
-        seen, current = {actor_id}, actor_id
-        while (target := links.get(current)) is not None and target not in seen:
-            seen.add(target)
-            current = target
-        resolved[actor_id] = current
-    return resolved
-
-
 class Overlays:
     """Marks by paragraph, and each statement's speaker and colour slot."""
 
     def __init__(self, annotation: Annotation) -> None:
         self.annotation = annotation
-        self.speaker = speaker_of(annotation)
+        # a descriptive actor linked with ``same_as`` ("the EU's top diplomat" -> Borrell) shares its
+        # named actor's colour and navigation
+        self.speaker = annotation.speakers
         self.actors = {actor.id: actor for actor in annotation.actors}
         self.statement_speaker: list[str | None] = [
             self.speaker.get(s.actor, s.actor) if s.actor else None for s in annotation.statements

@@ -7,12 +7,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
+from .. import lexicons
 from ..doc import Doc, Quote, Sentence
 from ..model import Span
-from ..segment import ASCII_QUOTES
+from ..marks import ASCII_QUOTES, DOUBLE_QUOTES, SINGLE_QUOTES
 
 
-QUOTE_CHARS = "\"“”«»'"
+QUOTE_CHARS = DOUBLE_QUOTES + "'"  # a straight apostrophe may close a quote ('' is one)
 MAX_SOURCE_WORDS = 14
 MAX_DESCRIPTION_ITEMS = 30  # '"A," said X, <who X is>, "B."': how far B may resume
 DASHES = {"-", "--", "—", "–"}  # as tokens: a hyphen inside a word is not one
@@ -20,20 +21,17 @@ CLAUSE_JOINERS = {"and", "but", ",", ";", "while", "whereas", *DASHES}  # before
 VERB_FRAMES = frozenset({"say", "tell", "that", "ask", "call", "object"})
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", *DASHES}
 FINAL_PUNCT = {".", ",", ";", ":", "!", "?", "--", "—", "–"}
-BE = {"is", "are", "was", "were", "be", "been", "being"}
-PREPOSITIONS = {
-    "of", "on", "in", "at", "after", "before", "during", "to", "from", "with", "by", "about", "when",
-    "while", "as", "outside", "following", "via", "through", "over", "ahead", "amid", "inside", "near", "for",
-}
-CONTENT_OPENERS = {"that", "whether", "if"}
-LONE_DETERMINERS = {"another", "some", "many", "both", "all", "most", "few", "several", "one", "each", "others"}
-ADJUNCT_OPENERS = {"on", "in", "at", "during", "after", "before", "late", "early", "last", "this", "earlier", "later",
-                    "again", "publicly", "privately", "repeatedly", "recently", "also", "then", "by"}
-DEGREE_WORDS = {"less", "more", "most", "least", "very", "so", "too", "quite", "rather", "as", "increasingly"}
-MODALS = {"would", "will", "could", "should", "can", "may", "might", "must"}
-PARTICIPLE_OPENERS = {"by", "while", "after", "before", "when", "and", "but", "also", "then", "without"}
-ING_NOUNS = {"during", "morning", "evening", "spring", "string", "bring", "ceiling", "king"}
-RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
+# Word classes the rules test, from lexicons/attribution/ (what each is for is said in its file).
+BE = lexicons.words("attribution/be")
+PREPOSITIONS = lexicons.words("attribution/prepositions")
+CONTENT_OPENERS = lexicons.words("attribution/content_openers")
+LONE_DETERMINERS = lexicons.words("attribution/lone_determiners")
+ADJUNCT_OPENERS = lexicons.words("attribution/adjunct_openers")
+DEGREE_WORDS = lexicons.words("attribution/degree_words")
+MODALS = lexicons.words("shared/modals")
+PARTICIPLE_OPENERS = lexicons.words("attribution/participle_openers")
+ING_NOUNS = lexicons.words("attribution/ing_nouns")
+RELATIVES = lexicons.words("attribution/relatives")
 
 
 @dataclass(frozen=True)
@@ -102,7 +100,7 @@ def sentence_groups(text: str, sentences: list[Sentence], quotes: QuoteIndex) ->
 
 def _open_ended(text: str, span: Span) -> bool:
     """Whether a quote ends the way an attributed one does: ``"...,"``, ``"...?"``, ``"...!"``."""
-    inner = text[span.start : span.end].rstrip(QUOTE_CHARS + "‘’ ")
+    inner = text[span.start : span.end].rstrip(DOUBLE_QUOTES + SINGLE_QUOTES + " ")
     return inner[-1:] in (",", "?", "!", "-", "—")
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from .. import lexicons
 from ..model import Span
 from .atoms import (
     CLAUSE_PUNCT,
@@ -13,12 +14,17 @@ from .atoms import (
     PREPOSITIONS,
     RELATIVES,
 )
-from .cues import cue_forms, word_class, word_set
+from .cues import cue_forms, word_class
+
+_MAX_BRACKET_ITEMS = 7  # "Rep. Gregory Meeks (D-N.Y.) said": a party and state in brackets after a name
+# ", who served as secretary of state when ...,": how far back the comma opening a parenthesis before a
+# cue may be
+_MAX_PARENTHESIS_ITEMS = 30
 
 
 def skip_time_left(items: list[Atom], index: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases ("has also", "on Friday", "last week")."""
-    adverbs, times = word_set("cue_adverbs"), word_set("time_words")
+    adverbs, times = lexicons.words("attribution/cue_adverbs"), lexicons.words("attribution/time_words")
     while index >= 0:
         word = items[index].word
         if word in adverbs or word in times:
@@ -34,7 +40,7 @@ def np_word(item: Atom, text: str) -> bool:
     if item.quote is not None or not (item.is_word or item.word in ("'s", "&", "-", "'") or item.word[1:2].isalpha()):
         return False  # (Treebank splits "O'Rourke" into "O" and "'Rourke")
     cls = word_class().get(item.word)
-    if cls == "opener" or (item.word in word_set("cue_adverbs") and not item.upper):
+    if cls == "opener" or (item.word in lexicons.words("attribution/cue_adverbs") and not item.upper):
         return False  # auxiliaries and modals ("can", "have") mean a verb, so the noun phrase is over
     if item.word in PREPOSITIONS and cls != "inner":
         return False
@@ -56,7 +62,7 @@ def source_left(items: list[Atom], end: int, text: str, lo: int = 0) -> tuple[in
         return None
     bracket_end = end
     if items[end].word == ")":  # "Rep. Gregory Meeks (D-N.Y.) said"
-        opening = next((i for i in range(end - 1, max(end - 8, -1), -1) if items[i].word == "("), None)
+        opening = next((i for i in range(end - 1, max(end - 1 - _MAX_BRACKET_ITEMS, -1), -1) if items[i].word == "("), None)
         if opening is None or opening == 0:
             return None
         end = opening - 1
@@ -75,7 +81,7 @@ def source_left(items: list[Atom], end: int, text: str, lo: int = 0) -> tuple[in
             first = joined
     if not (first == lo or _boundary(items[first - 1])) or items[first].word in ("of", "'s", "&", "-"):
         return None  # ", of Flint, Mich., said": a noun phrase does not start with "of"
-    times = word_set("time_words")
+    times = lexicons.words("attribution/time_words")
     while first < end and (items[first].word in times or items[first].word in PREPOSITIONS):
         first += 1  # "On Friday Blinken said": the time phrase is not the speaker
     if not _np_word_at(items, end, text) or end - first + 1 > MAX_SOURCE_WORDS:
@@ -107,13 +113,13 @@ def source_right(items: list[Atom], start: int, text: str) -> tuple[int, int] | 
         if joins:
             index += 1
             continue
-        if not np_word(item, text) or item.word in word_set("time_words") or verb_after_name:
+        if not np_word(item, text) or item.word in lexicons.words("attribution/time_words") or verb_after_name:
             break
         last, index = index, index + 1
     if last < start or last - start + 1 > MAX_SOURCE_WORDS:
         return None
     if last + 1 < len(items) and items[last + 1].word == "(":  # "said Rep. Beto O'Rourke (D-Tex.)"
-        closing = next((i for i in range(last + 2, min(len(items), last + 9)) if items[i].word == ")"), None)
+        closing = next((i for i in range(last + 2, min(len(items), last + 2 + _MAX_BRACKET_ITEMS)) if items[i].word == ")"), None)
         last = closing if closing is not None else last
     if last + 1 < len(items) and items[last + 1].word == ",":
         apposition = _appositive_end(items, last + 2, text)
@@ -141,12 +147,12 @@ def parenthesis_start(items: list[Atom], comma: int, lo: int) -> int | None:
     """For a comma right before a cue, the comma opening the parenthesis it closes (", speaking at
     HQ,", ", vice chairman of G-III,", ", who served as secretary of state when ...,")."""
     index = comma - 1
-    while index > lo and comma - index < 30 and items[index].word != "," and items[index].quote is None:
+    while index > lo and comma - index < _MAX_PARENTHESIS_ITEMS and items[index].word != "," and items[index].quote is None:
         index -= 1
     if index <= lo or items[index].word != "," or index + 1 >= comma:
         return None
     opener = items[index + 1].word
-    if opener in word_set("cue_adverbs") or (word_class().get(opener) == "opener" and opener not in RELATIVES):
+    if opener in lexicons.words("attribution/cue_adverbs") or (word_class().get(opener) == "opener" and opener not in RELATIVES):
         return None  # ", is wrong," / ", but ..." are clauses, not a parenthesis
     return index
 
@@ -170,7 +176,7 @@ def sentence_subject(items: list[Atom], lo: int, hi: int, text: str) -> Span | N
         # "When Wallace died, President Clinton ...": the subject follows the clause; "But he ..."
         comma = next((i for i in range(lo, hi) if items[i].word == ","), None)
         lo = comma + 1 if comma is not None and items[lo].word not in ("and", "but", "so", "or") else lo + 1
-    while lo < hi and items[lo].word in word_set("time_words"):
+    while lo < hi and items[lo].word in lexicons.words("attribution/time_words"):
         lo += 1
     if lo < hi and items[lo].word in PREPOSITIONS:
         lo = next((i + 1 for i in range(lo, hi) if items[i].word == ","), hi)

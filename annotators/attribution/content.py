@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import lexicons
 from ..doc import Doc
 from ..model import Span, StatementKind
 from .atoms import (
@@ -19,7 +20,11 @@ from .atoms import (
     quote_spans,
 )
 from .chunks import np_word, skip_time_left, source_left
-from .cues import cue_at, is_participle, word_class, word_set
+from .cues import cue_at, is_participle, word_class
+
+_MAX_LISTENER_WORDS = 8  # "told French President Emmanuel Macron": who is told runs this far at most
+_MAX_UNKNOWN_LISTENER_WORDS = 3  # of them, words no lexicon knows ("told party donors that")
+_MAX_ADJUNCT_ITEMS = 11  # "said on Friday, in a statement, that": how far after the cue its content may start
 
 
 def skip_adjuncts(items: list[Atom], index: int, end: int) -> int:
@@ -28,7 +33,7 @@ def skip_adjuncts(items: list[Atom], index: int, end: int) -> int:
 
 
 def skip_time_phrase(items: list[Atom], index: int, end: int) -> int:
-    times = word_set("time_words")
+    times = lexicons.words("attribution/time_words")
     start = index
     if index + 1 < end and items[index + 1].word == "'s":
         return index  # "said Thursday's speeches ...": the time word is part of the content
@@ -44,9 +49,9 @@ def skip_listener(items: list[Atom], index: int, end: int, text: str) -> int:
     if index >= end:
         return index
     word = items[index].word
-    if word in word_set("listener_words") or quoted_name(items[index], text):
+    if word in lexicons.words("attribution/listener_words") or quoted_name(items[index], text):
         return index + 1
-    for ahead in range(index + 1, min(end, index + 9)):
+    for ahead in range(index + 1, min(end, index + 1 + _MAX_LISTENER_WORDS)):
         # "told attendees at the party's annual gala how he ...": the listener runs up to the content
         if items[ahead].word in CONTENT_OPENERS | {"how", "what", "why"}:
             return ahead
@@ -54,11 +59,11 @@ def skip_listener(items: list[Atom], index: int, end: int, text: str) -> int:
             break
     if items[index].capitalised(text) or word_class().get(word) == "determiner":
         first = index
-        while index < end and index - first < 8 and (
+        while index < end and index - first < _MAX_LISTENER_WORDS and (
             items[index].capitalised(text) or word_class().get(items[index].word) in ("determiner", "inner")
             or (items[index].is_word and word_class().get(items[index].word) is None
-                and items[index].word not in PREPOSITIONS and items[index].word not in word_set("time_words")
-                and index - first < 3)
+                and items[index].word not in PREPOSITIONS and items[index].word not in lexicons.words("attribution/time_words")
+                and index - first < _MAX_UNKNOWN_LISTENER_WORDS)
         ):
             index += 1
     return index
@@ -77,18 +82,18 @@ def content_ahead(items: list[Atom], index: int, end: int, frame: str) -> int | 
     """Where the content starts a few adjunct words after the cue: at "that"/"whether" ("said on
     Friday that", "said, in a statement, that") or at a quote after a colon or comma ("said in a
     statement: "..."", "told reporters in Nashua last week, "..."")."""
-    if index + 1 < end and items[index].word in word_set("cue_adverbs") | {"only", "just"}:
+    if index + 1 < end and items[index].word in lexicons.words("attribution/cue_adverbs") | {"only", "just"}:
         index += items[index + 1].word in CONTENT_OPENERS  # "said only that", "said again that"
     if index < end and items[index].word in CONTENT_OPENERS:
         return index
     # "said to reporters that" is speech, "adds to the controversy that" is not
     openers = PREPOSITIONS if frame in ("say", "tell", "ask") else ADJUNCT_OPENERS
-    if index >= end or not (items[index].word in openers or items[index].word in word_set("time_words")
+    if index >= end or not (items[index].word in openers or items[index].word in lexicons.words("attribution/time_words")
                             or items[index].word == "," or items[index].word.endswith("ly")):
         return None  # "replied evenly, "...""
     # only a parenthesis may hold commas: ", in a statement,", "pointedly, with a smile:"
     commas = 0 if items[index].word == "," or items[index].word.endswith("ly") else 1
-    for ahead in range(index + 1, min(end, index + 12)):
+    for ahead in range(index + 1, min(end, index + 1 + _MAX_ADJUNCT_ITEMS)):
         word = items[ahead].word
         if word in CONTENT_OPENERS:
             return ahead
@@ -112,7 +117,7 @@ def adjunct_like(items: list[Atom], index: int, end: int) -> bool:
     if word in RELATIVES or word == "(":
         return True  # "said a member who supports Trump", "said Rep. Beto O'Rourke (D-Tex."
     possessive = index + 1 < end and items[index + 1].word == "'s"  # "said Thursday's speeches ..."
-    return word in PREPOSITIONS or (word in word_set("time_words") and not possessive)
+    return word in PREPOSITIONS or (word in lexicons.words("attribution/time_words") and not possessive)
 
 
 def _trim(items: list[Atom], first: int, last: int) -> tuple[int, int] | None:
@@ -131,9 +136,9 @@ def content_spans(items: list[Atom], first: int, last: int, doc: Doc) -> tuple[S
         return None
     first, last = trimmed
     if last - first > 2 and items[first + 1].word == "," and items[first].upper and items[first].is_word \
-            and items[first].word in word_set("cue_adverbs") | word_set("content_adverbs"):
+            and items[first].word in lexicons.words("attribution/cue_adverbs") | lexicons.words("attribution/content_adverbs"):
         first += 2  # "Also, Trump isn't a conservative, he said": the linking adverb is the writer's
-    times = word_set("time_words")
+    times = lexicons.words("attribution/time_words")
     while last > first and items[last].word in times and items[last].upper:
         last -= 1  # "endorsed Cruz Wednesday"
     chosen = items[first : last + 1]
@@ -167,6 +172,6 @@ def content_end(items: list[Atom], start: int, hi: int) -> int:
     for index in range(start + 1, hi - 1):
         # "the GOP must be a party of ideas, and has championed ...": the subject's own next clause
         if items[index].word == "," and items[index + 1].word in ("and", "but") and index + 2 < hi \
-                and items[index + 2].word in word_set("cue_adverbs") and items[index + 2].word not in BE:
+                and items[index + 2].word in lexicons.words("attribution/cue_adverbs") and items[index + 2].word not in BE:
             return index - 1
     return hi - 1

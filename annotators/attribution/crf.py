@@ -18,7 +18,7 @@ from typing import Iterator, Sequence
 
 from .. import lexicons
 from ..doc import Doc
-from ..segment import ASCII_QUOTES
+from ..marks import ASCII_QUOTES
 from .cues import cue_forms
 from .tagger import QUOTE_MARKS, Passage, learned_stage, passages
 
@@ -28,7 +28,7 @@ MODEL_FILE = "attribution.crfsuite"
 @cache
 def cue_words() -> frozenset[str]:
     """The rules' cue verb forms and our extra cue words."""
-    return frozenset(cue_forms()) | frozenset(lexicons.entries("cue_words"))
+    return frozenset(cue_forms()) | frozenset(lexicons.entries("attribution/cue_words"))
 
 
 def shape(word: str) -> str:

@@ -10,6 +10,9 @@ from typing import Iterable
 from .. import lexicons
 from .atoms import BE, DEGREE_WORDS, ING_NOUNS, Atom
 
+# '"...," Senator John Smith elaborated': at most this many words of a name between a quote and its verb
+_MAX_TRAILING_SPEAKER_WORDS = 4
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -33,7 +36,7 @@ def inflections(lemma: str) -> set[str]:
 def cue_forms() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """Each inflected first word of a cue -> (the particle words that must follow, frame) options."""
     forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for row in lexicons.table("cue_verbs"):
+    for row in lexicons.table("attribution/cue_verbs"):
         lemma, frame = row[0], row[1]
         head, *particle = lemma.split()
         listed = {w.strip() for w in row[2].lstrip("=").split(",")} if len(row) > 2 else set()
@@ -46,12 +49,8 @@ def cue_forms() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 @cache
 def word_class() -> dict[str, str]:
-    return {row[0]: row[1] for row in lexicons.table("speaker_words")}
+    return {row[0]: row[1] for row in lexicons.table("attribution/speaker_words")}
 
-
-@cache
-def word_set(name: str) -> frozenset[str]:
-    return frozenset(lexicons.entries(name))
 
 
 def find_cues(items: list[Atom]) -> list[Cue]:
@@ -73,7 +72,7 @@ def cue_at(items: list[Atom], index: int) -> Cue | None:
         return Cue(index, index + 1, "according")
     if word == ":" and index + 1 < len(items) and items[index + 1].quote is not None:
         return Cue(index, index, "colon")
-    if word in word_set("cue_nouns") and index >= 2 and possessor(items, index - 1) is not None \
+    if word in lexicons.words("attribution/cue_nouns") and index >= 2 and possessor(items, index - 1) is not None \
             and index + 1 < len(items) and (items[index + 1].word == "that" or items[index + 1].word == ":"):
         return Cue(index, index, "noun")
     options = cue_forms().get(word)
@@ -81,7 +80,7 @@ def cue_at(items: list[Atom], index: int) -> Cue | None:
         return Cue(index, index, "quoted") if _verb_after_quote(items, index) else None
     if items[index].upper and index > 0 and items[index - 1].quote is None:
         return None  # a capitalised cue word inside a sentence is a name ("United States")
-    before = skip_left(items, index - 1, word_set("cue_adverbs") - BE)
+    before = skip_left(items, index - 1, lexicons.words("attribution/cue_adverbs") - BE)
     previous = items[before].word if before >= 0 else ""
     if previous in ("to", "the", "a", "an") or (previous in BE and not word.endswith("ing")):
         return None  # "declined to say", "the said", passive "was asked"
@@ -105,7 +104,7 @@ def _verb_after_quote(items: list[Atom], index: int) -> bool:
         return False  # "“...,” his aides say it" is rare; a plural noun before a word is common
     before = index - 1
     speaker = 0
-    while before >= 0 and speaker < 4 and (items[before].upper or word_class().get(items[before].word) == "pronoun"):
+    while before >= 0 and speaker < _MAX_TRAILING_SPEAKER_WORDS and (items[before].upper or word_class().get(items[before].word) == "pronoun"):
         before, speaker = before - 1, speaker + 1
     if before >= 1 and items[before].word == "," and items[before - 1].quote is not None:
         return True

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import lexicons
 from ..doc import Doc
 from ..model import Span, StatementKind
 from .atoms import (
@@ -56,7 +57,12 @@ from .content import (
     skip_listener,
     skip_time_phrase,
 )
-from .cues import Cue, cue_at, is_participle, possessor, skip_left, word_class, word_set
+from .cues import Cue, cue_at, is_participle, possessor, skip_left, word_class
+
+_MAX_PARENTHESIS_COMMAS = 3  # a parenthesis may hold commas itself: ", a salesman from Sumter, South Carolina,"
+_MIN_REPORTED_WORDS = 4  # unquoted words before ", X said" are what X said from a clause of four words on
+# "Kelly responded pointedly, with a smile: "..."": how long the clause leading to a colon and a quote may be
+_MAX_COLON_LEAD_ITEMS = 14
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ def cue_statement(items: list[Atom], cue: Cue, lo: int, hi: int, previous: Draft
     left = skip_time_left(items, cue.first - 1)
     while left > lo and manner_adverb(items, left):
         left -= 1  # "X grudgingly agreed", "..., wrongly suggesting"
-    if left >= 2 and items[left].word == "," and items[left - 1].word in word_set("content_adverbs") \
+    if left >= 2 and items[left].word == "," and items[left - 1].word in lexicons.words("attribution/content_adverbs") \
             and items[left - 2].word == ",":
         left = skip_time_left(items, left - 3)  # "X, however, accused ..."
     # "X did this and said Y", "X did this, saying Y": the speaker of the clause before
@@ -107,7 +113,7 @@ def cue_statement(items: list[Atom], cue: Cue, lo: int, hi: int, previous: Draft
         inverted = _inverted(items, cue, cue_span, left, lo, hi, doc)
         paren = parenthesis_start(items, left, lo) if inverted is None and items[left].word == "," else None
         # a parenthesis may hold commas itself: ", a salesman from Sumter, South Carolina,"
-        for _ in range(3):
+        for _ in range(_MAX_PARENTHESIS_COMMAS):
             if paren is None:
                 break
             found = source_left(items, skip_time_left(items, paren - 1), text, lo)
@@ -247,7 +253,7 @@ def _left_statement(items: list[Atom], cue: Cue, cue_span: Span, source: Span | 
 def _reported_before(items: list[Atom], lo: int, end: int, last: int, hi: int) -> bool:
     """Whether unquoted words before ``, X said`` are what X said: a clause of a few words, with the
     attribution ending the sentence ("Still, he said, ..." and "In Germany, a person can ..." are not)."""
-    if sum(1 for item in items[lo : end + 1] if item.is_word) < 4:
+    if sum(1 for item in items[lo : end + 1] if item.is_word) < _MIN_REPORTED_WORDS:
         return False
     opening = items[lo].word
     if opening in PREPOSITIONS or (word_class().get(opening) == "opener" and opening != "that"):
@@ -314,7 +320,7 @@ def _colon(items: list[Atom], cue: Cue, lo: int, doc: Doc) -> Draft | None:
             return Draft("direct", content, cue_span, source, found[0], cue.last + 1, False)
     # "Kelly responded pointedly, with a smile: "..."", "Trump released the following statement: "...""
     subject = sentence_subject(items, lo, cue.first, doc.text)
-    if subject is None or cue.first - lo > 14:
+    if subject is None or cue.first - lo > _MAX_COLON_LEAD_ITEMS:
         return None
     after = next((i for i in range(lo, cue.first) if items[i].start >= subject.end), cue.first)
     head = next(item for item in reversed(items[:after]) if item.is_word)  # the subject's last word

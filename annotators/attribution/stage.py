@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..doc import Doc, Quote, Sentence
+from ..marks import DOUBLE_QUOTES, SINGLE_QUOTES
 from ..model import Statement
-from .atoms import FINAL_PUNCT, Atom, QUOTE_CHARS, QuoteIndex, items_of, quote_spans, sentence_groups
+from ..stages import declare
+from .atoms import FINAL_PUNCT, Atom, QuoteIndex, items_of, quote_spans, sentence_groups
 from .cues import Cue, find_cues
 from .rules import Draft, cue_statement, introduced_statement
-from ..stages import declare
 
 
 def _group_statements(items: list[Atom], doc: Doc) -> list[Draft]:
@@ -54,7 +55,7 @@ def _leading_quote(items: list[Atom], found: list[Draft], text: str) -> Quote | 
     if not words or items[words[0]].quote is None or any(f.first <= words[0] <= f.last for f in found):
         return None
     quote = items[words[0]]
-    if len(words) > 1 and not (text[quote.start : quote.end].rstrip(QUOTE_CHARS + "‘’ ")[-1:] in ".?!"
+    if len(words) > 1 and not (text[quote.start : quote.end].rstrip(DOUBLE_QUOTES + SINGLE_QUOTES + " ")[-1:] in ".?!"
                                and items[words[1]].upper):
         return None  # the sentence goes on after the quote
     return quote.quote

@@ -15,12 +15,13 @@ from itertools import accumulate
 from typing import Callable, Iterable, Protocol, Sequence
 
 from ..doc import Doc
+from ..marks import DOUBLE_QUOTES
 from ..model import Span, Statement
 from ..stages import Stage, declare
 
 ROLES = ("SRC", "CUE", "CONTENT")
 OUTSIDE = "O"
-QUOTE_MARKS = frozenset('"“”«»')
+QUOTE_MARKS = frozenset(DOUBLE_QUOTES)
 
 
 @dataclass(frozen=True)

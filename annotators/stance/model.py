@@ -24,7 +24,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Iterable
 
 from .. import lexicons
-from ..segment import ASCII_QUOTES
+from ..marks import ASCII_QUOTES
 
 if TYPE_CHECKING:  # NLTK loads with the first stem, not with the import
     from nltk.stem.porter import PorterStemmer
@@ -34,7 +34,7 @@ LABELS: tuple[str, ...] = ("neutral", "first+second", "second+first", "first-sec
 MODEL_FILE = "stance.json.gz"
 
 _TOKEN = re.compile(r"\w+(?=n't)|n't|\w+|[^\w\s]")
-_NEGATION_SCOPE = 3  # tokens after a negation whose sentiment it flips
+NEGATION_SCOPE = 3  # tokens after a negation whose sentiment it flips (the stage's rules use it too)
 _FAR = 8  # words further than this before P or after Q are not features of their own
 _NEAR = 3  # tokens either side of an entity that count as "beside" it
 
@@ -74,7 +74,7 @@ def stance_cues() -> tuple[tuple[tuple[str, ...], int], ...]:
     """Stance cue phrases as stem sequences with polarity +1/-1, longest first."""
     cues = {
         tuple(stem(t) for t in tokens(phrase)): 1 if sign == "+" else -1
-        for phrase, sign, *_ in lexicons.table("stance_cues")
+        for phrase, sign, *_ in lexicons.table("stance/cues")
     }
     return tuple(sorted(cues.items(), key=lambda item: -len(item[0])))
 
@@ -89,12 +89,12 @@ def _cues_by_first_stem() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
 
 @cache
 def holder_cues() -> frozenset[str]:
-    return frozenset(stem(t) for entry in lexicons.entries("stance_holder_cues") for t in tokens(entry))
+    return frozenset(stem(t) for entry in lexicons.entries("stance/holder_cues") for t in tokens(entry))
 
 
 @cache
 def negations() -> frozenset[str]:
-    return frozenset(lexicons.entries("negations"))
+    return frozenset(lexicons.entries("stance/negations"))
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def _valences(words: tuple[str, ...]) -> list[float]:
     values = []
     for index, word in enumerate(words):
         value = lexicon.get(word, 0.0)
-        if value and any(w in negations() for w in words[max(0, index - _NEGATION_SCOPE) : index]):
+        if value and any(w in negations() for w in words[max(0, index - NEGATION_SCOPE) : index]):
             value *= -0.74
         values.append(value)
     return values
@@ -160,7 +160,7 @@ def _cue_polarities(stems: list[str]) -> list[int]:
     while index < len(stems):
         for phrase, sign in by_first.get(stems[index], ()):
             if tuple(stems[index : index + len(phrase)]) == phrase:
-                negated = any(w in negations() for w in stems[max(0, index - _NEGATION_SCOPE) : index])
+                negated = any(w in negations() for w in stems[max(0, index - NEGATION_SCOPE) : index])
                 marks[index] = -sign if negated else sign
                 index += len(phrase) - 1
                 break

@@ -24,13 +24,18 @@ from typing import Any, Iterable, NamedTuple, Sequence
 from .. import lexicons
 from ..doc import Doc
 from ..model import Span, Statement
-from ..segment import ASCII_QUOTES
-from .model import negations, stance_cues, stem, vader_lexicon
+from ..marks import ASCII_QUOTES
+from .model import NEGATION_SCOPE, negations, stance_cues, stem, vader_lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
 CLAUSE_END = frozenset(".,;:!?\"()")
-_CLAUSE_WORDS = frozenset({"that", "and", "but", "because", "which", "who", "while", "although", "though", "if", "when"})
-DETERMINERS = ("a", "an", "the", "this", "these", "that", "those")
+_CLAUSE_WORDS = lexicons.words("stance/clause_words")
+DETERMINERS = lexicons.words("stance/determiners")
+_MODALS = lexicons.words("shared/modals")
+# Between a subject and its copula ("would not be"); "should", "can" and "must" are left in the subject
+# as the rule was tuned (taking them out changes some targets: a rule change, with its own test).
+_SUBJECT_AUXILIARIES = (_MODALS - {"should", "can", "must"}) | {"not"}
+_QUESTION_MODALS = _MODALS - {"must"}  # "whether the EU would impose ...": the topic follows the verb
 _MAX_PHRASE = 8  # tokens in a target phrase
 _VADER_MINIMUM = 1.0  # weaker VADER valences ("defensive" 0.1) are not evaluations
 
@@ -63,7 +68,7 @@ def _cue_table() -> dict[str, tuple[tuple[tuple[str, ...], int, bool], ...]]:
     """First stem -> the stance cues starting with it, longest first: (stems, polarity, takes a claim
     as its that-clause)."""
     clause = {
-        tuple(stem(w) for w in phrase.lower().split()) for phrase, _, *rest in lexicons.table("stance_cues")
+        tuple(stem(w) for w in phrase.lower().split()) for phrase, _, *rest in lexicons.table("stance/cues")
         if rest and rest[0] == "clause"
     }
     table: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
@@ -77,14 +82,10 @@ def stems(name: str) -> frozenset[str]:
     return frozenset(stem(w) for w in lexicons.entries(name))
 
 
-@cache
-def _words(name: str) -> frozenset[str]:
-    return frozenset(lexicons.entries(name))
-
 
 @cache
 def _anaphors() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(e.split()) for e in lexicons.entries("stance_anaphors"))
+    return frozenset(tuple(e.split()) for e in lexicons.entries("stance/anaphors"))
 
 
 def cue_at(tokens: Sequence[Token], index: int) -> tuple[int, int, bool] | None:
@@ -95,14 +96,14 @@ def cue_at(tokens: Sequence[Token], index: int) -> tuple[int, int, bool] | None:
     return None
 
 
-def negated(tokens: Sequence[Token], index: int, scope: int = 3) -> bool:
+def negated(tokens: Sequence[Token], index: int, scope: int = NEGATION_SCOPE) -> bool:
     return any(t.word in negations() for t in tokens[max(0, index - scope) : index])
 
 
 def _boundary(token: Token, previous: Token | None, following: Token | None) -> bool:
-    if token.word in ("for", "to") and previous is not None and previous.word in _words("stance_request_nouns"):
+    if token.word in ("for", "to") and previous is not None and previous.word in lexicons.words("stance/request_nouns"):
         return False
-    if token.word in CLAUSE_END or token.word in _words("stance_boundaries"):
+    if token.word in CLAUSE_END or token.word in lexicons.words("stance/boundaries"):
         return True
     # "homes and hospitals" is one phrase; "this war and the importance of ..." is two.
     return token.word in ("and", "or") and following is not None and following.word in DETERMINERS
@@ -140,7 +141,7 @@ def token_span(tokens: Sequence[Token], start: int, end: int) -> Span:
 def _strip_requests(tokens: Sequence[Token], start: int, end: int) -> int:
     """Skip "calls for"/"calls to" (and a determiner before it): a stance on calls for X is on X."""
     index = start + (tokens[start].word in DETERMINERS)
-    if index + 1 < end and tokens[index].word in _words("stance_request_nouns") and tokens[index + 1].word in ("for", "to"):
+    if index + 1 < end and tokens[index].word in lexicons.words("stance/request_nouns") and tokens[index + 1].word in ("for", "to"):
         return index + 2
     return start
 
@@ -152,7 +153,7 @@ def _target(tokens: Sequence[Token], start: int, end: int) -> tuple[Span, bool] 
     start = _strip_requests(tokens, start, end)
     words = tuple(t.word for t in tokens[start:end])
     is_anaphor = words in _anaphors()
-    if not is_anaphor and all(w in _words("function_words") or w in DETERMINERS for w in words):
+    if not is_anaphor and all(w in lexicons.words("shared/function_words") or w in DETERMINERS for w in words):
         return None
     return token_span(tokens, start, end), is_anaphor
 
@@ -195,13 +196,13 @@ def evaluated_subjects(tokens: Sequence[Token], evaluating: bool, **details) -> 
     cue "the no-fly zone as a very legitimate request": the subject with the predicate's polarity."""
     found = []
     for index, token in enumerate(tokens):
-        link = token.word in _words("stance_copulas") or (evaluating and token.word == "as")
+        link = token.word in lexicons.words("stance/copulas") or (evaluating and token.word == "as")
         modal = token.word in ("must", "should") and index + 1 < len(tokens) and cue_at(tokens, index + 1)
         if not (link or modal) or index == 0:
             continue
         subject_start = _clause_start(tokens, index)
         subject_end = index
-        while subject_end > subject_start and tokens[subject_end - 1].word in ("would", "could", "will", "might", "may", "not"):
+        while subject_end > subject_start and tokens[subject_end - 1].word in _SUBJECT_AUXILIARIES:
             subject_end -= 1
         if index + 1 < len(tokens) and tokens[index + 1].word.endswith("ing") and not modal:
             continue  # "are witnessing": a progressive verb, not an evaluation
@@ -227,7 +228,7 @@ def _predicate_end(tokens: Sequence[Token], start: int) -> int:
     return end
 
 
-_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "ours", "mine"})
+_PERSONAL = lexicons.words("stance/personal_pronouns")
 
 
 def cue_objects(tokens: Sequence[Token], **details) -> list[Finding]:
@@ -260,7 +261,7 @@ def negated_actions(tokens: Sequence[Token], **details) -> list[Finding]:
         if token.word not in negations():
             continue
         verb = tokens[index + 1]
-        if verb.word in _words("function_words") or verb.word in _words("stance_copulas") or verb.word in CLAUSE_END:
+        if verb.word in lexicons.words("shared/function_words") or verb.word in lexicons.words("stance/copulas") or verb.word in CLAUSE_END:
             continue
         if cue_at(tokens, index + 1):
             continue  # a negated stance cue is cue_objects' business
@@ -281,7 +282,7 @@ def question_topic(tokens: Sequence[Token], **details) -> list[Finding]:
         finding = _finding(tokens, start, end, 0, _RULE_SCORE, 0, **details)
         return [finding] if finding else []
     for index, token in enumerate(tokens):
-        if token.word in ("would", "will", "could", "should", "might", "can", "may") and index + 2 < len(tokens):
+        if token.word in _QUESTION_MODALS and index + 2 < len(tokens):
             start, end = phrase(tokens, index + 2)
             finding = _finding(tokens, start, end, 0, _RULE_SCORE, index, **details)
             return [finding] if finding else []
@@ -317,7 +318,7 @@ def statement_findings(doc: Doc, index: int, holder: str | None, question: bool)
     details = {"holder": holder, "statement": index}
     if question:
         return question_topic(content, **details)  # the question is not the speaker's view, only its topic
-    evaluating = bool({t.stem for t in cue} & stems("stance_evaluation_cues"))
+    evaluating = bool({t.stem for t in cue} & stems("stance/evaluation_cues"))
     found = cue_target(cue, content, **details)
     found += evaluated_subjects(content, evaluating, **details)
     taken = [f.evidence for f in found]
@@ -329,4 +330,4 @@ def statement_findings(doc: Doc, index: int, holder: str | None, question: bool)
 def is_question(text: str, statement: Statement) -> bool:
     """Is the content a question put to the speaker ("Asked whether ...")?"""
     cue = tokenize(text, [statement.cue]) if statement.cue else []
-    return any(t.stem in stems("stance_topic_cues") for t in cue)
+    return any(t.stem in stems("stance/topic_cues") for t in cue)

@@ -13,7 +13,9 @@ from dataclasses import replace
 from typing import Any, Iterable, Sequence
 
 from ..doc import Doc
+from ..marks import DOUBLE_QUOTES, SINGLE_QUOTES
 from ..model import Actor, Span, Stance, Statement
+from ..stages import declare
 from .model import classify
 from .rules import (
     CLAUSE_END,
@@ -28,7 +30,6 @@ from .rules import (
     token_span,
     tokenize,
 )
-from ..stages import declare
 
 _MODEL_THRESHOLD = 0.6  # the model's probability for a direction and polarity to count as a stance
 _ANAPHOR_SENTENCES = 3  # how far back an anaphor looks for its target
@@ -46,10 +47,6 @@ class _ByStart:
     def starting_in(self, start: int, end: int) -> list[tuple[Span, Any]]:
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
-    def index_at(self, offset: int) -> int:
-        """The index of the last span starting at or before ``offset`` (-1 if none)."""
-        return bisect_right(self.starts, offset) - 1
-
 
 def actor_findings(doc: Doc, index: int, holder: str, mentions: _ByStart, issues: list[Span]) -> list[Finding]:
     """Actors named in a statement, other than its speaker, with the directed-sentiment model's
@@ -64,7 +61,7 @@ def actor_findings(doc: Doc, index: int, holder: str, mentions: _ByStart, issues
         if any(issue.contains(mention) for issue in issues):
             continue  # "Russia to withdraw its forces": part of an issue, not a stance on Russia
         polarity, score = 0, 0.0
-        sentence = _sentence(doc, mention.start)
+        sentence = doc.sentence_at(mention.start)
         source = statement.source
         if sentence and source and sentence.contains(source) and not source.overlaps(mention):
             polarity, score = _model_polarity(doc.text, sentence, source, mention)
@@ -87,24 +84,6 @@ def _model_polarity(text: str, sentence: Span, holder: Span, target: Span) -> tu
     if max(favor, against) < _MODEL_THRESHOLD:
         return 0, probabilities["neutral"]
     return (1, favor) if favor >= against else (-1, against)
-
-
-def _sentence(doc: Doc, offset: int) -> Span | None:
-    index = bisect_right(_sentence_starts(doc), offset) - 1
-    span = doc.sentences[index].span if index >= 0 else None
-    return span if span is not None and offset < span.end else None
-
-
-_STARTS: dict[int, tuple[Doc, list[int]]] = {}
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Sentence starts of the Doc being staged (kept for the last Doc only)."""
-    cached = _STARTS.get(0)
-    if cached is None or cached[0] is not doc:
-        cached = (doc, [s.span.start for s in doc.sentences])
-        _STARTS[0] = cached
-    return cached[1]
 
 
 class _Covered:
@@ -161,7 +140,7 @@ def _holders_before(tokens: Sequence[Token], index: int, mentions: dict[Span, st
             while echo >= 0 and tokens[echo].word in ("'s", "'"):
                 echo -= 1
             start = next((i for i in range(echo, -1, -1) if _mention_ending_at(tokens, i, mentions)), None)
-            if start is not None and any(t.stem in stems("stance_echo_cues") for t in tokens[start:back]):
+            if start is not None and any(t.stem in stems("stance/echo_cues") for t in tokens[start:back]):
                 holders.append(_mention_ending_at(tokens, start, mentions))
             break
         if tokens[back].word in CLAUSE_END:
@@ -174,17 +153,16 @@ def resolve_anaphors(doc: Doc, findings: list[Finding]) -> list[Finding]:
     the paragraph first, else anyone's within the last few sentences; unresolved ones are dropped."""
     targets = sorted((f for f in findings if not f.anaphor and f.target_actor is None), key=lambda f: f.target.end)
     ends = [f.target.end for f in targets]
-    paragraphs = _ByStart((p, None) for p in doc.paragraphs)
     resolved = []
     for finding in findings:
         if not finding.anaphor:
             resolved.append(finding)
             continue
         earlier = bisect_right(ends, finding.target.start)
-        paragraph = paragraphs.index_at(finding.target.start)
+        paragraph = doc.paragraph_index_at(finding.target.start)
         own = None
         for candidate in reversed(targets[:earlier]):
-            if paragraphs.index_at(candidate.target.start) != paragraph:
+            if doc.paragraph_index_at(candidate.target.start) != paragraph:
                 break
             if candidate.holder == finding.holder:
                 own = candidate
@@ -201,7 +179,7 @@ def resolve_anaphors(doc: Doc, findings: list[Finding]) -> list[Finding]:
 
 def _sentences_between(doc: Doc, a: Span, b: Span) -> int:
     """How many sentences start after ``a`` ends and no later than ``b`` starts."""
-    starts = _sentence_starts(doc)
+    starts = doc.sentence_starts
     return max(0, bisect_right(starts, b.start) - bisect_left(starts, a.end))
 
 
@@ -210,7 +188,7 @@ def target_label(text: str, span: Span) -> str:
     words = span.text(text).split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
-    return " ".join(words).strip("\"“”‘’'")
+    return " ".join(words).strip(DOUBLE_QUOTES + SINGLE_QUOTES)
 
 
 _POLARITY = {1: "favor", -1: "against", 0: "neutral"}
@@ -245,12 +223,6 @@ def to_stances(text: str, findings: Sequence[Finding], actors: dict[str, Actor])
     return tuple(sorted(stances, key=lambda s: s.target_span.start if s.target_span else 0))
 
 
-def _holder(actors: dict[str, Actor], actor_id: str | None) -> str | None:
-    """A descriptive actor linked to a named one ("the EU's top diplomat") holds stances as that one."""
-    actor = actors.get(actor_id) if actor_id else None
-    return (actor.same_as or actor.id) if actor else None
-
-
 @declare(
     "stance",
     requires=("paragraphs", "sentences", "statement.actor", "actor.mentions"),
@@ -258,12 +230,13 @@ def _holder(actors: dict[str, Actor], actor_id: str | None) -> str | None:
 )
 def stage(doc: Doc) -> Doc:
     actors = {a.id: a for a in doc.actors}
-    mentions = {m: _holder(actors, a.id) for a in doc.actors for m in a.mentions}
+    # a descriptive actor linked to a named one ("the EU's top diplomat") holds stances as that one
+    mentions = {m: doc.speaker_of(a.id) for a in doc.actors for m in a.mentions}
     mentions_by_start = _ByStart(mentions.items())
     contents = _ByStart((piece, s) for s in doc.statements for piece in s.content)
     findings: list[Finding] = []
     for index, statement in enumerate(doc.statements):
-        holder = _holder(actors, statement.actor)
+        holder = doc.speaker_of(statement.actor)
         question = is_question(doc.text, statement)
         if holder is None and not question:
             continue  # an unnamed asker's question still gives the answer its topic

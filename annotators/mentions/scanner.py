@@ -1,175 +1,24 @@
-"""Finding who and what an article mentions, without a downloaded model.
-
-One linear pass over each sentence's tokens finds:
-- names: runs of capitalised tokens, split by the lexicons into an owner ("Ukrainian", "NATO"), a title
-  ("President", "Secretary of State"), an honorific ("Mr.") and the name itself; organisations,
-  places and demonyms come from the lexicons, unknown runs become people (two or more words) or
-  names to be matched later (one word); a sentence's first word is a name only if it is not an
-  ordinary English word or the article also capitalises it mid-sentence;
-- descriptions that stand for someone: "the EU's top diplomat", "a spokesman for the Kremlin",
-  "Ukrainian authorities", "the President" (see ``lexicons/roles.tsv``);
-- "the alliance" and the like, naming an organisation of that category mentioned before;
-- pronouns, for ``coref`` to resolve.
-Clustering the mentions into actors is ``actors``' job.
-"""
+"""One sentence's mentions, in one linear pass over its tokens (see the package docstring)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, Literal
+from dataclasses import dataclass
 
-from . import lexicons
-from .doc import Doc
-from .model import Span
-from .segment import ASCII_QUOTES
+from .. import lexicons
+from ..model import Span
+from .gazetteer import MAX_PHRASE, LexiconEntry
+from .model import DocContext, Mention, MentionForm, SentenceTokens
 
-MentionForm = Literal["name", "demonym", "descriptive", "category", "pronoun"]
-
-MAX_PHRASE = 6  # longest lexicon entry, in tokens
 MAX_ROLE_WORDS = 3  # "top diplomat", "foreign policy chief"
-# A line of >= 4 words, >= 60% capitalised, with >= 3 capitalised ordinary words, is Title Case.
-HEADLINE_WORDS, HEADLINE_SHARE, HEADLINE_ORDINARY = 4, 0.6, 3
 # Tokens after which a capitalised word is capitalised because it starts something, not as a name.
-_OPENERS = frozenset({'"', "``", "''", "'", "`", ":", ";", "(", "[", "-", "--", "—", "–"})
+OPENERS = frozenset({'"', "``", "''", "'", "`", ":", ";", "(", "[", "-", "--", "—", "–"})
 _POSSESSIVE = frozenset({"'s", "'"})
 ACTOR_KINDS = frozenset({"person", "organisation", "group"})  # what a description may stand for
-_DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "few", "other", "two", "three"})
-_ARTICLES = frozenset({"the", "a", "an"})
-_ROLE_LINKS = frozenset({"for", "of", "at"})  # "a spokesman for the Kremlin", "the head of NATO"
+DETERMINERS = lexicons.words("actors/determiners")
+_ARTICLES = lexicons.words("actors/articles")
+_ROLE_LINKS = lexicons.words("actors/role_links")
 _CAPITALISED_ONLY = frozenset({"military", "other"})  # title classes that are ordinary words in lower case
-_PLACE_PREPOSITIONS = frozenset({"in", "near"})  # "fought in Fallujah": a lone unknown word is a place
-
-
-@dataclass(frozen=True)
-class LexiconEntry:
-    kind: str  # organisation | place | title
-    key: str  # the canonical name ("organisation:NATO", "place:Ukraine"), or the title
-    detail: str = ""  # demonym / adjective for names that stand for a place or organisation; a title's class
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """The lexicons, compiled once into lookups by token tuple."""
-
-    names: dict[tuple[str, ...], LexiconEntry]  # case-sensitive: organisations, places, demonyms
-    titles: dict[tuple[str, ...], LexiconEntry]  # lower-cased
-    honorifics: dict[str, str]  # honorific -> gender (m, f, -)
-    roles: dict[tuple[str, ...], tuple[str, str]]  # lower-cased role -> (title class, actor kind)
-    categories: frozenset[str]  # what articles call organisations: "the alliance", "the bloc"
-    org_categories: dict[str, str]  # organisation key -> category
-    aliases: dict[str, tuple[str, ...]]  # canonical key -> other names from the lexicon
-    pronouns: dict[str, str]  # lower-cased pronoun -> m | f | n | p | we | i
-    kind_keywords: dict[str, str]  # last word of a name -> kind
-    given_names: dict[str, str]  # given name -> gender (m, f)
-    stop_names: frozenset[str]
-    function_words: frozenset[str]
-    particles: frozenset[str]
-    common_words: frozenset[str]
-
-
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.split())
-
-
-def _split_list(cell: str) -> list[str]:
-    return [item.strip() for item in cell.split(",") if item.strip()]
-
-
-def _column(row: tuple[str, ...], index: int) -> str:
-    return row[index] if len(row) > index else ""
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    names: dict[tuple[str, ...], LexiconEntry] = {}
-    aliases: dict[str, tuple[str, ...]] = {}
-    org_categories: dict[str, str] = {}
-    for row in lexicons.table("organisations"):
-        name, others, category = row[0], _split_list(_column(row, 1)), _column(row, 2)
-        key = f"organisation:{name}"
-        for surface in (name, *others):
-            names[_words(surface)] = LexiconEntry("organisation", key)
-        for adjective in _split_list(_column(row, 3)):
-            names[_words(adjective)] = LexiconEntry("organisation", key, "adjective")
-        aliases[key] = tuple(others)
-        if category:
-            org_categories[key] = category
-    for place in lexicons.entries("places"):
-        names.setdefault(_words(place), LexiconEntry("place", f"place:{place}"))
-    for row in lexicons.table("demonyms"):
-        place, demonyms, others = row[0], _split_list(_column(row, 1)), _split_list(_column(row, 2))
-        key = f"place:{place}"
-        for surface in (place, *others):
-            names[_words(surface)] = LexiconEntry("place", key)
-        for demonym in demonyms:
-            names[_words(demonym)] = LexiconEntry("place", key, "demonym")
-        aliases[key] = tuple(others)
-    titles = {
-        _words(row[0].lower()): LexiconEntry("title", row[0], _column(row, 1))
-        for row in lexicons.table("titles")
-    }
-    roles = {_words(row[0]): (row[1], row[2]) for row in lexicons.table("roles")}
-    return Gazetteer(
-        names=names,
-        titles=titles,
-        honorifics={row[0]: _column(row, 1) for row in lexicons.table("honorifics")},
-        roles=roles,
-        categories=frozenset(org_categories.values()),
-        org_categories=org_categories,
-        aliases=aliases,
-        pronouns={row[0]: row[1] for row in lexicons.table("pronouns")},
-        kind_keywords={row[0]: row[1] for row in lexicons.table("kind_keywords")},
-        given_names={row[0]: row[1] for row in lexicons.table("given_names")},
-        stop_names=frozenset(lexicons.entries("stop_names")),
-        function_words=frozenset(lexicons.entries("function_words")),
-        particles=frozenset(lexicons.entries("name_particles")),
-        common_words=frozenset(lexicons.entries("common_words")),
-    )
-
-
-@dataclass(eq=False)
-class Mention:
-    """One place where the article refers to someone or something."""
-
-    span: Span
-    form: MentionForm
-    kind: str  # person | organisation | place | group | other | unknown (a lone word, decided later)
-    sentence: int
-    key: str | None = None  # lexicon identity ("organisation:NATO") or a description's role key
-    words: tuple[str, ...] = ()  # a name's words, honorific and title excluded
-    gender: str | None = None  # m | f, when an honorific, a given name or a pronoun says so
-    title: str | None = None  # "United States Secretary of State", owner included
-    title_class: str | None = None  # see titles.tsv / roles.tsv
-    owner: Mention | None = None  # "NATO" in "NATO's head", "Ukrainian" in "Ukrainian President"
-    pronoun: str | None = None  # m | f | n | p | we | i
-    is_source: bool = False  # the head of a statement's source ("Blinken" in "Blinken said")
-    initial: bool = False  # first word of its sentence (capitalised whatever it is)
-    # The ``entities.Entity`` it belongs to, set by the actors stage; typed loosely because entities
-    # builds on mentions, never the reverse.
-    entity: Any = field(default=None, repr=False)
-
-
-@dataclass(frozen=True)
-class SentenceTokens:
-    """One sentence's tokens as parallel lists (the scan reads these once per token)."""
-
-    starts: list[int]
-    ends: list[int]
-    words: list[str]  # curly quotes mapped to ASCII
-    lowers: list[str]
-    capitalised: list[bool]
-
-    @classmethod
-    def of(cls, ascii_text: str, spans: tuple[Span, ...]) -> SentenceTokens:
-        words = [ascii_text[t.start : t.end] for t in spans]
-        return cls(
-            [t.start for t in spans],
-            [t.end for t in spans],
-            words,
-            [w.lower() for w in words],
-            [w[:1].isupper() for w in words],
-        )
+_PLACE_PREPOSITIONS = lexicons.words("actors/place_prepositions")
 
 
 def _longest(table: dict, words: list[str], start: int) -> int:
@@ -188,11 +37,11 @@ class _Segment:
     entry: LexiconEntry | None = None
 
 
-class _SentenceScanner:
+class SentenceScanner:
     """Finds the mentions of one sentence; see the module docstring."""
 
     def __init__(
-        self, doc_text: str, tokens: SentenceTokens, sentence: int, context: _DocContext, headline: bool
+        self, doc_text: str, tokens: SentenceTokens, sentence: int, context: DocContext, headline: bool
     ):
         self.text = doc_text
         self.starts, self.ends = tokens.starts, tokens.ends
@@ -213,7 +62,7 @@ class _SentenceScanner:
         return self.text[self.starts[start] : self.ends[end - 1]]
 
     def starts_sentence(self, index: int) -> bool:
-        return index == 0 or self.words[index - 1] in _OPENERS
+        return index == 0 or self.words[index - 1] in OPENERS
 
     def mention(self, start: int, end: int, form: MentionForm, kind: str, **details) -> Mention:
         made = Mention(
@@ -289,7 +138,7 @@ class _SentenceScanner:
     def lower_case_at(self, index: int) -> int:
         """Pronouns and descriptions that start with a lower-case word; returns the next index."""
         lower = self.lowers[index]
-        if lower in _DETERMINERS:
+        if lower in DETERMINERS:
             return self.role_phrase_from_determiner(index) or self.category_at(index) or index + 1
         pronoun = self.gaz.pronouns.get(lower)
         if pronoun and pronoun != "rel":
@@ -519,7 +368,7 @@ class _SentenceScanner:
         return best
 
     def determiner_before(self, index: int) -> int:
-        return index - 1 if index > 0 and self.lowers[index - 1] in _DETERMINERS else index
+        return index - 1 if index > 0 and self.lowers[index - 1] in DETERMINERS else index
 
     def followed_by_name(self, index: int) -> bool:
         return index < self.count and self.caps[index] and self.words[index] not in self.gaz.stop_names
@@ -561,7 +410,7 @@ class _SentenceScanner:
 
     def role_phrase_from_determiner(self, index: int) -> int | None:
         """ "a spokesman for the Kremlin", "the head of NATO": role + link + a name."""
-        if self.lowers[index] not in _DETERMINERS:
+        if self.lowers[index] not in DETERMINERS:
             return None
         found = self.role_at(index + 1)
         if found is None:
@@ -632,49 +481,3 @@ class _SentenceScanner:
             owner=owner,
             words=tuple(self.words[end - len(words) : end]),
         )
-
-
-@dataclass(frozen=True)
-class _DocContext:
-    gaz: Gazetteer
-    capitalised_inside: frozenset[str]  # words the article capitalises mid-sentence
-    lower_case_seen: frozenset[str]  # words the article writes in lower case
-    lower_case_starters: frozenset[str]  # determiners and pronouns: lower-case words worth a look
-
-
-def is_headline(tokens: SentenceTokens, gaz: Gazetteer) -> bool:
-    """A Title Case or capitals line ("Rand Paul Scores Direct Hit On Donald Trump"), not a sentence."""
-    alphabetic = [c for w, c in zip(tokens.words, tokens.capitalised) if w[:1].isalpha()]
-    if sum(1 for w in tokens.words if len(w) > 3 and w.isupper() and (w,) not in gaz.names) >= 2:
-        return True  # "EXPERTS DOWNPLAY RISK": a line in capitals
-    if len(alphabetic) < HEADLINE_WORDS or sum(alphabetic) < HEADLINE_SHARE * len(alphabetic):
-        return False
-    ordinary = sum(
-        1
-        for w, low, c in zip(tokens.words[1:], tokens.lowers[1:], tokens.capitalised[1:])
-        if c and low in gaz.common_words and (w,) not in gaz.names
-    )
-    return ordinary >= HEADLINE_ORDINARY
-
-
-def find_mentions(doc: Doc) -> list[Mention]:
-    """Every mention in the article, in document order."""
-    gaz = gazetteer()
-    ascii_text = doc.text.translate(ASCII_QUOTES)
-    sentences = [SentenceTokens.of(ascii_text, sentence.tokens) for sentence in doc.sentences]
-    headlines = [is_headline(tokens, gaz) for tokens in sentences]
-    inside, lower_case = set(), set()
-    for tokens, headline in zip(sentences, headlines):
-        words, caps = tokens.words, tokens.capitalised
-        if headline:
-            continue
-        inside.update(words[i] for i in range(1, len(words)) if caps[i] and words[i - 1] not in _OPENERS)
-        lower_case.update(w for w, c in zip(words, caps) if not c)
-    context = _DocContext(
-        gaz, frozenset(inside), frozenset(lower_case), _DETERMINERS | frozenset(gaz.pronouns)
-    )
-    found: list[Mention] = []
-    for index, tokens in enumerate(sentences):
-        found.extend(_SentenceScanner(doc.text, tokens, index, context, headlines[index]).scan())
-    found.sort(key=lambda m: (m.span.start, -m.span.end))
-    return found
