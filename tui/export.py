@@ -21,7 +21,6 @@ from annotators import Actor, Annotation, Span, Statement
 from annotators.model import Stance
 from tui.inputs import Article
 from tui.notes.placement import PlacedNote
-from tui.overlays import speaker_of
 from tui.notes.store import timestamp
 from tui.safe_text import displayable, one_line, safe_json
 from tui.stances import summary as stance_summary
@@ -64,7 +63,7 @@ def export_data(
     for placed in article.placed:
         if placed.statement_id is not None:
             notes_by_statement[placed.statement_id].append(placed)
-    speaker = speaker_of(annotation)
+    speaker = annotation.speakers
     statements = [
         _statement_data(text, annotation, statement, notes_by_statement[statement.id], speaker)
         for statement in annotation.statements
@@ -147,7 +146,7 @@ def _speaker_from_source(text: str, statement: Statement) -> str:
 def _actor_groups(annotation: Annotation) -> list[list[Actor]]:
     """Each actor that speaks for itself with the descriptions linked to it by ``same_as`` ("the EU's
     top diplomat" with Borrell), the actor first; groups in the order their first member is listed."""
-    speaker = speaker_of(annotation)
+    speaker = annotation.speakers
     position = {actor.id: index for index, actor in enumerate(_speakers_first(annotation))}
     described: dict[str, list[Actor]] = defaultdict(list)
     for actor in annotation.actors:
@@ -160,7 +159,7 @@ def _actor_groups(annotation: Annotation) -> list[list[Actor]]:
 def _table_actors(annotation: Annotation, *, everyone: bool) -> list[dict[str, Any]]:
     """The actors table: who speaks or is the target of a stance that takes a side (or ``everyone``),
     aliases folded."""
-    speaker = speaker_of(annotation)
+    speaker = annotation.speakers
     stances = taken([*(s for actor in annotation.actors for s in actor.stances),
                      *(s for statement in annotation.statements for s in statement.stances)])
     targets = {speaker.get(s.target_actor) for s in stances if s.target_actor}
