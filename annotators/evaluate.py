@@ -252,15 +252,23 @@ def macro_f1_interval(gold: Sequence[int], predicted: Sequence[int], labels: Seq
     return bootstrap.intervals(draw)["macro_f1"]
 
 
-def evaluate_stance(path: Path) -> dict[str, Any]:
-    """Accuracy, macro-F1 over the five labels (with its bootstrap interval) and per-label P/R/F1 of
-    the shipped model on a directed-sentiment TSV file. Per-label keys are the corpus's label numbers as strings."""
-    model = shipped_model()
+def evaluate_stance(path: Path, classify: Callable[..., dict[str, float]] | None = None) -> dict[str, Any]:
+    """Accuracy, macro-F1 over the five labels (with its bootstrap interval) and per-label P/R/F1 of a
+    directed-sentiment scorer (``classify(text, first, second)`` -> label probabilities; the fast
+    model's linear one by default) on a directed-sentiment TSV file. Per-label keys are the corpus's
+    label numbers as strings."""
+    if classify is None:
+        model = shipped_model()
+
+        def classify(text, first, second):
+            return model.probabilities(features(mask(text, first, second)))
+
     gold, predicted = [], []
     with path.open(encoding="utf-8") as lines:
         for text, first, second, label in read_tsv(lines):
             gold.append(label)
-            predicted.append(LABELS.index(model.predict(features(mask(text, first, second)))))
+            probabilities = classify(text, first, second)
+            predicted.append(LABELS.index(max(probabilities, key=probabilities.__getitem__)))
     labels = range(len(LABELS))
     per_label = per_label_scores(gold, predicted, labels)
     return {
@@ -270,3 +278,36 @@ def evaluate_stance(path: Path) -> dict[str, Any]:
         "macro_f1_95ci": list(macro_f1_interval(gold, predicted, labels)) if gold else None,
         "per_label": {str(k): {"name": LABELS[k], **v} for k, v in per_label.items()},
     }
+
+
+def side_by_side(columns: dict[str, Report]) -> str:
+    """Reports as a plain-text table, one column each (fast, accurate, second annotator), headline F1s and
+    direct recall with their 95 % bootstrap intervals."""
+    rows: list[tuple[str, list[str]]] = []
+    figures = {name: report.to_json() for name, report in columns.items()}
+    intervals = {name: report.intervals() for name, report in columns.items()}
+
+    def add(label: str, cell) -> None:
+        rows.append((label, [cell(name) for name in columns]))
+
+    def with_interval(value: float, name: str, key: str) -> str:
+        low, high = intervals[name].get(key, (value, value))
+        return f"{value:.4f} ({low:.3f}-{high:.3f})"
+
+    for key in ("articles", "gold", "predicted"):
+        add(key, lambda name, key=key: str(figures[name][key]))
+    for key, headline in (("content_overlap", "content_overlap_f1"), ("content_exact", "content_exact_f1"),
+                          ("attribution", "attribution_f1")):
+        label = key.replace("_", " ")
+        add(f"{label} P", lambda name, key=key: f"{figures[name][key][0]:.4f}")
+        add(f"{label} R", lambda name, key=key: f"{figures[name][key][1]:.4f}")
+        add(f"{label} F1", lambda name, key=key, headline=headline: with_interval(figures[name][key][2], name, headline))
+    add("cue given content", lambda name: f"{figures[name]['cue_given_content']:.4f}")
+    add("direct recall", lambda name: with_interval(figures[name]["direct_recall"], name, "direct_recall"))
+    add("words per second", lambda name: f"{figures[name]['words_per_second']:,}" if columns[name].seconds else "-")
+    width = max(len(label) for label, _ in rows)
+    cell_width = max(22, *(len(name) for name in columns))
+    lines = [" " * width + "  " + "  ".join(f"{name:>{cell_width}}" for name in columns)]
+    lines += [f"{label:<{width}}  " + "  ".join(f"{cell:>{cell_width}}" for cell in cells) for label, cells in rows]
+    lines.append("(F1 and direct recall: 95% bootstrap intervals over articles in brackets)")
+    return "\n".join(lines)

@@ -66,6 +66,7 @@ class Meta:
     author: str | None = None  # the byline
     outlet: str | None = None  # the publication ("The Harbour Gazette")
     url: str | None = None  # the canonical URL
+    model: str | None = None  # the model that annotated, and its version ("accurate/minilm-...")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -76,6 +77,7 @@ class Meta:
             "author": self.author,
             "outlet": self.outlet,
             "url": self.url,
+            "model": self.model,
         }
 
     @classmethod
@@ -89,6 +91,7 @@ class Meta:
             author=data.get("author"),
             outlet=data.get("outlet"),
             url=data.get("url"),
+            model=data.get("model"),
         )
 
 

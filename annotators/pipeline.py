@@ -9,6 +9,7 @@ stages with what each requires and assigns.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from . import actors, continuation, first_person, metadata, quotes, segment, unnamed_holders
@@ -64,12 +65,48 @@ def run(
     return doc
 
 
+MODELS = ("fast", "accurate")
+
+
+def stages_for(model: str) -> tuple[Stage, ...]:
+    """The stages of the fast model (rules + CRF) or the accurate one (rules + the fine-tuned encoder:
+    ``encoder.accurate``). The accurate model raises ``encoder.runtime.EncoderUnavailable`` (one line,
+    naming ``--model fast``) when its weights or run-time packages are missing."""
+    if model == "fast":
+        return STAGES
+    if model == "accurate":
+        from .encoder import accurate
+
+        return accurate.stages(STAGES)
+    raise ValueError(f"no model {model!r} (models: {', '.join(MODELS)})")
+
+
+def model_name(model: str) -> str:
+    """What ``meta.model`` says: the model and the version of what it runs."""
+    if model == "accurate":
+        from .encoder.runtime import VERSION
+
+        return f"accurate/{VERSION}"
+    from . import __version__
+
+    return f"{model}/{__version__}"
+
+
 def annotate(
-    text: str, stages: Sequence[Callable[[Doc], Doc]] | None = None, *, meta: Meta | None = None
+    text: str,
+    stages: Sequence[Callable[[Doc], Doc]] | None = None,
+    *,
+    meta: Meta | None = None,
+    model: str = "fast",
 ) -> Annotation:
     """Annotate ``text``: who said what, with spans as ``str`` offsets into ``text``.
 
     ``meta`` is what the caller knows from the article's source (a page's title, author, date,
-    outlet, URL): it is kept, and wins over what the first lines of the text suggest.
+    outlet, URL): it is kept, and wins over what the first lines of the text suggest. ``model`` is
+    ``fast`` or ``accurate`` (``MODELS``); ``meta.model`` names it in the result. Given ``stages``,
+    those run instead and ``meta.model`` stays empty.
     """
-    return run(text, stages, meta).annotation()
+    annotation = run(text, stages if stages is not None else stages_for(model), meta).annotation()
+    if stages is not None:
+        return annotation
+    return replace(annotation, meta=replace(annotation.meta, model=model_name(model)))

@@ -46,16 +46,16 @@ def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 @functools.cache
-def engine_version() -> str:
-    """The engine's model and version, which the cache keys on: ``fast-`` and the fingerprint of the
-    engine package (its code, lexicons and weights decide what the fast model outputs).
+def engine_version(model: str = "fast") -> str:
+    """The engine's model and version, which the cache keys on: the model (``fast-``, ``accurate-``) and
+    the fingerprint of the engine package (its code, lexicons and weights decide what a model outputs).
 
     A fingerprint rather than a declared number: rules change often, and a version someone forgot to
     bump would serve stale statements. Reads files only; the engine is not imported.
     """
     spec = importlib.util.find_spec("annotators")
     assert spec is not None and spec.submodule_search_locations
-    return f"fast-{fingerprint(Path(next(iter(spec.submodule_search_locations))))}"
+    return f"{model}-{fingerprint(Path(next(iter(spec.submodule_search_locations))))}"
 
 
 def fingerprint(package: Path) -> str:

@@ -15,7 +15,7 @@ from textual.worker import Worker, WorkerState
 
 from annotators.model import Annotation, Meta
 from annotators.pipeline import run
-from tui.annotate_process import AnnotationProcess
+from tui.annotate_process import AnnotationChild, AnnotationProcess
 from tui.annotation_cache import AnnotationCache
 from tui.app_settings import AppSettings
 from tui.inputs import Article
@@ -35,10 +35,10 @@ def preview(text: str, given: Meta = Meta()) -> Annotation:
     return run(text, meta=given, until="paragraphs").annotation()
 
 
-def default_annotator(text: str, meta: Meta | None = None) -> Annotation:
+def default_annotator(text: str, meta: Meta | None = None, model: str = "fast") -> Annotation:
     from annotators import annotate
 
-    return annotate(text, meta=meta)
+    return annotate(text, meta=meta, model=model)
 
 
 class QuotelensApp(AppSettings):
@@ -62,6 +62,7 @@ class QuotelensApp(AppSettings):
         article: Article | None = None,
         library: Library | None = None,
         settings: SettingsFile | None = None,
+        model: str = "fast",
     ) -> None:
         """The reader on ``article`` (from ``tui.inputs``) or on ``text`` already read from ``path``;
         or, given a ``library``, the list of its articles, each opened in a reader over it."""
@@ -71,12 +72,13 @@ class QuotelensApp(AppSettings):
         super().__init__()
         self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
         self.annotator = annotator
+        self.model = model  # the engine's model ("fast" or "accurate"), for the default annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
         self._annotation_worker: Worker | None = None
         self.load_settings(settings)
         self.library = None
         if library is not None:
-            self.library = LibraryScreen(library, self.annotation_process, cache, notes_dir)
+            self.library = LibraryScreen(library, self._library_annotator(), cache, notes_dir)
         self.loaded: Article | None = None  # the article in the reader
         self.reader: ReaderScreen | None = None
         if library is None:
@@ -91,8 +93,15 @@ class QuotelensApp(AppSettings):
         """Where an article is annotated: the engine in a child process, given what the source said
         (title, author, outlet, URL); a test's annotator in the calling thread, on the text alone."""
         if self.annotator is default_annotator:
-            return AnnotationProcess(functools.partial(default_annotator, meta=meta))
+            return AnnotationProcess(functools.partial(default_annotator, meta=meta, model=self.model))
         return AnnotationProcess(self.annotator, in_child=False)
+
+    def _library_annotator(self) -> AnnotationChild:
+        """The library's: the engine in one child for all its articles; a test's annotator in a thread."""
+        if self.annotator is default_annotator:
+            return AnnotationChild(default_annotator)
+        annotator = self.annotator
+        return AnnotationChild(lambda text, _meta: annotator(text), in_child=False)
 
     def _reader_on(self, article: Article) -> ReaderScreen:
         # The settings as they are now: a reader opened from the library starts as the last one was left.

@@ -36,14 +36,14 @@ class Outcome:
     error: str | None = None
 
 
-def annotate_entry(entry: Entry, limits: Limits) -> Outcome:
+def annotate_entry(entry: Entry, limits: Limits, model: str = "fast") -> Outcome:
     """Load and annotate one article. Never raises: a failure is an ``Outcome`` with an error, so one
     bad input never stops a batch."""
     from annotators import annotate
 
     try:
         article = load_entry(entry, limits)
-        annotation = annotate(article.text, meta=article.meta)
+        annotation = annotate(article.text, meta=article.meta, model=model)
     except InputError as error:
         return Outcome(entry.location, error=error.reason)
     except Exception as error:  # noqa: BLE001 - an engine failure on one article is reported, not fatal
@@ -62,24 +62,25 @@ def default_jobs() -> int:
 # --- running -------------------------------------------------------------------------------------
 
 
-def run(entries: list[Entry], limits: Limits, *, jobs: int = 1, dask: str | None = None) -> Iterator[Outcome]:
+def run(entries: list[Entry], limits: Limits, *, jobs: int = 1, dask: str | None = None,
+        model: str = "fast") -> Iterator[Outcome]:
     """Each entry's outcome, in input order. The work is handed out before this returns, so start a
     progress display only afterwards (forking beside its thread is unsafe)."""
     if dask:
-        return _on_dask(dask, entries, limits)
+        return _on_dask(dask, entries, limits, model)
     if jobs <= 1 or len(entries) <= 1:
-        return (annotate_entry(entry, limits) for entry in entries)
-    return _in_processes(entries, limits, min(jobs, len(entries)))
+        return (annotate_entry(entry, limits, model) for entry in entries)
+    return _in_processes(entries, limits, min(jobs, len(entries)), model)
 
 
-def _in_processes(entries: list[Entry], limits: Limits, jobs: int) -> Iterator[Outcome]:
+def _in_processes(entries: list[Entry], limits: Limits, jobs: int, model: str) -> Iterator[Outcome]:
     from annotators import annotate
 
-    annotate("Warm-up, she said.")  # load the models once, here: forked workers inherit them
+    annotate("Warm-up, she said.", model=model)  # load the models once, here: forked workers inherit them
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    outcomes = pool.map(annotate_entry, entries, repeat(limits), chunksize=1)
+    outcomes = pool.map(annotate_entry, entries, repeat(limits), repeat(model), chunksize=1)
 
     def in_order() -> Iterator[Outcome]:
         try:
@@ -90,7 +91,7 @@ def _in_processes(entries: list[Entry], limits: Limits, jobs: int) -> Iterator[O
     return in_order()
 
 
-def _on_dask(address: str, entries: list[Entry], limits: Limits) -> Iterator[Outcome]:
+def _on_dask(address: str, entries: list[Entry], limits: Limits, model: str) -> Iterator[Outcome]:
     try:
         from distributed import Client
     except ImportError:
@@ -99,7 +100,7 @@ def _on_dask(address: str, entries: list[Entry], limits: Limits) -> Iterator[Out
         client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as error:
         raise BatchError(f"cannot reach the Dask scheduler at {address} ({error or type(error).__name__})") from None
-    futures = client.map(annotate_entry, entries, limits=limits, pure=False)
+    futures = client.map(annotate_entry, entries, limits=limits, model=model, pure=False)
 
     def in_order() -> Iterator[Outcome]:
         try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.batch import BatchError, Outcome, default_jobs, is_up_to_date, output_targets, run
-from tui.cli import CommandError, _limits
+from tui.cli_support import CommandError, check_model, input_limits
 from tui.inputs import Entry, InputError, discover
 from tui.safe_text import one_line, safe_json
 
@@ -27,7 +27,8 @@ class Tally:
 
 
 def annotate_command(args: argparse.Namespace) -> int:
-    limits = _limits(args)
+    check_model(args.model)
+    limits = input_limits(args)
     tally = Tally()
     entries = _discover_all(args.inputs, limits, tally)
     single = len(args.inputs) == 1 and len(entries) == 1 and entries[0].base is None and entries[0].item is None
@@ -37,7 +38,7 @@ def annotate_command(args: argparse.Namespace) -> int:
         targets = _prepare_out(args.out, entries) if args.out else {}
         pending = [e for e in entries if not (e.location in targets and is_up_to_date(e, targets[e.location]))]
         tally.skipped = len(entries) - len(pending)
-        outcomes = run(pending, limits, jobs=args.jobs or default_jobs(), dask=args.dask)
+        outcomes = run(pending, limits, jobs=args.jobs or default_jobs(), dask=args.dask, model=args.model)
     except BatchError as error:
         raise CommandError(str(error)) from None
     records = _collect(outcomes, len(pending), targets, args.format, tally)

@@ -12,44 +12,23 @@ from pathlib import Path
 from typing import Sequence
 
 from tui import __version__
-from tui.safe_text import one_line, safe_json
+from tui.cli_support import CommandError, check_model, input_limits, load, parse_size
+from tui.safe_text import one_line
 
 EXIT_USAGE = 2
 
 
-class CommandError(Exception):
-    """A user-facing failure: printed as one line on stderr, exit status 2."""
-
-
-def parse_size(value: str) -> int:
-    """``--max-size``: bytes, or a number with k, M or G (powers of 1024): ``500k``, ``10M``."""
-    units = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-    number, unit = value.strip().rstrip("bB"), ""
-    if number[-1:].lower() in units:
-        number, unit = number[:-1], number[-1].lower()
+def _models(choice: str) -> list[str]:
+    """``--model both``: each model, the accurate one only where it can run (a note on stderr if not)."""
+    if choice != "both":
+        check_model(choice)
+        return [choice]
     try:
-        size = int(float(number) * units[unit])
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 500k, 10M or 1G)") from None
-    if size <= 0:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (it must be above 0)")
-    return size
-
-
-def _limits(args: argparse.Namespace):
-    from tui.inputs import Limits
-
-    return Limits(max_bytes=args.max_size, timeout=args.timeout)
-
-
-def _load(spec: str, args: argparse.Namespace):
-    """The one article ``spec`` names, or a one-line ``CommandError``."""
-    from tui.inputs import InputError, load_article
-
-    try:
-        return load_article(spec, _limits(args))
-    except InputError as error:
-        raise CommandError(str(error)) from None
+        check_model("accurate")
+    except CommandError as error:
+        print(f"quotelens: {error}", file=sys.stderr)
+        return ["fast"]
+    return ["fast", "accurate"]
 
 
 # --- quotelens read -------------------------------------------------------------------------------
@@ -61,7 +40,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     from tui.inputs import InputError, discover, load_entry
     from tui.library import Library, lists_articles
 
-    spec, limits = args.path or str(default_seed()), _limits(args)
+    spec, limits = args.path or str(default_seed()), input_limits(args)
     try:  # fail before the UI starts
         entries = discover(spec, limits)
         library = Library(spec, tuple(entries), limits) if lists_articles(spec, entries) else None
@@ -71,8 +50,9 @@ def cmd_read(args: argparse.Namespace) -> int:
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
-    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
-    QuotelensApp(article=article, library=library, notes_dir=args.data_dir, cache=cache).run()
+    check_model(args.model)  # loads the encoder here, once: the forked annotation children inherit it
+    cache = AnnotationCache(cache_dir(args.cache_dir), engine_version(args.model))
+    QuotelensApp(article=article, library=library, notes_dir=args.data_dir, cache=cache, model=args.model).run()
     return 0
 
 
@@ -82,28 +62,14 @@ def cmd_read(args: argparse.Namespace) -> int:
 def cmd_cache(args: argparse.Namespace) -> int:
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
 
+    from tui.plain_reports import cache_cleared_report, cache_report
+
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
     if args.action == "clear":
-        removed = cache.clear()
-        entries, size = sum(u.entries for u in removed), sum(u.bytes for u in removed)
-        plural = "s" * (entries != 1)
-        print(f"removed {entries} cached annotation{plural} ({_size(size)}) from {cache.directory}")
+        print(cache_cleared_report(cache, cache.clear()))
         return 0
-    print(f"directory       {cache.directory}")
-    print(f"engine version  {cache.version}")
-    for usage in cache.usage():
-        current = "  (current)" if usage.version == cache.version else ""
-        plural = "s" * (usage.entries != 1)
-        print(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{current}")
+    print(cache_report(cache))
     return 0
-
-
-def _size(count: int) -> str:
-    for unit in ("bytes", "KB", "MB"):
-        if count < 1000:
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} GB"
 
 
 # --- quotelens annotate ---------------------------------------------------------------------------
@@ -124,7 +90,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.export import ExportExists, export_article, write_atomically
     from tui.notes import NotesUnavailable
 
-    article = _load(args.path, args)
+    article = load(args.path, args)
     if args.output and args.output.exists() and not args.force:  # say so before the work of annotating
         raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)")
     try:
@@ -153,29 +119,30 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
-    from annotators.evaluate import agreement, evaluate
+    from annotators.evaluate import agreement, evaluate, side_by_side
+    from annotators.pipeline import annotate
 
     if not (args.split / "attributions").is_dir() or not (args.split / "text").is_dir():
         raise CommandError(f"{args.split}: not a brat split (expected text/ and attributions/ inside)")
-    report = agreement(args.split) if args.agreement else evaluate(args.split)
-    if args.agreement and not report.articles:
-        raise CommandError(f"{args.split}: no article has two annotators")
-    figures, intervals = report.to_json(), report.intervals()
+    columns = {}
     if args.agreement:
-        del figures["words_per_second"]  # nothing was annotated
+        columns["second annotator"] = agreement(args.split)
+        if not columns["second annotator"].articles:
+            raise CommandError(f"{args.split}: no article has two annotators")
+    models = _models(args.model)
+    for model in models:
+        columns[model] = evaluate(args.split, lambda text, model=model: annotate(text, model=model))
     if args.json:
-        print(json.dumps({**figures, "bootstrap_95ci": intervals}))
+        objects = {}
+        for name, report in columns.items():
+            figures = report.to_json()
+            if name == "second annotator":
+                del figures["words_per_second"]  # nothing was annotated
+            objects[name.replace(" ", "_")] = {**figures, "bootstrap_95ci": report.intervals()}
+        print(json.dumps(next(iter(objects.values())) if len(objects) == 1 else objects))
         return 0
-    for name, value in figures.items():
-        if isinstance(value, tuple):
-            precision, recall, f1 = value
-            value = f"P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}"
-        elif isinstance(value, float):
-            value = f"{value:.4f}"
-        print(f"{name.replace('_', ' '):22} {value}")
-    print("95% intervals (bootstrap over articles):")
-    for name, (low, high) in intervals.items():
-        print(f"  {name.replace('_', ' '):20} {low:.4f}-{high:.4f}")
+    ordered = {name: columns[name] for name in (*models, "second annotator") if name in columns}
+    print(side_by_side(ordered))
     return 0
 
 
@@ -202,29 +169,36 @@ def cmd_eval_stance(args: argparse.Namespace) -> int:
     import json
 
     from annotators.evaluate import evaluate_stance
+    from tui.plain_reports import stance_report
 
     if not args.tsv.is_file():
         raise CommandError(f"{args.tsv}: not a file")
-    result = evaluate_stance(args.tsv)
+    results = {}
+    for model in _models(args.model):
+        classify = None
+        if model == "accurate":
+            from annotators.encoder.runtime import classify
+        results[model] = evaluate_stance(args.tsv, classify)
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(next(iter(results.values())) if len(results) == 1 else results, indent=2))
         return 0
-    low, high = result["macro_f1_95ci"] or (0.0, 0.0)
-    print(
-        f"rows {result['rows']}  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}"
-        f" (95% bootstrap interval {low:.3f}-{high:.3f})"
-    )
-    print(f"{'label':<16} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
-    for number, scores in result["per_label"].items():
-        name = f"{number} {scores['name']}"
-        print(
-            f"{name:<16} {scores['precision']:6.3f} {scores['recall']:6.3f} {scores['f1']:6.3f}"
-            f" {scores['support']:6d}"
-        )
+    for number, (model, result) in enumerate(results.items()):
+        if len(results) > 1:
+            print(f"{chr(10) * bool(number)}{model} model")
+        print(stance_report(result))
     return 0
 
 
 # --- the parser -----------------------------------------------------------------------------------
+
+MODELS = ("fast", "accurate")  # annotators.pipeline.MODELS, without importing the engine to parse
+READING_MODEL = "fast"  # what read and annotate use unless told (the accurate model once its weights ship)
+
+
+def _model_option(command: argparse.ArgumentParser, default: str) -> None:
+    command.add_argument("--model", choices=MODELS, default=default,
+                         help=f"fast: rules + CRF; accurate: rules + a fine-tuned encoder (default: {default})")
+
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     """The parser and the names of its subcommands."""
@@ -245,6 +219,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
                       "or the user data directory)")
     read.add_argument("--cache-dir", metavar="DIR", help="annotation cache (default: $QUOTELENS_CACHE_DIR "
                       "or the user cache directory)")
+    _model_option(read, READING_MODEL)
     read.set_defaults(handler=cmd_read)
 
     cache = commands.add_parser("cache", help="show or clear the cache of annotations")
@@ -263,6 +238,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     annotate.add_argument("--dask", metavar="ADDRESS", help="annotate on a Dask distributed cluster "
                           "(its scheduler's address, e.g. tcp://10.0.0.5:8786; needs quotelens[dask])")
     _input_options(annotate)
+    _model_option(annotate, READING_MODEL)
     annotate.set_defaults(handler=cmd_annotate)
 
     export = commands.add_parser("export", help="export an article's statements and notes as Markdown or JSON")
@@ -283,8 +259,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     evaluation.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     evaluation.add_argument(
         "--agreement", action="store_true",
-        help="score people, not quotelens: the second annotator against the first where an article has two",
+        help="add people: the second annotator against the first, where an article has two",
     )
+    evaluation.add_argument("--model", choices=(*MODELS, "both"), default="both",
+                            help="which model to score (default: both, side by side)")
     evaluation.set_defaults(handler=cmd_eval)
 
     # Listed here for the help only: main() hands `train ...` to the trainer's own parser, which
@@ -296,6 +274,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     )
     eval_stance.add_argument("tsv", type=Path, metavar="TSV")
     eval_stance.add_argument("--json", action="store_true", help="print the scores as a JSON object")
+    eval_stance.add_argument("--model", choices=(*MODELS, "both"), default="both",
+                             help="which model's stance scorer (default: both)")
     eval_stance.set_defaults(handler=cmd_eval_stance)
     return parser, set(commands.choices)
 

@@ -1,7 +1,9 @@
 """Command palette providers: "Go to statement ..." and "Show actor ...", fuzzy over speakers and quotes.
 
-Labels hold article text, so they are shown as ``Content`` built from plain strings (the stock
-``Matcher.highlight`` parses its argument as markup, which article text must never be).
+The providers serve any screen that offers what ``StatementNavigator`` names (the reader does); they
+do not import the reader. Labels hold article text, so they are shown as ``Content`` built from plain
+strings (the stock ``Matcher.highlight`` parses its argument as markup, which article text must never
+be).
 """
 
 from __future__ import annotations
@@ -10,15 +12,13 @@ import asyncio
 from abc import abstractmethod
 from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from annotators.model import Annotation
 from tui.safe_text import one_line
-
-if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
 
 YIELD_EVERY = 100  # candidates matched between two yields to the event loop
 
@@ -32,12 +32,24 @@ def highlight(label: str, offsets: Sequence[int], match_style: object) -> Conten
     return content
 
 
+@runtime_checkable
+class StatementNavigator(Protocol):
+    """What the providers need from the screen they serve."""
+
+    annotation: Annotation
+
+    def statement_summaries(self) -> list[str]:
+        """One line per statement of ``annotation``: speaker and quote."""
+
+    def go_to_statement(self, index: int) -> None: ...
+
+    def show_actor(self, actor_id: str) -> None: ...
+
+
 class _ReaderProvider(Provider):
     @property
-    def reader(self) -> ReaderScreen | None:
-        from tui.screens.reader import ReaderScreen
-
-        return self.screen if isinstance(self.screen, ReaderScreen) else None
+    def reader(self) -> StatementNavigator | None:
+        return self.screen if isinstance(self.screen, StatementNavigator) else None
 
     @abstractmethod
     def choices(self) -> list[tuple[str, partial]]:

@@ -11,7 +11,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 
 from annotators.model import Span
-from tui.layout import ArticleLayout
+from tui.line_wrapping import ArticleLayout
 
 
 def selection_span(layout: ArticleLayout, display: str, selection: Selection) -> Span | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from ..doc import Doc
 from ..marks import DOUBLE_QUOTES, SINGLE_QUOTES
 from ..model import Actor, Span, Stance, Statement
-from ..stages import declare
+from ..stages import Stage, declare
 from .model import classify
 from .rules import (
     CLAUSE_END,
@@ -48,7 +48,11 @@ class _ByStart:
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-def actor_findings(doc: Doc, index: int, holder: str, mentions: _ByStart, issues: list[Span]) -> list[Finding]:
+Classifier = Callable[[str, tuple[int, int], tuple[int, int]], dict[str, float]]
+
+
+def actor_findings(doc: Doc, index: int, holder: str, mentions: _ByStart, issues: list[Span],
+                   classify: Classifier = classify) -> list[Finding]:
     """Actors named in a statement, other than its speaker, with the directed-sentiment model's
     verdict when the speaker's mention is in the same sentence; neutral otherwise."""
     statement = doc.statements[index]
@@ -64,12 +68,12 @@ def actor_findings(doc: Doc, index: int, holder: str, mentions: _ByStart, issues
         sentence = doc.sentence_at(mention.start)
         source = statement.source
         if sentence and source and sentence.contains(source) and not source.overlaps(mention):
-            polarity, score = _model_polarity(doc.text, sentence, source, mention)
+            polarity, score = _model_polarity(doc.text, sentence, source, mention, classify)
         found.append(Finding(holder, mention, polarity, score, mention, index, target_actor=actor))
     return found
 
 
-def _model_polarity(text: str, sentence: Span, holder: Span, target: Span) -> tuple[int, float]:
+def _model_polarity(text: str, sentence: Span, holder: Span, target: Span, classify: Classifier) -> tuple[int, float]:
     base = sentence.start
     first, second = sorted([holder, target])
     probabilities = classify(
@@ -223,12 +227,22 @@ def to_stances(text: str, findings: Sequence[Finding], actors: dict[str, Actor])
     return tuple(sorted(stances, key=lambda s: s.target_span.start if s.target_span else 0))
 
 
-@declare(
-    "stance",
-    requires=("paragraphs", "sentences", "statement.actor", "actor.mentions"),
-    assigns=("statement.stances", "actor.stances"),
-)
-def stage(doc: Doc) -> Doc:
+def stage_with(classify: Classifier) -> Stage:
+    """The stance stage, with ``classify`` scoring (holder, target) pairs: the linear model by default,
+    the encoder's stance head in the accurate model."""
+
+    @declare(
+        "stance",
+        requires=("paragraphs", "sentences", "statement.actor", "actor.mentions"),
+        assigns=("statement.stances", "actor.stances"),
+    )
+    def stage(doc: Doc) -> Doc:
+        return _stances(doc, classify)
+
+    return stage
+
+
+def _stances(doc: Doc, classify: Classifier) -> Doc:
     actors = {a.id: a for a in doc.actors}
     # a descriptive actor linked to a named one ("the EU's top diplomat") holds stances as that one
     mentions = {m: doc.speaker_of(a.id) for a in doc.actors for m in a.mentions}
@@ -243,7 +257,7 @@ def stage(doc: Doc) -> Doc:
         found = [_as_actor(f, mentions) for f in statement_findings(doc, index, holder, question)]
         issues = [f.target for f in found]
         if not question:
-            found += actor_findings(doc, index, holder, mentions_by_start, issues)
+            found += actor_findings(doc, index, holder, mentions_by_start, issues, classify)
         nested = _nested_contents(statement, contents)
         findings += [f for f in found if not any(n.contains(f.target) for n in nested)]
     said = _Covered(span for s in doc.statements for span in (*s.content, *(x for x in (s.cue,) if x)))
@@ -268,6 +282,9 @@ def stage(doc: Doc) -> Doc:
     )
     return replace(doc, statements=statements, actors=aggregated)
 
+
+
+stage = stage_with(classify)
 
 def _as_actor(finding: Finding, mentions: dict[Span, str]) -> Finding:
     """A target phrase that is just an actor's mention ("praised Al Bell") is a stance on that actor."""

@@ -131,7 +131,7 @@ def test_bootstrap_intervals_bracket_the_figures_and_collapse_when_articles_agre
 def test_cli_eval_json_carries_the_intervals(tmp_path):
     split = write_split(tmp_path, {"a": (TEXT_A, {"x": ANN_A})})
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "eval", str(split), "--json"], capture_output=True, text=True,
+        [sys.executable, "-m", "tui", "eval", str(split), "--json", "--model", "fast"], capture_output=True, text=True,
         cwd=Path(__file__).parents[2], check=True,
     )
     intervals = json.loads(result.stdout)["bootstrap_95ci"]
@@ -161,12 +161,12 @@ def test_agreement_scores_the_second_annotator_against_the_first_on_doubly_annot
 def test_cli_eval_agreement_prints_people_figures_and_refuses_a_split_without_them(tmp_path):
     def run(split: Path) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "tui", "eval", str(split), "--agreement", "--json"], capture_output=True,
+            [sys.executable, "-m", "tui", "eval", str(split), "--agreement", "--json", "--model", "fast"], capture_output=True,
             text=True, cwd=Path(__file__).parents[2],
         )
 
     both = write_split(tmp_path / "both", {"a": (TEXT_A, {"x": ANN_A, "y": ANN_A_SECOND})})
-    figures = json.loads(run(both).stdout)
+    figures = json.loads(run(both).stdout)["second_annotator"]
     assert figures["articles"] == 1 and figures["content_overlap"] == [1.0, 0.5, 0.6667]
     assert "words_per_second" not in figures
     single = run(write_split(tmp_path / "single", {"a": (TEXT_A, {"x": ANN_A})}))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from annotators import pipeline
@@ -38,7 +40,9 @@ def test_run_until_stops_after_the_named_stage():
     assert doc.paragraphs and not doc.sentences
     doc = pipeline.run(text, until="attribution")
     assert doc.sentences and doc.statements and not doc.actors
-    assert pipeline.run(text).annotation() == pipeline.annotate(text)
+    annotated = pipeline.annotate(text)
+    assert annotated.meta.model == pipeline.model_name("fast")
+    assert pipeline.run(text).annotation() == replace(annotated, meta=replace(annotated.meta, model=None))
 
 
 def test_run_until_an_unknown_stage_names_the_stages():

@@ -178,3 +178,19 @@ def test_statements_without_a_speaker_have_no_stances():
     base = replace(base, statements=(replace(base.statements[0], actor=None),))
     result = stance.stage(base)
     assert result.statements[0].stances == ()
+
+
+def test_the_stance_stage_asks_the_classifier_it_is_given():
+    from annotators.pipeline import run, stages_until
+    from annotators.stance.stage import stage_with
+
+    asked = []
+
+    def favourable(text, first, second):
+        asked.append(text)
+        return {"neutral": 0.0, "first+second": 1.0, "second+first": 0.0, "first-second": 0.0, "second-first": 0.0}
+
+    text = "Angela Merkel said that Emmanuel Macron was a fine partner for the talks.\n"
+    doc = stage_with(favourable)(run(text, until="first_person"))
+    assert asked, "the given classifier scored the pair"
+    assert any(s.polarity == "favor" for statement in doc.statements for s in statement.stances)

@@ -140,7 +140,7 @@ def test_evaluate_reports_accuracy_macro_f1_and_per_label(tmp_path):
 
 
 def test_eval_stance_command_prints_json(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "tui", "eval-stance", str(_tsv(tmp_path)), "--json"],
+    out = subprocess.run([sys.executable, "-m", "tui", "eval-stance", str(_tsv(tmp_path)), "--json", "--model", "fast"],
                          cwd=REPO, capture_output=True, text=True, check=True)
     data = json.loads(out.stdout)
     assert set(data) >= {"accuracy", "macro_f1", "per_label"}

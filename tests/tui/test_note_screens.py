@@ -13,7 +13,7 @@ from textual.selection import Selection
 from textual.widgets import Checkbox, OptionList, TextArea
 
 from annotators.model import Annotation, Span
-from tui.layout import ArticleLayout
+from tui.line_wrapping import ArticleLayout
 from tui.notes import Note, PlacedNote, TextAnchor
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportDialog, ExportRequest

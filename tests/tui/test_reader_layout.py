@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotators.model import Span
-from tui.layout import ArticleLayout, wrap
+from tui.line_wrapping import ArticleLayout, wrap
 from tui.safe_text import displayable
 
 
@@ -65,7 +65,7 @@ def test_every_narrow_character_is_one_cell_wide():
     """The fast path measures these with len(): each must really take one cell."""
     from rich.cells import cell_len
 
-    from tui.layout import NARROW_RANGES
+    from tui.line_wrapping import NARROW_RANGES
 
     for first, last in NARROW_RANGES:
         for code in range(first, last + 1):

@@ -6,7 +6,7 @@ import pytest
 from textual.app import App
 from textual.color import Color
 
-from tui.palette import MIN_CONTRAST, contrast, speaker_colours
+from tui.speaker_colours import MIN_CONTRAST, contrast, speaker_colours
 
 THEMES = App().available_themes
 

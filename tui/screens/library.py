@@ -25,8 +25,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from annotators.model import Meta
-from tui.annotate_process import AnnotationProcess, AnnotationStopped
+from tui.annotate_process import AnnotationChild, AnnotationStopped
 from tui.annotation_cache import AnnotationCache
 from tui.inputs import Article, Entry, InputError, load_entry
 from tui.library import Library, Row, SortColumn, count_notes, open_notes, visible_rows
@@ -90,19 +89,17 @@ class LibraryScreen(Screen):
     def __init__(
         self,
         library: Library,
-        annotation_process: Callable[[Meta], AnnotationProcess],
+        annotator: AnnotationChild,
         cache: AnnotationCache | None,
         notes_dir: str | None = None,
     ) -> None:
-        """``annotation_process(meta)``: where to annotate an article whose source said ``meta``."""
         super().__init__()
         self.library = library
         self.rows: dict[str, Row] = {entry.location: Row.of(entry) for entry in library.entries}
         self.query_text = ""
         self.sort: tuple[SortColumn, bool] | None = None
         self.outcomes: dict[str, Outcome] = {}
-        self._annotation_process = annotation_process
-        self._process: AnnotationProcess | None = None  # the one annotating now
+        self._annotator = annotator
         self._cache = cache
         self._notes_dir = notes_dir
         self._articles: dict[str, Article] = {}  # loaded by the worker
@@ -128,8 +125,7 @@ class LibraryScreen(Screen):
         self.run_worker(self._load_and_annotate, thread=True, exit_on_error=False, name="library")
 
     def on_unmount(self) -> None:
-        if self._process is not None:
-            self._process.stop()
+        self._annotator.stop()
 
     # --- the background work (in a thread) --------------------------------------------------------
 
@@ -179,9 +175,8 @@ class LibraryScreen(Screen):
         if cached is not None:
             self._progress(key, lambda row: row.with_annotation(cached), "cached")
             return
-        self._process = self._annotation_process(meta)
         try:
-            annotation = self._process.annotate(text)
+            annotation = self._annotator.annotate(text, meta)
         except AnnotationStopped:
             raise
         except Exception as error:  # noqa: BLE001 - one article's failure is shown on its row

@@ -27,7 +27,7 @@ from tui.commands import ActorCommands, StatementCommands
 from tui.inputs import Article
 from tui.safe_text import one_line
 from tui.navigation import step
-from tui.palette import speaker_colours
+from tui.speaker_colours import speaker_colours
 from tui.screens.help import live_bindings
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
 from tui.settings import TEXT_WIDTHS, Settings

@@ -1,7 +1,7 @@
 """The article pane: paragraphs wrapped to the pane with who-said-what painted over them.
 
 A line-based ``ScrollView``: the text is laid out once per width as offset ranges
-(``tui.layout``) and only the visible lines are turned into strips, so a 100k-word article opens
+(``tui.line_wrapping``) and only the visible lines are turned into strips, so a 100k-word article opens
 fast and moving between statements only redraws what is on screen. Article text is never parsed
 as markup: lines are ``rich.text.Text`` built from the text itself, styled by offset.
 
@@ -29,7 +29,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from annotators.model import Annotation, Span
-from tui.layout import ArticleLayout, Line
+from tui.line_wrapping import ArticleLayout, Line
 from tui.safe_text import displayable
 from tui.overlays import Mark, Overlays
 from tui.selection import selection_span

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Measure the ways of combining the encoder's statements with the rules' (issue 12).
+
+    python scripts/encoder_combinations.py CORPUS_SPLIT_DIR [--holdout K] [--how encoder,rules+encoder,...]
+
+Each way (see ``annotators.encoder.tagging``) replaces the CRF's stage in the default pipeline; the
+fast model (rules + CRF) is printed first for reference. ``--holdout K`` scores only every K-th article
+of the split (the ``i % K == K - 1`` ones): on PolNeAR train these are the articles the encoder's
+training left out (``python -m annotators.encoder.train --holdout K``), so the choice is made on
+articles neither model saw, then confirmed on dev. Prints content overlap / exact / attribution F1 and
+direct recall, with 95 % bootstrap intervals over articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from annotators.brat import read_split  # noqa: E402
+from annotators.encoder import tagging  # noqa: E402
+from annotators.evaluate import _figures, evaluate_articles  # noqa: E402
+from annotators.pipeline import annotate, default_stages  # noqa: E402
+
+
+def stages(how: str | None):
+    if how is None:
+        return default_stages()
+    return tuple(tagging.stage_for(how) if stage.name == "learned" else stage for stage in default_stages())
+
+
+def row(name: str, report) -> str:
+    figures, intervals = _figures(report.counts), report.intervals()
+    cells = [f"{figures[k]:.4f} ({intervals[k][0]:.3f}-{intervals[k][1]:.3f})" for k in figures]
+    return f"{name:16} " + "  ".join(cells)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("split", type=Path)
+    parser.add_argument("--holdout", type=int, default=0, help="score every K-th article only")
+    parser.add_argument("--how", default=",".join(tagging.COMBINATIONS))
+    args = parser.parse_args()
+    articles = read_split(args.split)
+    if args.holdout:
+        articles = [a for i, a in enumerate(articles) if i % args.holdout == args.holdout - 1]
+    print(f"{len(articles)} articles of {args.split}")
+    print(f"{'':16} " + "  ".join(f"{k:22}" for k in ("overlap F1", "exact F1", "attribution F1", "direct recall")))
+    for how in (None, *args.how.split(",")):
+        chosen = stages(how)
+        report = evaluate_articles(articles, lambda text: annotate(text, chosen))
+        print(row(how or "fast", report) + f"  {report.to_json()['words_per_second']} words/s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
