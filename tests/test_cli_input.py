@@ -66,6 +66,9 @@ def test_cache_info_and_clear(tmp_path):
     assert info.returncode == 0
     assert f"{engine_version()}  1 annotation," in info.stdout and "(current)" in info.stdout
     assert "fast-0000000000000000  1 annotation," in info.stdout
+    stale = run("cache", "clear", "--stale", "--cache-dir", str(tmp_path))
+    assert stale.returncode == 0 and "removed 1 cached annotation " in stale.stdout
+    assert [u.version for u in cache.usage()] == [engine_version()]  # the current one stays
     cleared = run("cache", "clear", "--cache-dir", str(tmp_path))
-    assert cleared.returncode == 0 and "removed 2 cached annotations" in cleared.stdout
+    assert cleared.returncode == 0 and "removed 1 cached annotation " in cleared.stdout
     assert cache.usage() == [] and cache.get("Some text.") is None

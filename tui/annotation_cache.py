@@ -22,7 +22,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,17 +159,24 @@ class AnnotationCache:
             found.append(VersionUsage(version.name, len(sizes), sum(sizes)))
         return found
 
-    def clear(self) -> list[VersionUsage]:
-        """Remove every cached annotation, of every version; returns what was removed.
-
-        The directory is first renamed aside (atomic), so another process never sees half of it.
+    def clear(self, keep: Collection[str] = ()) -> list[VersionUsage]:
+        """Remove the cached annotations of every version but those in ``keep``; returns what was
+        removed. What goes is first renamed aside (atomic), so another process never sees half of it.
         """
-        removed = self.usage()
         root = self.directory / ANNOTATIONS
+        if not keep:
+            return self._remove(root, self.usage())
+        removed: list[VersionUsage] = []
+        for usage in self.usage():
+            if usage.version not in keep:
+                removed += self._remove(root / usage.version, [usage])
+        return removed
+
+    def _remove(self, directory: Path, usage: list[VersionUsage]) -> list[VersionUsage]:
         trash = self.directory / f".{ANNOTATIONS}-removed-{uuid.uuid4().hex}"
         try:
-            root.rename(trash)
+            directory.rename(trash)
         except FileNotFoundError:
             return []
         shutil.rmtree(trash, ignore_errors=True)
-        return removed
+        return usage

@@ -99,7 +99,7 @@ class QuotelensApp(AppSettings):
     def _library_annotator(self) -> AnnotationChild:
         """The library's: the engine in one child for all its articles; a test's annotator in a thread."""
         if self.annotator is default_annotator:
-            return AnnotationChild(default_annotator)
+            return AnnotationChild(functools.partial(default_annotator, model=self.model))
         annotator = self.annotator
         return AnnotationChild(lambda text, _meta: annotator(text), in_child=False)
 

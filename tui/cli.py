@@ -61,14 +61,14 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 def cmd_cache(args: argparse.Namespace) -> int:
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
-
     from tui.plain_reports import cache_cleared_report, cache_report
 
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version())
+    current = {engine_version(model) for model in MODELS}  # each model of this engine
     if args.action == "clear":
-        print(cache_cleared_report(cache, cache.clear()))
+        print(cache_cleared_report(cache, cache.clear(keep=current if args.stale else ())))
         return 0
-    print(cache_report(cache))
+    print(cache_report(cache, current))
     return 0
 
 
@@ -226,6 +226,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     cache.add_argument("action", choices=("info", "clear"), help="info: where and how big; clear: remove all")
     cache.add_argument("--cache-dir", metavar="DIR", help="the cache (default: $QUOTELENS_CACHE_DIR "
                        "or the user cache directory)")
+    cache.add_argument("--stale", action="store_true",
+                       help="with clear: only what older versions of the engine wrote")
     cache.set_defaults(handler=cmd_cache)
 
     annotate = commands.add_parser("annotate", help="print who said what in one or more articles")

@@ -4,7 +4,7 @@ only format."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 from tui.annotation_cache import AnnotationCache, VersionUsage
 
@@ -32,12 +32,13 @@ def cache_cleared_report(cache: AnnotationCache, removed: Iterable[VersionUsage]
     return f"removed {entries} cached annotation{plural} ({_size(size)}) from {cache.directory}"
 
 
-def cache_report(cache: AnnotationCache) -> str:
-    lines = [f"directory       {cache.directory}", f"engine version  {cache.version}"]
+def cache_report(cache: AnnotationCache, current: Collection[str]) -> str:
+    """Where the cache is and what each engine version holds; ``current``: this engine's versions."""
+    lines = [f"directory       {cache.directory}", f"engine versions {', '.join(sorted(current))}"]
     for usage in cache.usage():
-        current = "  (current)" if usage.version == cache.version else ""
+        mark = "  (current)" if usage.version in current else ""
         plural = "s" * (usage.entries != 1)
-        lines.append(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{current}")
+        lines.append(f"  {usage.version}  {usage.entries} annotation{plural}, {_size(usage.bytes)}{mark}")
     return "\n".join(lines)
 
 

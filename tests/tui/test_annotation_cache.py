@@ -137,6 +137,17 @@ def test_usage_and_clear_cover_every_version(cache):
     assert cache.get(TEXT) == annotation_of(TEXT)
 
 
+def test_clear_can_keep_the_versions_in_use(cache):
+    accurate = AnnotationCache(cache.directory, "accurate-test1")
+    old = AnnotationCache(cache.directory, "fast-test0")
+    for each in (cache, accurate, old):
+        each.put(TEXT, annotation_of(TEXT))
+    removed = cache.clear(keep={"fast-test1", "accurate-test1"})
+    assert [u.version for u in removed] == ["fast-test0"]
+    assert old.get(TEXT) is None and cache.get(TEXT) is not None and accurate.get(TEXT) is not None
+    assert [p.name for p in cache.directory.iterdir()] == ["annotations"]  # nothing left aside
+
+
 def test_clear_leaves_the_rest_of_the_cache_directory_alone(cache):
     cache.put(TEXT, annotation_of(TEXT))
     kept = cache.directory / "something-else.txt"

@@ -280,7 +280,8 @@ async def test_the_user_keymap_rebinds_library_keys_and_knows_the_readers(folder
 
     path = tmp_path / "user-config" / "settings.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('[keymap]\n"library.sort_title" = "T"\n"reader.next_statement" = "x"\n"library.nope" = "z"\n')
+    path.write_text('[keymap]\n"library.sort_title" = "T"\n"reader.next_statement" = "x"\n'
+                    '"library.nope" = "z"\n')
     app = library_app(folder, QuoteAnnotator(), cache)
     async with app.run_test(size=(110, 20)) as pilot:
         library = await settle_library(app, pilot)
@@ -289,3 +290,22 @@ async def test_the_user_keymap_rebinds_library_keys_and_knows_the_readers(folder
         await pilot.press("T")
         assert library.sort == ("title", False)
     assert SettingsFile.load().path == path
+
+
+def test_the_library_annotates_with_the_model_the_reader_was_given(folder, monkeypatch):
+    import annotators
+    from annotators.model import Annotation, Meta
+    from tui.app import QuotelensApp
+    from tui.inputs import discover
+    from tui.library import Library
+
+    seen: list[str] = []
+    def recording(text, meta=None, model="fast"):
+        seen.append(model)
+        return Annotation()
+
+    monkeypatch.setattr(annotators, "annotate", recording, raising=False)
+    app = QuotelensApp(library=Library(str(folder), tuple(discover(str(folder)))), model="accurate")
+    assert app.library is not None
+    app.library._annotator.annotator("Some text.", Meta())  # what the child runs for each article
+    assert seen == ["accurate"]
