@@ -192,7 +192,7 @@ def cmd_eval_stance(args: argparse.Namespace) -> int:
 # --- the parser -----------------------------------------------------------------------------------
 
 MODELS = ("fast", "accurate")  # annotators.pipeline.MODELS, without importing the engine to parse
-READING_MODEL = "fast"  # what read and annotate use unless told (the accurate model once its weights ship)
+READING_MODEL = "accurate"  # what read and annotate use unless told: issue 12 made the encoder the default
 
 
 def _model_option(command: argparse.ArgumentParser, default: str) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from annotators import metadata
 from annotators.model import Annotation
 from tui.inputs import Article, Entry, Limits
 from tui.notes import NotesStore, NotesUnavailable
@@ -56,7 +57,9 @@ class Row:
         return cls(entry.location, _name(entry), title=entry.title)
 
     def with_article(self, article: Article) -> Row:
-        meta = article.meta
+        """What the article shows before it is annotated: its source's metadata, and what its first
+        lines say (the engine's own first stage: a plain text's title and date)."""
+        meta = metadata.extract(article.text, article.meta)
         return replace(self, title=meta.title or self.title, outlet=meta.outlet, date=meta.date)
 
     def with_annotation(self, annotation: Annotation) -> Row:

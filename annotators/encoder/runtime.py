@@ -26,6 +26,7 @@ TOKENIZER_FILE = "encoder-tokenizer.json"
 HASH_FILE = MODEL_FILE + ".sha256"  # written by the export: a damaged weights file is caught before it runs
 VERSION = "minilm-l6-attr-stance-1"  # names the shipped weights: bump it whenever they change
 BATCH = 8  # windows per onnxruntime call
+OUTSIDE_PENALTY = 0.0  # subtracted from every word's "O" log-probability before decoding: > 0 trades precision for recall
 
 
 class EncoderUnavailable(RuntimeError):
@@ -121,14 +122,25 @@ def viterbi(numpy, scores) -> list[int]:
 
 
 def word_tags(text: str) -> tuple[tuple, list[str]]:
-    """The words of ``text`` (spans) and a tag of ``TAGS`` for each: every wordpiece's scores come from
-    the window that owns it, a word's from its first wordpiece, and the tags from a BIO-constrained
-    Viterbi path over the article's words."""
+    """The words of ``text`` (spans) and a tag of ``TAGS`` for each, from a BIO-constrained Viterbi
+    path over the article's words."""
+    numpy = _loaded()[0]
+    words, scores = word_scores(text)
+    if not len(words):
+        return words, []
+    scores = scores.copy()
+    scores[:, 0] -= OUTSIDE_PENALTY
+    return words, [TAGS[k] for k in viterbi(numpy, scores)]
+
+
+def word_scores(text: str):
+    """The words of ``text`` (spans) and their tag log-probabilities (words x ``TAGS``, numpy): every
+    wordpiece's scores come from the window that owns it, a word's from its first wordpiece."""
     numpy, _, tokenizer = _loaded()
     found = windows.pieces(text, tokenizer)
     length = len(found.ids)
-    if not length:
-        return found.words, [TAGS[0]] * len(found.words)
+    if not length:  # no wordpiece at all: every tag alike
+        return found.words, numpy.full((len(found.words), len(TAGS)), -numpy.log(len(TAGS)), dtype=numpy.float32)
     starts = windows.window_starts(length)
     inner = windows.WINDOW - 2
     piece_scores = numpy.zeros((length, len(TAGS)), dtype=numpy.float32)
@@ -144,8 +156,8 @@ def word_tags(text: str) -> tuple[tuple, list[str]]:
     piece_scores -= numpy.log(numpy.exp(piece_scores).sum(-1, keepdims=True))
     first = numpy.asarray(found.first_pieces())
     # a word the tokenizer dropped (a control character) has no scores of its own: all tags tie
-    word_scores = numpy.where((first >= 0)[:, None], piece_scores[numpy.maximum(first, 0)], 0.0)
-    return found.words, [TAGS[k] for k in viterbi(numpy, word_scores)]
+    uniform = -numpy.log(len(TAGS))
+    return found.words, numpy.where((first >= 0)[:, None], piece_scores[numpy.maximum(first, 0)], uniform)
 
 
 def classify(text: str, first: tuple[int, int], second: tuple[int, int]) -> dict[str, float]:

@@ -8,9 +8,16 @@ from annotators import annotate
 from annotators.model import Actor, Annotation
 
 
-@pytest.fixture(scope="module")
-def annotation(seed_text: str) -> Annotation:
-    return annotate(seed_text)
+@pytest.fixture(scope="module", params=["fast", "accurate"])
+def annotation(request, seed_text: str) -> Annotation:
+    """The seed as each model reads it (the accurate one where its weights are installed): the stances a
+    careful reader sees hold for both."""
+    if request.param == "accurate":
+        from annotators.encoder import runtime
+
+        if not (runtime.models_dir() / runtime.MODEL_FILE).is_file():
+            pytest.skip("the accurate model's weights are not installed")
+    return annotate(seed_text, model=request.param)
 
 
 def actor(annotation: Annotation, name: str) -> Actor:

@@ -31,6 +31,12 @@ def test_a_row_fills_in_from_the_article_then_from_its_annotation():
     assert (annotated.statements, annotated.actors) == (1, 0)
 
 
+def test_a_plain_texts_title_and_date_show_before_it_is_annotated():
+    text = "Allies meet in Brussels\n\ndate 2022-03-04\nBRUSSELS: The ministers met on Friday."
+    loaded = row("allies.txt").with_article(Article(text, Meta(), "/news/allies.txt", "text", "allies"))
+    assert (loaded.title, loaded.date, loaded.statements) == ("Allies meet in Brussels", "2022-03-04", None)
+
+
 def test_unknown_values_sort_last_in_either_direction_and_ties_keep_their_order():
     rows = [row("a", statements=2), row("b"), row("c", statements=5), row("d", statements=2)]
     assert [r.name for r in sorted_rows(rows, "statements")] == ["a", "d", "c", "b"]
