@@ -10,18 +10,17 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from itertools import repeat
+from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from tui.inputs import Entry, InputError, Limits, is_url, load_entry
-
-DASK_CONNECT_TIMEOUT = "10s"
-
+from tui.inputs import Entry, InputError, Limits, Payload, is_url, load_entry
+from tui.inputs.files import read_file
 
 class BatchError(Exception):
     """The batch cannot start (outputs that would collide, no cluster): one line for the user."""
@@ -67,10 +66,29 @@ def run(entries: list[Entry], limits: Limits, *, jobs: int = 1, dask: str | None
     """Each entry's outcome, in input order. The work is handed out before this returns, so start a
     progress display only afterwards (forking beside its thread is unsafe)."""
     if dask:
-        return _on_dask(dask, entries, limits, model)
+        return _on_dask(dask, entries, limits, model, connect_timeout=limits.timeout)
     if jobs <= 1 or len(entries) <= 1:
         return (annotate_entry(entry, limits, model) for entry in entries)
     return _in_processes(entries, limits, min(jobs, len(entries)), model)
+
+
+def _in_order(submit: Callable[[Entry], Any], entries: list[Entry], window: int,
+              close: Callable[[], None]) -> Iterator[Outcome]:
+    """Outcomes in input order, with at most ``window`` entries handed out at a time (a million
+    inputs never become a million futures). The first window is handed out before this returns."""
+    remaining = iter(entries)
+    pending = deque(submit(entry) for entry in islice(remaining, window))
+
+    def results() -> Iterator[Outcome]:
+        try:
+            while pending:
+                outcome = pending.popleft().result()
+                pending.extend(submit(entry) for entry in islice(remaining, 1))
+                yield outcome
+        finally:  # also when the reader of the results stops early (a closed pipe)
+            close()
+
+    return results()
 
 
 def _in_processes(entries: list[Entry], limits: Limits, jobs: int, model: str) -> Iterator[Outcome]:
@@ -80,37 +98,48 @@ def _in_processes(entries: list[Entry], limits: Limits, jobs: int, model: str) -
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    outcomes = pool.map(annotate_entry, entries, repeat(limits), repeat(model), chunksize=1)
-
-    def in_order() -> Iterator[Outcome]:
-        try:
-            yield from outcomes
-        finally:  # also when the reader of the results stops early (a closed pipe)
-            pool.shutdown(wait=False, cancel_futures=True)
-
-    return in_order()
+    return _in_order(lambda entry: pool.submit(annotate_entry, entry, limits, model), entries, 4 * jobs,
+                     lambda: pool.shutdown(wait=False, cancel_futures=True))
 
 
-def _on_dask(address: str, entries: list[Entry], limits: Limits, model: str) -> Iterator[Outcome]:
+def _on_dask(
+    address: str, entries: list[Entry], limits: Limits, model: str, connect_timeout: float
+) -> Iterator[Outcome]:
     try:
         from distributed import Client
     except ImportError:
         raise BatchError("--dask needs Dask: pip install 'quotelens[dask]'") from None
     try:
-        client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
+        client = Client(address, timeout=f"{connect_timeout}s")
     except (OSError, TimeoutError, ValueError) as error:
         raise BatchError(f"cannot reach the Dask scheduler at {address} ({error or type(error).__name__})") from None
-    futures = client.map(annotate_entry, entries, limits=limits, model=model, pure=False)
+    window = max(100, 4 * sum(client.nthreads().values()))
 
-    def in_order() -> Iterator[Outcome]:
+    def submit(entry: Entry) -> Any:
         try:
-            for future in futures:
-                yield future.result()
-        finally:
-            client.cancel(futures)
-            client.close()
+            shipped = with_bytes(entry, limits)
+        except InputError as error:
+            return _Done(Outcome(entry.location, error=error.reason))
+        return client.submit(annotate_entry, shipped, limits, model, pure=False)
 
-    return in_order()
+    return _in_order(submit, entries, window, client.close)
+
+
+def with_bytes(entry: Entry, limits: Limits) -> Entry:
+    """A file entry with its bytes read here: workers on other machines need not see our files."""
+    if not _is_file(entry) or entry.payload is not None:
+        return entry
+    return replace(entry, payload=Payload(read_file(Path(entry.location), limits.max_bytes)))
+
+
+@dataclass(frozen=True)
+class _Done:
+    """An outcome known before any work was handed out, standing in for a future."""
+
+    outcome: Outcome
+
+    def result(self) -> Outcome:
+        return self.outcome
 
 
 # --- where outputs go ----------------------------------------------------------------------------

@@ -47,6 +47,8 @@ def cmd_read(args: argparse.Namespace) -> int:
         article = None if library else load_entry(entries[0], limits)
     except InputError as error:
         raise CommandError(str(error)) from None
+    if args.path == "-":
+        _keys_from_the_terminal()
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
@@ -54,6 +56,22 @@ def cmd_read(args: argparse.Namespace) -> int:
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version(args.model))
     QuotelensApp(article=article, library=library, notes_dir=args.data_dir, cache=cache, model=args.model).run()
     return 0
+
+
+def _keys_from_the_terminal() -> None:
+    """The article came on standard input, which is now at its end: the reader takes its keys from
+    the terminal instead (Textual reads file descriptor 0)."""
+    import os
+
+    if sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise CommandError("-: the reader needs a terminal for its keys; use `quotelens annotate -` "
+                           "to annotate standard input without one") from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
 
 
 # --- quotelens cache ------------------------------------------------------------------------------
@@ -288,7 +306,8 @@ def _input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                          help="refuse a file, page or input larger than SIZE (default: 10M)")
     command.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                         help=f"give up on a URL after SECONDS (default: {DEFAULT_TIMEOUT:g})")
+                         help=f"give up on a URL (or on reaching --dask's scheduler) after SECONDS "
+                         f"(default: {DEFAULT_TIMEOUT:g})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

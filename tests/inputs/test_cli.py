@@ -200,3 +200,11 @@ def test_a_closed_pipe_ends_quietly_with_status_0(fmt, two_folders):
     process.stdout.close()  # as `| head -1` does
     assert process.wait(timeout=120) == 0
     assert process.stderr.read() == b""
+
+
+def test_the_reader_on_standard_input_needs_a_terminal_for_its_keys():
+    """Without a controlling terminal (a new session) there is nowhere to read keys from: one line."""
+    result = subprocess.run([sys.executable, "-m", "tui", "-"], cwd=REPO, capture_output=True, text=True,
+                            input=fixture_text("news_page.html"), start_new_session=True, timeout=60)
+    assert result.returncode == 2 and "-: the reader needs a terminal for its keys" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

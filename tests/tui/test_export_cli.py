@@ -10,7 +10,6 @@ import sys
 
 from tests.conftest import REPO
 from tui.notes import ArticleNotes, NotesStore
-from tui.notes.article import source_for
 
 
 def quotelens(*args: str, **options) -> subprocess.CompletedProcess:
@@ -25,7 +24,7 @@ def test_markdown_goes_to_stdout_without_touching_the_data_dir(seed_path, tmp_pa
 
 
 def test_saved_notes_are_exported_as_json(seed_path, seed_text, tmp_path):
-    notes = ArticleNotes(NotesStore.open(tmp_path), seed_text, source_for(seed_path), None)
+    notes = ArticleNotes(NotesStore.open(tmp_path), seed_text, str(seed_path.resolve()), None)
     start = seed_text.index("Zaporizhzhia")
     notes.add_highlight(start, start + len("Zaporizhzhia"), "check the IAEA")
     result = quotelens("export", str(seed_path), "--format", "json", "--data-dir", str(tmp_path))
@@ -35,7 +34,7 @@ def test_saved_notes_are_exported_as_json(seed_path, seed_text, tmp_path):
 
 
 def test_environment_variable_chooses_the_data_dir(seed_path, seed_text, tmp_path):
-    notes = ArticleNotes(NotesStore.open(tmp_path), seed_text, source_for(seed_path), None)
+    notes = ArticleNotes(NotesStore.open(tmp_path), seed_text, str(seed_path.resolve()), None)
     notes.add_highlight(0, 4, "from the environment")
     env = {**os.environ, "QUOTELENS_DATA_DIR": str(tmp_path)}
     result = quotelens("export", str(seed_path), "--format", "json", env=env)

@@ -12,7 +12,6 @@ from tests.tui.library_fixtures import ARTICLES, QuoteAnnotator, library_app, se
 from tui.annotation_cache import AnnotationCache
 from tui.inputs import Limits, load_article
 from tui.notes import NotesStore, TextAnchor
-from tui.notes.article import source_for
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 
@@ -219,7 +218,7 @@ async def test_rows_show_the_notes_written_on_an_article(folder, cache, tmp_path
     monkeypatch.setenv("QUOTELENS_DATA_DIR", str(data))
     text = load_article(str(folder / "bravo.md")).text
     store = NotesStore.open(data)
-    document = store.register(text, source_for(folder / "bravo.md"), "Bravo report")
+    document = store.register(text, str((folder / "bravo.md").resolve()), "Bravo report")
     store.add(document, "highlight", TextAnchor.from_span(text, 0, 5), "check this")
     store.close()
     saved = (data / "notes.sqlite3").read_bytes()

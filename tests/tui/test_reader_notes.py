@@ -12,7 +12,6 @@ from annotators.model import Span, Statement
 from tests.tui.seed_annotation import seed_annotation
 from tui.app import QuotelensApp
 from tui.notes import ArticleNotes, NotesStore
-from tui.notes.article import source_for
 from tui.notes.store import DATABASE_NAME
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportDialog
@@ -36,7 +35,7 @@ async def annotated(pilot) -> None:
 
 
 def saved_notes(seed_path: Path, text: str, notes_dir: Path):
-    return ArticleNotes(NotesStore.open(notes_dir), text, source_for(seed_path), None).notes()
+    return ArticleNotes(NotesStore.open(notes_dir), text, str(seed_path.resolve()), None).notes()
 
 
 async def write_note(pilot, body: str) -> None:
@@ -250,7 +249,7 @@ async def test_a_note_deleted_by_another_reader_meanwhile_is_saved_anew(seed_pat
         await write_note(pilot, "first")
         await pilot.press("a")
         (note,) = saved_notes(seed_path, seed_text, tmp_path)
-        other_reader = ArticleNotes(NotesStore.open(tmp_path), seed_text, source_for(seed_path), None)
+        other_reader = ArticleNotes(NotesStore.open(tmp_path), seed_text, str(seed_path.resolve()), None)
         other_reader.delete(note.id)
         app.screen.query_one(TextArea).text = "second"
         await pilot.press("ctrl+s")

@@ -8,7 +8,7 @@ import time
 
 from annotators.model import Meta
 
-from .model import FeedItem, InputError
+from .model import FeedItem, InputError, collapsed
 
 _FEED_START = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*)*"
@@ -38,7 +38,7 @@ def items(data: bytes, location: str, content_type: str | None = None) -> tuple[
         if parsed.get("bozo") and not parsed.get("feed"):
             raise InputError(location, "not a readable RSS or Atom feed")
         raise InputError(location, "the feed has no items")
-    outlet = _one_line(parsed.feed.get("title"))
+    outlet = collapsed(parsed.feed.get("title"))
     return tuple(_item(location, index, entry, outlet) for index, entry in enumerate(parsed.entries))
 
 
@@ -52,8 +52,8 @@ def _item(location: str, index: int, entry, outlet: str | None) -> FeedItem:
         content_html=max(contents, key=len) if contents else None,
         summary_html=entry.get("summary") or None,
         meta=Meta(
-            title=_one_line(entry.get("title")),
-            author=_one_line(entry.get("author")),
+            title=collapsed(entry.get("title")),
+            author=collapsed(entry.get("author")),
             date=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
             outlet=outlet,
             url=link,
@@ -63,8 +63,3 @@ def _item(location: str, index: int, entry, outlet: str | None) -> FeedItem:
 
 def _date(parsed: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
-
-
-def _one_line(value: str | None) -> str | None:
-    text = " ".join((value or "").split())
-    return text or None

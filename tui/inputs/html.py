@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from annotators.model import Meta
 
+from .model import collapsed
+
 # trafilatura's output elements that hold a paragraph of text (a block quote holds its own <p>s).
 _BLOCKS = {"p", "head", "item", "quote", "code", "cell"}
 # Feed content is a fragment, not a page: these HTML elements each make a paragraph.
@@ -32,14 +34,14 @@ def extract(html: str, url: str | None = None) -> Extracted | None:
     paragraphs = _paragraphs(document.body, _BLOCKS)
     if not paragraphs:
         return None
-    title = _one_line(document.title)
+    title = collapsed(document.title)
     if title and paragraphs[0] != title:
         paragraphs.insert(0, title)
     meta = Meta(
         title=title,
-        author=_one_line(document.author),
+        author=collapsed(document.author),
         date=document.date[:10] if document.date else None,
-        outlet=_one_line(document.sitename) or document.hostname,
+        outlet=collapsed(document.sitename) or document.hostname,
         url=document.url or url,
     )
     return Extracted("\n\n".join(paragraphs), meta)
@@ -72,8 +74,3 @@ def _paragraphs(root, blocks: set[str]) -> list[str]:
         if text:
             paragraphs.append(text)
     return paragraphs
-
-
-def _one_line(value: str | None) -> str | None:
-    text = " ".join((value or "").split())
-    return text or None

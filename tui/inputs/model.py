@@ -15,6 +15,12 @@ DEFAULT_TIMEOUT = 20.0  # seconds for a whole download
 DEFAULT_MAX_REDIRECTS = 5
 
 
+def collapsed(value: str | None) -> str | None:
+    """A metadata field on one line, whitespace runs made one space; None when nothing is left."""
+    text = " ".join((value or "").split())
+    return text or None
+
+
 class InputError(Exception):
     """An input that gives no article: the message is one line for the user, naming the input."""
 

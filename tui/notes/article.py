@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from annotators import Annotation, Statement
 
 from .anchor import TextAnchor
 from .model import Document, Note, text_hash
 from .placement import ARTICLE_ANCHOR, PlacedNote, place_notes, statement_anchor
 from .store import NotesStore
-
-
-def source_for(path: Path) -> str:
-    """How a file is named in the store: its absolute path, so the same file has one name wherever
-    quotelens is started from."""
-    return str(path.expanduser().resolve())
 
 
 class ArticleNotes:
