@@ -75,6 +75,7 @@ class QuotelensApp(AppSettings):
         self.model = model  # the engine's model ("fast" or "accurate"), for the default annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
         self._annotation_worker: Worker | None = None
+        self._first_process: AnnotationProcess | None = None  # the fast model's, shown while the accurate one runs
         self.load_settings(settings)
         self.library = None
         if library is not None:
@@ -129,11 +130,37 @@ class QuotelensApp(AppSettings):
             annotate = functools.partial(self.cache.annotate, article.text, process.annotate, article.meta)
         else:
             annotate = functools.partial(process.annotate, article.text)
+        if self._fast_first(article):
+            self._first_process = AnnotationProcess(functools.partial(default_annotator, meta=article.meta))
+            annotate = functools.partial(self._fast_then, self._first_process, article, annotate)
         self._annotation_worker = self.run_worker(annotate, thread=True, exit_on_error=False, name="annotate")
+
+    def _fast_first(self, article: Article) -> bool:
+        """Whether to show the fast model's statements while the accurate model works (not when the
+        accurate ones are cached already, nor with a test's annotator)."""
+        if self.model != "accurate" or self.annotator is not default_annotator:
+            return False
+        return not (self.cache and self.cache.get(article.text, article.meta) is not None)
+
+    def _fast_then(self, first: AnnotationProcess, article: Article, accurate: Callable[[], Annotation]) -> Annotation:
+        """In the worker's thread: the fast model's annotation, handed to the reader at once, then the
+        accurate model's (the worker's result)."""
+        self.call_from_thread(self._show_first, article, first.annotate(article.text))
+        return accurate()
+
+    def _show_first(self, article: Article, annotation: Annotation) -> None:
+        if self.reader is not None and self.loaded is article:
+            self.reader.annotation = annotation
+            self.reader.annotating = False  # keys work on these; the accurate ones replace them in place
+
+    def _stop_annotating(self) -> None:
+        self._annotation_process.stop()
+        if self._first_process is not None:
+            self._first_process.stop()
 
     def open_article(self, article: Article) -> None:
         """Show ``article`` in a new reader over the current screen (esc comes back)."""
-        self._annotation_process.stop()
+        self._stop_annotating()
         self._annotation_process = self.annotation_process(article.meta)
         self.loaded = article
         self.reader = self._reader_on(article)
@@ -142,7 +169,7 @@ class QuotelensApp(AppSettings):
 
     def _reader_closed(self, _result: object) -> None:
         self._annotation_worker = None  # its end (the child stopped) concerns no screen now
-        self._annotation_process.stop()
+        self._stop_annotating()
         self.loaded = self.reader = None
 
     @on(LibraryScreen.ArticleChosen)
@@ -156,7 +183,7 @@ class QuotelensApp(AppSettings):
             self.simulate_key("shift+f3")
 
     def on_unmount(self) -> None:
-        self._annotation_process.stop()
+        self._stop_annotating()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._annotation_worker or self.reader is None:

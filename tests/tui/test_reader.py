@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import LoadingIndicator
 
 from tests.tui.helpers import (
@@ -456,3 +458,40 @@ async def test_an_article_that_is_all_metadata_opens(tmp_path):
         await pilot.press("n", "j", "G", "slash", "d", "a", "escape", "o", "s")
         assert app.screen.current is None
         assert "2024-01-02" in screen_text(app)
+
+
+async def test_a_second_annotation_keeps_the_reader_on_the_statement_they_are_on(seed_path):
+    # the accurate model's statements arrive after the fast one's: the reader stays where they were
+    app = seed_app(seed_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        await pilot.press("n", "n", "n")
+        here = reader.annotation.statements[reader.current].content[0]
+        fewer = reader.annotation.statements[1:]  # the same text, one statement fewer before it
+        reader.annotation = replace(reader.annotation, statements=fewer)
+        await pilot.pause()
+        assert reader.current == 1 and reader.annotation.statements[1].content[0] == here
+
+
+async def test_the_accurate_model_shows_the_fast_statements_first(seed_path, monkeypatch):
+    import tui.app
+
+    shown: list[str | None] = []
+
+    def annotator(text, meta=None, model="fast"):  # the real engine (run in forked children)
+        from annotators import annotate
+
+        return annotate(text, meta=meta, model=model)
+
+    monkeypatch.setattr(tui.app, "default_annotator", annotator)
+    app = QuotelensApp(path=seed_path, text=seed_path.read_text(encoding="utf-8"), annotator=annotator,
+                       model="accurate")
+    original = app._show_first
+    monkeypatch.setattr(app, "_show_first", lambda article, a: (shown.append(a.meta.model), original(article, a)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)  # the fast statements are in: keys work
+        assert shown and shown[0].startswith("fast/")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.annotation.meta.model.startswith("accurate/")

@@ -146,12 +146,18 @@ class ReaderScreen(ReaderNotes, Screen):
 
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
-    def watch_annotation(self) -> None:
+    def watch_annotation(self, previous: Annotation, annotation: Annotation) -> None:
+        # a second annotation (the accurate model's after the fast one's) keeps the reader where it is
+        place = previous.statements[self.current].content[0] if self.current is not None else None
         self.current = None
         self.filter_actor = None
         self.article.annotation = self.annotation
         self._show_annotation()
         self.place_notes()
+        if place is not None:
+            self.current = next(
+                (i for i, s in enumerate(annotation.statements) if any(p.overlaps(place) for p in s.content)), None
+            )
 
     def _show_annotation(self) -> None:
         overlays = self.article.overlays
