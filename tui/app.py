@@ -1,5 +1,9 @@
 """The Textual application: shows an article in the reader (annotated in a worker), or a library of
-articles that opens each in a reader."""
+articles that opens each in a reader.
+
+With the accurate model the reader never waits for the encoder: the fast model annotates beside it, its
+statements are shown as soon as they are in, and the accurate ones replace them when they arrive.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from annotators.model import Annotation, Meta
 from annotators.pipeline import run
 from tui.annotate_process import AnnotationChild, AnnotationProcess
-from tui.annotation_cache import AnnotationCache
+from tui.annotation_cache import AnnotationCache, engine_version
 from tui.app_settings import AppSettings
 from tui.inputs import Article
 from tui.library import Library
@@ -63,9 +67,14 @@ class QuotelensApp(AppSettings):
         library: Library | None = None,
         settings: SettingsFile | None = None,
         model: str = "fast",
+        fast_annotator: Annotator | None = None,
     ) -> None:
         """The reader on ``article`` (from ``tui.inputs``) or on ``text`` already read from ``path``;
-        or, given a ``library``, the list of its articles, each opened in a reader over it."""
+        or, given a ``library``, the list of its articles, each opened in a reader over it.
+
+        With ``model="accurate"`` the fast model's statements are shown first: the engine's fast model,
+        or ``fast_annotator`` beside a test's ``annotator`` (without one, a test's annotator runs alone).
+        """
         # Everything imported so far (Textual, NLTK, ...) lives as long as the app: freezing it keeps
         # the garbage collector from rescanning it in the middle of a frame (a 100+ ms pause).
         gc.freeze()
@@ -73,9 +82,10 @@ class QuotelensApp(AppSettings):
         self.notes_dir = notes_dir  # None: $QUOTELENS_DATA_DIR or the user data directory
         self.annotator = annotator
         self.model = model  # the engine's model ("fast" or "accurate"), for the default annotator
+        self.fast_annotator = fast_annotator
         self.cache = cache  # annotations of ``annotator`` kept across sessions; None: always annotate
-        self._annotation_worker: Worker | None = None
-        self._first_process: AnnotationProcess | None = None  # the fast model's, shown while the accurate one runs
+        self._annotation_workers: dict[Worker, str] = {}  # the reader's annotations under way, by model
+        self._held_failure: str | None = None  # the accurate model failed before the fast one was in: why
         self.load_settings(settings)
         self.library = None
         if library is not None:
@@ -88,14 +98,32 @@ class QuotelensApp(AppSettings):
                 article = Article.from_text(path, text)
             self.loaded = article
             self.reader = self._reader_on(article)
-        self._annotation_process = self.annotation_process(article.meta if article else Meta())
+        self._annotation_processes = self.annotation_processes(article.meta if article else Meta())
 
-    def annotation_process(self, meta: Meta) -> AnnotationProcess:
-        """Where an article is annotated: the engine in a child process, given what the source said
-        (title, author, outlet, URL); a test's annotator in the calling thread, on the text alone."""
+    def reader_models(self) -> tuple[str, ...]:
+        """The models the reader's article is annotated with, the one shown first first."""
+        if self.model == "accurate" and (self.annotator is default_annotator or self.fast_annotator):
+            return ("fast", "accurate")
+        return (self.model,)
+
+    def annotation_processes(self, meta: Meta) -> dict[str, AnnotationProcess]:
+        """Where an article is annotated, by model: the engine in a child process per model, given what
+        the source said (title, author, outlet, URL); a test's annotators in the calling thread, on the
+        text alone."""
+        return {model: self._annotation_process(meta, model) for model in self.reader_models()}
+
+    def _annotation_process(self, meta: Meta, model: str) -> AnnotationProcess:
         if self.annotator is default_annotator:
-            return AnnotationProcess(functools.partial(default_annotator, meta=meta, model=self.model))
-        return AnnotationProcess(self.annotator, in_child=False)
+            return AnnotationProcess(functools.partial(default_annotator, meta=meta, model=model))
+        annotator = self.annotator if model == self.model else self.fast_annotator
+        assert annotator is not None
+        return AnnotationProcess(annotator, in_child=False)
+
+    def _cache_of(self, model: str) -> AnnotationCache | None:
+        """The cache of ``model``'s annotations (``cache`` holds those of the reader's own model)."""
+        if self.cache is None or model == self.model:
+            return self.cache
+        return AnnotationCache(self.cache.directory, engine_version(model))
 
     def _library_annotator(self) -> AnnotationChild:
         """The library's: the engine in one child for all its articles; a test's annotator in a thread."""
@@ -124,52 +152,39 @@ class QuotelensApp(AppSettings):
         return [*(self.library.key_sections() if self.library else []), *reader.key_sections()]
 
     def _annotate_reader(self) -> None:
-        assert self.loaded is not None
-        article, process = self.loaded, self._annotation_process
-        if self.cache:
-            annotate = functools.partial(self.cache.annotate, article.text, process.annotate, article.meta)
-        else:
-            annotate = functools.partial(process.annotate, article.text)
-        if self._fast_first(article):
-            self._first_process = AnnotationProcess(functools.partial(default_annotator, meta=article.meta))
-            annotate = functools.partial(self._fast_then, self._first_process, article, annotate)
-        self._annotation_worker = self.run_worker(annotate, thread=True, exit_on_error=False, name="annotate")
+        assert self.loaded is not None and self.reader is not None
+        article = self.loaded
+        self._held_failure = None
+        models = self.reader_models()
+        self.reader.shown_model, self.reader.pending_model = models[0], models[-1] if len(models) > 1 else None
+        for model in reversed(models):  # the reader's own model first: a cached one makes the other moot
+            process, cache = self._annotation_processes[model], self._cache_of(model)
+            if cache:
+                annotate = functools.partial(cache.annotate, article.text, process.annotate, article.meta)
+            else:
+                annotate = functools.partial(process.annotate, article.text)
+            worker = self.run_worker(annotate, thread=True, exit_on_error=False, name=f"annotate {model}")
+            self._annotation_workers[worker] = model
 
-    def _fast_first(self, article: Article) -> bool:
-        """Whether to show the fast model's statements while the accurate model works (not when the
-        accurate ones are cached already, nor with a test's annotator)."""
-        if self.model != "accurate" or self.annotator is not default_annotator:
-            return False
-        return not (self.cache and self.cache.get(article.text, article.meta) is not None)
-
-    def _fast_then(self, first: AnnotationProcess, article: Article, accurate: Callable[[], Annotation]) -> Annotation:
-        """In the worker's thread: the fast model's annotation, handed to the reader at once, then the
-        accurate model's (the worker's result)."""
-        self.call_from_thread(self._show_first, article, first.annotate(article.text))
-        return accurate()
-
-    def _show_first(self, article: Article, annotation: Annotation) -> None:
-        if self.reader is not None and self.loaded is article:
-            self.reader.annotation = annotation
-            self.reader.annotating = False  # keys work on these; the accurate ones replace them in place
-
-    def _stop_annotating(self) -> None:
-        self._annotation_process.stop()
-        if self._first_process is not None:
-            self._first_process.stop()
+    def _stop_annotating(self, models: tuple[str, ...]) -> None:
+        """Stop annotating with ``models``: their children end, their workers' ends concern no one."""
+        for worker, model in list(self._annotation_workers.items()):
+            if model in models:
+                del self._annotation_workers[worker]
+        for model in models:
+            self._annotation_processes[model].stop()
 
     def open_article(self, article: Article) -> None:
         """Show ``article`` in a new reader over the current screen (esc comes back)."""
-        self._stop_annotating()
-        self._annotation_process = self.annotation_process(article.meta)
+        self._stop_annotating(tuple(self._annotation_processes))
+        self._annotation_processes = self.annotation_processes(article.meta)
         self.loaded = article
         self.reader = self._reader_on(article)
         self.push_screen(self.reader, self._reader_closed)
         self._annotate_reader()
 
     def _reader_closed(self, _result: object) -> None:
-        self._annotation_worker = None  # its end (the child stopped) concerns no screen now
-        self._stop_annotating()
+        self._stop_annotating(tuple(self._annotation_processes))
         self.loaded = self.reader = None
 
     @on(LibraryScreen.ArticleChosen)
@@ -183,13 +198,40 @@ class QuotelensApp(AppSettings):
             self.simulate_key("shift+f3")
 
     def on_unmount(self) -> None:
-        self._stop_annotating()
+        self._stop_annotating(tuple(self._annotation_processes))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker is not self._annotation_worker or self.reader is None:
+        model = self._annotation_workers.get(event.worker)
+        if model is None or self.reader is None or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
+        del self._annotation_workers[event.worker]
         if event.state == WorkerState.SUCCESS:
-            self.reader.annotation = event.worker.result
-            self.reader.annotating = False
-        elif event.state == WorkerState.ERROR:
-            self.reader.annotation_failed(str(event.worker.error))
+            self._annotation_in(model, event.worker.result)
+        else:
+            self._annotation_failed(model, str(event.worker.error))
+
+    def _annotation_in(self, model: str, annotation: Annotation) -> None:
+        reader = self.reader
+        assert reader is not None
+        if model == self.model:  # the best there is: the fast one, if still under way, is not needed
+            self._stop_annotating(tuple(other for other in self._annotation_processes if other != model))
+            if reader.annotating:
+                reader.shown_model, reader.pending_model = model, None
+                reader.show_annotation(annotation)
+            else:
+                reader.swap_in(annotation, model)
+            return
+        reader.show_annotation(annotation)  # the fast model's, the accurate one still to come
+        if self._held_failure is not None:
+            reader.better_model_failed(self._held_failure)
+
+    def _annotation_failed(self, model: str, reason: str) -> None:
+        reader = self.reader
+        assert reader is not None
+        others_under_way = bool(self._annotation_workers)
+        if model == self.model and not reader.annotating:
+            reader.better_model_failed(reason)  # the fast model's statements stay
+        elif model == self.model and others_under_way:
+            self._held_failure = reason  # said once the fast model's statements are in
+        elif not others_under_way:
+            reader.annotation_failed(self._held_failure or reason)

@@ -52,7 +52,12 @@ def cmd_read(args: argparse.Namespace) -> int:
     from tui.annotation_cache import AnnotationCache, cache_dir, engine_version
     from tui.app import QuotelensApp
 
-    check_model(args.model)  # loads the encoder here, once: the forked annotation children inherit it
+    try:
+        check_model(args.model)  # loads the encoder here, once: the forked annotation children inherit it
+    except CommandError:
+        if library is not None:  # a library annotates every row with the model: it needs it to run
+            raise
+        # one article: the reader shows the fast model's statements and says why the accurate one is absent
     cache = AnnotationCache(cache_dir(args.cache_dir), engine_version(args.model))
     QuotelensApp(article=article, library=library, notes_dir=args.data_dir, cache=cache, model=args.model).run()
     return 0

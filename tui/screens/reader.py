@@ -12,6 +12,7 @@ and ``show_actor``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +28,7 @@ from tui.commands import ActorCommands, StatementCommands
 from tui.inputs import Article
 from tui.safe_text import one_line
 from tui.navigation import step
+from tui.notes.placement import best_statement
 from tui.speaker_colours import speaker_colours
 from tui.screens.help import live_bindings
 from tui.screens.reader_notes import NOTE_BINDINGS, ReaderNotes
@@ -88,6 +90,7 @@ class ReaderScreen(ReaderNotes, Screen):
     # plain reactive would repaint the whole screen on every key.
     annotation: var[Annotation] = var(Annotation, always_update=True, init=False)
     annotating: var[bool] = var(True, init=False)
+    pending_model: var[str | None] = var(None, init=False)  # a better model's statements still to come
     current: var[int | None] = var(None, init=False)
     filter_actor: var[str | None] = var(None, init=False)
     overlays_shown: var[bool] = var(True, init=False)
@@ -109,6 +112,7 @@ class ReaderScreen(ReaderNotes, Screen):
         self.set_reactive(ReaderScreen.overlays_shown, settings.overlays)
         self.set_reactive(ReaderScreen.sidebar_shown, settings.sidebar)
         self._early_steps: list[tuple[bool, bool]] = []  # statement keys pressed while annotating
+        self.shown_model = "fast"  # whose statements are on screen (the app says)
         self.set_reactive(ReaderScreen.annotation, preview)
 
     def compose(self) -> ComposeResult:
@@ -147,17 +151,20 @@ class ReaderScreen(ReaderNotes, Screen):
     # --- the annotation arrives (attributes down) -----------------------------------------------
 
     def watch_annotation(self, previous: Annotation, annotation: Annotation) -> None:
-        # a second annotation (the accurate model's after the fast one's) keeps the reader where it is
-        place = previous.statements[self.current].content[0] if self.current is not None else None
+        """A second annotation (the accurate model's after the fast one's) leaves the reader where they
+        are: on the statement that best covers the current one's content (or the next one), the pane not
+        scrolled, the actor filter kept while that actor is still found; notes are placed anew."""
+        current, actor, top = self.current, self.filter_actor, self.article.scroll_offset.y
         self.current = None
         self.filter_actor = None
-        self.article.annotation = self.annotation
+        self.article.annotation = annotation
         self._show_annotation()
         self.place_notes()
-        if place is not None:
-            self.current = next(
-                (i for i, s in enumerate(annotation.statements) if any(p.overlaps(place) for p in s.content)), None
-            )
+        if actor is not None:
+            self.filter_actor = same_actor(previous, actor, annotation)
+        if current is not None:
+            self.current = matching_statement(previous.statements[current], annotation.statements)
+            self.article.scroll_to(y=top, animate=False)
 
     def _show_annotation(self) -> None:
         overlays = self.article.overlays
@@ -187,6 +194,26 @@ class ReaderScreen(ReaderNotes, Screen):
             early, self._early_steps = self._early_steps, []
             for forward, same_speaker in early:
                 self.action_step(forward, same_speaker)
+
+    def show_annotation(self, annotation: Annotation) -> None:
+        """The statements are in: show them, from the top (keys pressed meanwhile are carried out)."""
+        self.annotation = annotation
+        self.annotating = False
+
+    def swap_in(self, annotation: Annotation, model: str) -> None:
+        """Replace the statements on screen with ``model``'s (the reader stays where they are)."""
+        self.shown_model, self.pending_model = model, None
+        self.annotation = annotation
+        self.notify(f"Now showing the {model} model's statements", timeout=3)
+
+    def better_model_failed(self, reason: str) -> None:
+        """The better model could not run: the statements on screen stay, and the reader is told why."""
+        failed, self.pending_model = self.pending_model, None
+        self.notify(f"Keeping the {self.shown_model} model's statements: {one_line(reason)}",
+                    title=f"The {failed} model is unavailable", severity="warning", timeout=10, markup=False)
+
+    def watch_pending_model(self) -> None:
+        self._update_status()
 
     def annotation_failed(self, reason: str) -> None:
         self._early_steps.clear()  # no statements will come to carry them out
@@ -451,6 +478,8 @@ class ReaderScreen(ReaderNotes, Screen):
                 stance_summary(statement.stances),
             )
         status.filter_name = None if self.filter_actor is None else self._actor_name(self.filter_actor)
+        pending = None if self.annotating else self.pending_model
+        status.models = None if pending is None else f"{self.shown_model} · {pending} pending…"
         if self.annotating:
             status.hint = Hint("Annotating the article…", "Annotating…")
         elif not statements:
@@ -460,3 +489,22 @@ class ReaderScreen(ReaderNotes, Screen):
             next_key, help_key = self.key_of("reader.next_statement"), self.key_of("reader.help")
             status.hint = Hint(f"{count} statements: press {next_key} for the next one, {help_key} for help",
                                f"{count} statements: {next_key} next, {help_key} help")
+
+
+def matching_statement(statement: Statement, statements: Sequence[Statement]) -> int | None:
+    """The index of the statement in ``statements`` that best covers ``statement``'s content, else the
+    first one after it, else the last one before it (None when there are none)."""
+    if not statements:
+        return None
+    content = Span(statement.start, statement.end)
+    best = best_statement(content, statements)
+    if best is not None:
+        return statements.index(best)
+    after = [i for i, s in enumerate(statements) if s.start >= content.start]
+    return after[0] if after else len(statements) - 1
+
+
+def same_actor(old: Annotation, actor_id: str, new: Annotation) -> str | None:
+    """The id in ``new`` of ``old``'s actor ``actor_id`` (found by name), or None."""
+    actor = old.actor(actor_id)
+    return next((a.id for a in new.actors if actor is not None and a.name == actor.name), None)

@@ -61,6 +61,7 @@ class StatusLine(Widget):
     filter_name: reactive[str | None] = reactive(None)
     search: reactive[str | None] = reactive(None)  # "match 2/15", "no match"
     hint: reactive[Hint | None] = reactive(None)  # what to do when nothing is current
+    models: reactive[str | None] = reactive(None)  # whose statements are shown, the better still to come
 
     def render(self) -> Text:
         return self.fitted(self.content_size.width)
@@ -95,4 +96,6 @@ class StatusLine(Widget):
             parts.append(Text.assemble("filter: ", (shortened(self.filter_name, limit), "bold"), *esc))
         if self.search is not None:
             parts.append(Text(self.search))
+        if self.models is not None and detail.esc_hint:
+            parts.append(Text(self.models, style="italic"))
         return Text(SEPARATOR, no_wrap=True).join(parts)
