@@ -13,10 +13,11 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import replace
 
+from .attribution.cues import cue_forms
 from .coref import resolve_pronouns
 from .doc import Doc
-from .entities import Clusterer, Entity, link_descriptions
-from .mentions import Gazetteer, Mention, find_mentions, gazetteer
+from .entities import Clusterer, Entity, find_entities, link_descriptions
+from .mentions import Gazetteer, Mention, gazetteer
 from .model import Actor, Span, Statement
 from .segment import CONTROL_CHARACTER
 from .stages import declare
@@ -30,6 +31,10 @@ _LOWER_WORD = re.compile(r"(?<!')\b[a-z][a-z-]+\b")
 
 
 # --- statements ------------------------------------------------------------------------------------
+
+
+def _is_cue_verb(word: str) -> bool:
+    return word in cue_forms() and not word.endswith("ing")
 
 
 def source_head(text: str, source: Span) -> Span:
@@ -138,6 +143,8 @@ class SourceResolver:
         ]
         # A role noun after the mention is the head ("his rival"); other words are most likely a
         # verb the source span ran into ("Trump shot back").
+        if tail and _is_cue_verb(tail[0]):
+            return best  # "Trump urges supporters": the span ran into the verb after the name
         return None if tail and self.role_of(tuple(tail)) else best
 
     def apposition(self, source: Span, head: Span, index: MentionIndex) -> Mention | None:
@@ -293,16 +300,14 @@ def build_actors(
 @declare("actors", requires=("sentences", "statement.source"), assigns=("actors", "statement.actor"))
 def stage(doc: Doc) -> Doc:
     gaz = gazetteer()
-    mentions = find_mentions(doc)
-    clusterer = Clusterer(doc.text, gaz)
-    clusterer.cluster(mentions)
+    mentions, clusterer = find_entities(doc)
     resolver = SourceResolver(doc, clusterer, mentions)
     resolver.promote_speakers(doc.statements)
     resolver.describe_uncovered(doc.statements)
     link_descriptions(clusterer.entities, mentions, doc.text)
     resolver.mark_sources(doc.statements)
     sources = {s.source: s.content for s in doc.statements if s.source is not None}
-    resolve_pronouns(resolver.mentions, sources)
+    resolve_pronouns(resolver.mentions, sources, (piece for s in doc.statements for piece in s.content))
     speakers = resolver.resolve(doc.statements)
     ids, actors = build_actors(clusterer.entities, doc.text, gaz)
     found = replace(doc, actors=actors)

@@ -1,6 +1,7 @@
 """Pronouns resolved to actors by salience: fast, one pass, no model.
 
-- he/she (and him/his/her): in this sentence before the pronoun, else in the nearest earlier one (up
+- he/she (and him/his/her): inside what another speaker reports ("Flynn said Trump was right when
+  he said ..."), the person named before it in that report; else in this sentence before the pronoun, else in the nearest earlier one (up
   to ``PERSON_WINDOW`` back), the speaker of a statement, else the subject (the first person
   mentioned), preferring people known to be of that gender (from "Mr."/"Ms.", a given name or an
   earlier pronoun) and skipping those known to be of the other; a lone unknown name ("Clinton")
@@ -14,8 +15,9 @@ Plain "it"/"they" elsewhere is mostly not an actor ("ending it") and is left alo
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .entities import Entity
 from .mentions import Mention
@@ -79,8 +81,38 @@ def _earlier(by_sentence: dict[int, list[Mention]], sentence: int, window: int) 
             yield by_sentence[sentence - back]
 
 
-def _person_for(pronoun: Mention, seen: dict[int, list[Mention]], said: tuple[Span, ...]) -> Entity | None:
+class Reports:
+    """The content pieces of every statement, to find the ones a pronoun sits in (by bisection: a long
+    article has thousands of statements)."""
+
+    LOOK_BACK = 16  # pieces starting before a pronoun that may still reach over it (nested reports)
+
+    def __init__(self, pieces: Iterable[Span]):
+        self.pieces = sorted(set(pieces))
+        self.starts = [piece.start for piece in self.pieces]
+
+    def around(self, span: Span) -> list[Span]:
+        last = bisect_right(self.starts, span.start)
+        return [p for p in self.pieces[max(0, last - self.LOOK_BACK) : last] if p.contains(span)]
+
+
+def _reported_person(pronoun: Mention, seen: Sequence[Mention], said: tuple[Span, ...], reports: Reports) -> Entity | None:
+    """In "Flynn said Trump was right when he said ...", "he" is inside what Flynn reports: the person
+    named before it there (Trump) comes before the reporter, who would be "I"."""
+    for piece in reports.around(pronoun.span):
+        if piece in said:
+            continue  # the pronoun's own statement ("he said that ..."): not a report it is inside
+        if found := _first_person([m for m in seen if piece.contains(m.span)], pronoun.pronoun or ""):
+            return found
+    return None
+
+
+def _person_for(
+    pronoun: Mention, seen: dict[int, list[Mention]], said: tuple[Span, ...], reports: Reports
+) -> Entity | None:
     gender = pronoun.pronoun or ""
+    if found := _reported_person(pronoun, seen[pronoun.sentence], said, reports):
+        return found
     # In '"... the Clinton campaign ...," he said' the speaker is not someone named in what he said.
     outside = [m for m in seen[pronoun.sentence] if not any(c.contains(m.span) for c in said)]
     if found := _first_person(outside, gender):
@@ -103,13 +135,17 @@ def _thing_for(
 
 
 def antecedent(
-    pronoun: Mention, seen: dict[int, list[Mention]], sources: dict[Span, tuple[Span, ...]]
+    pronoun: Mention,
+    seen: dict[int, list[Mention]],
+    sources: dict[Span, tuple[Span, ...]],
+    reports: Reports | None = None,
 ) -> Entity | None:
     """The actor a third-person pronoun stands for, from the mentions ``seen`` before it;
-    ``sources`` maps each statement's source span to its content spans."""
+    ``sources`` maps each statement's source span to its content spans, ``reports`` holds every
+    statement's content pieces."""
     word = pronoun.pronoun
     if word in ("m", "f"):
-        return _person_for(pronoun, seen, sources.get(pronoun.span, ()))
+        return _person_for(pronoun, seen, sources.get(pronoun.span, ()), reports or Reports(()))
     is_source = pronoun.span in sources
     surface_always = pronoun.key in _ALWAYS_RESOLVED
     if word == "n" and (surface_always or is_source):
@@ -119,12 +155,16 @@ def antecedent(
     return None
 
 
-def resolve_pronouns(mentions: list[Mention], sources: dict[Span, tuple[Span, ...]]) -> None:
-    """Set ``entity`` on the third-person pronouns among ``mentions`` (in document order)."""
+def resolve_pronouns(
+    mentions: list[Mention], sources: dict[Span, tuple[Span, ...]], contents: Iterable[Span] = ()
+) -> None:
+    """Set ``entity`` on the third-person pronouns among ``mentions`` (in document order);
+    ``contents`` are the content pieces of every statement."""
     seen: dict[int, list[Mention]] = defaultdict(list)
+    reports = Reports(contents)
     for mention in mentions:
         if mention.form == "pronoun" and mention.entity is None:
-            entity = antecedent(mention, seen, sources)
+            entity = antecedent(mention, seen, sources, reports)
             if entity is not None:
                 entity.add(mention)
                 if mention.pronoun in ("m", "f"):

@@ -7,16 +7,22 @@ acronym defined in parentheses by the name before it, descriptions ("Ukrainian a
 and role, "the alliance" by the organisation of that category named before. A description that
 stands for a named person is linked to that person (``Entity.same_as``): by apposition ("the EU's top
 diplomat, Josep Borrell") or by a title ("NATO's head" -> whoever the article calls "NATO
-Secretary-General"). The flow runs one way: mentions -> entities -> coref -> actors.
+Secretary-General"). Names whose kind the mention finder only guessed get the entity finder's
+(``entity_tagger``) verdict (``find_entities``). The flow runs one way: mentions -> entities -> coref
+-> actors.
 """
 
 from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, insort
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .mentions import Gazetteer, Mention
+from . import entity_tagger
+from .doc import Doc
+from .mentions import Gazetteer, Mention, find_mentions, gazetteer
+from .model import Span
 
 @dataclass(eq=False)
 class Entity:
@@ -170,7 +176,7 @@ class Clusterer:
 
     def other_name(self, mention: Mention) -> None:
         words = mention.words
-        if len(words) == 1 and (person := self.person_called(words[0], mention.span.start)):
+        if len(words) == 1 and (person := self.person_called(words[0], mention.span.start, mention.gender)):
             person.add(mention)
             return
         kind = "other" if mention.kind == "unknown" else mention.kind
@@ -182,13 +188,16 @@ class Clusterer:
         if kind == "person" and entity not in self.people:
             self.people.append(entity)
 
-    def person_called(self, word: str, offset: int) -> Entity | None:
-        """The person whose surname (else another of their names) is ``word``, nearest before ``offset``:
-        "Blinken" is "Antony Blinken", "Acosta" is "Melba Acosta Febo", "Hillary" is "Hillary Clinton"."""
+    def person_called(self, word: str, offset: int, gender: str | None = None) -> Entity | None:
+        """The person whose surname (else another of their names) is ``word``: "Blinken" is "Antony
+        Blinken", "Acosta" is "Melba Acosta Febo", "Hillary" is "Hillary Clinton". Of several, one of
+        the gender an honorific gives ("Mrs. Clinton"), else the one the article named first (after
+        "Sen. Ted Cruz ... his wife, Heidi Cruz", "Cruz" is still the senator)."""
         for positions in (slice(-1, None), slice(1, -1), slice(0, 1)):
             named = [p for p in self.people.with_word(word) if word in p.words[positions] and len(p.words) > 1]
-            if named:
-                return max(named, key=lambda p: _last_before(p, offset))
+            agreeing = [p for p in named if gender is None or _gender(p) in (None, gender)]
+            if agreeing or named:
+                return min(agreeing or named, key=lambda p: p.first)
         return None
 
     def acronyms(self, mentions: list[Mention]) -> None:
@@ -242,10 +251,65 @@ class Clusterer:
             entity.gender = mention.gender
 
 
+def _gender(entity: Entity) -> str | None:
+    return entity.gender or next((m.gender for m in entity.mentions if m.gender), None)
+
+
 def _last_before(entity: Entity, offset: int) -> int:
     """The start of the entity's last mention before ``offset`` (-1 when none)."""
     index = bisect_left(entity.starts, offset)
     return entity.starts[index - 1] if index else -1
+
+
+# --- the entity finder's verdicts -----------------------------------------------------------------
+
+
+def find_entities(doc: Doc) -> tuple[list[Mention], Clusterer]:
+    """Mentions clustered into entities, with the entity finder's word on the names whose kind the
+    mention finder only guessed (``apply_entities``)."""
+    mentions = find_mentions(doc)
+    clusterer = Clusterer(doc.text, gazetteer())
+    clusterer.cluster(mentions)
+    guessed = [e for e in clusterer.entities if _guessed(e, doc.text)]
+    if guessed:  # the finder reads only the sentences that name them
+        sentences = {m.sentence for e in guessed for m in e.mentions if m.form == "name"}
+        apply_entities(clusterer, doc.text, entity_tagger.entities(doc, mentions, sentences))
+    return mentions, clusterer
+
+
+def apply_entities(clusterer: Clusterer, text: str, found: dict[Span, str]) -> None:
+    """A name of several unknown words is a person only by default: it takes the kind the entity
+    finder tags it with most often ("Hidden Nook" is a place), and is nobody ("other") when the finder
+    never tags it ("Clean Power Plan"). Lone words are left alone: without a context the finder takes
+    "Clinton" for a place and "Naturally" for a person; names with a given name, an honorific or a
+    title, lexicon names, descriptions and groups keep their kind."""
+    spans = sorted(found)
+    for entity in clusterer.entities:
+        if not _guessed(entity, text):
+            continue
+        names = [m for m in entity.mentions if m.form == "name"]
+        votes = Counter(found[m.span] for m in names if m.span in found)
+        if votes:
+            entity.kind = votes.most_common(1)[0][0]
+        elif not any(_overlapping(spans, m.span) for m in names):
+            entity.kind = "other"
+
+
+def _guessed(entity: Entity, text: str) -> bool:
+    """Whether the entity's kind is the mention finder's default for unknown words of several words."""
+    if entity.role is not None or entity.kind not in ("person", "organisation") or len(entity.words) < 2:
+        return False
+    if entity.key is not None and not entity.key.startswith("name:"):
+        return False  # a lexicon name
+    if entity.gender is not None or entity.titles or entity.words[0] in gazetteer().given_names:
+        return False
+    names = [m for m in entity.mentions if m.form == "name"]
+    return all(len(m.span.text(text).split()) == len(m.words) for m in names)  # no "Mr." before it
+
+
+def _overlapping(spans: list[Span], span: Span) -> list[Span]:
+    before = bisect_left(spans, Span(span.end, span.end))
+    return [s for s in spans[max(0, before - 3) : before] if s.overlaps(span)]
 
 
 # --- descriptions linked to the people they stand for ----------------------------------------------

@@ -118,7 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.output} exists; left untouched (use --force to replace it)")
     try:
         content = export_article(
-            article, fmt=args.format, all_statements=args.all, data_dir=args.data_dir,
+            article, fmt=args.format, all_statements=args.all, all_actors=args.all_actors, data_dir=args.data_dir,
             now=datetime.now(timezone.utc), version=__version__,
         )
     except NotesUnavailable as error:
@@ -271,6 +271,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE (default: stdout)")
     export.add_argument("--format", choices=("md", "json"), default="md")
     export.add_argument("--all", action="store_true", help="every statement, not only those with notes")
+    export.add_argument("--all-actors", action="store_true",
+                        help="every actor, not only those who speak or are the target of a stance")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument("--data-dir", metavar="DIR", help="notes directory (default: $QUOTELENS_DATA_DIR "
                         "or the user data directory)")

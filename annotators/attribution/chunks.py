@@ -190,6 +190,21 @@ def sentence_subject(items: list[Atom], lo: int, hi: int, text: str) -> Span | N
     if (items[first].upper and word_class().get(items[first].word) != "determiner") \
             or word_class().get(items[first].word) == "pronoun":
         # a name or pronoun ends at the first lower-case word: "Trump went fully on the attack"
-        last = next((i - 1 for i in range(first + 1, last + 1)
-                     if not items[i].upper and word_class().get(items[i].word) != "inner"), last)
+        cut = next((i for i in range(first + 1, last + 1)
+                    if not items[i].upper and word_class().get(items[i].word) != "inner"), last + 1)
+        last = _owned_name_end(items, cut, last) or cut - 1
     return Span(items[first].start, items[last].end)
+
+
+def _owned_name_end(items: list[Atom], index: int, last: int) -> int | None:
+    """After a possessive, the name a role leads to: "Hillary Clinton's campaign manager Robby Mook"
+    is Mook, so the subject runs to the end of his name (None when no name follows the role)."""
+    if index > last or items[index - 1].word != "'s":
+        return None
+    while index <= last and items[index].is_word and not items[index].upper:
+        index += 1
+    if index > last or not items[index].upper:
+        return None
+    while index + 1 <= last and items[index + 1].upper:
+        index += 1
+    return index

@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import Callable, Iterable, Protocol, Sequence
 
+from .. import lexicons
 from ..doc import Doc
 from ..marks import DOUBLE_QUOTES
 from ..model import Span, Statement
 from ..stages import Stage, declare
+from .cues import cue_forms, word_class
 
 ROLES = ("SRC", "CUE", "CONTENT")
 OUTSIDE = "O"
@@ -149,6 +151,12 @@ def decode(text: str, passage: Passage, labels: Sequence[str]) -> list[Statement
     statements = []
     for cue, group in groups:
         source = _nearest(cue or group[0], sources)
+        if source is not None and _never_a_source(text, passage, source):
+            # "Trump's comments, which came during an answer about ...": no one speaks; what "which"
+            # stands for is not content, and the clause's verb is not the cue
+            group = [c for c in group if c.last + 2 != source.first] or group
+            source = None
+            cue = _cue_phrase(text, passage, cue) if cue else None
         pieces = tuple(span(c) for c in group)
         statements.append(
             Statement(
@@ -160,6 +168,23 @@ def decode(text: str, passage: Passage, labels: Sequence[str]) -> list[Statement
             )
         )
     return statements
+
+
+def _never_a_source(text: str, passage: Passage, source: Segment) -> bool:
+    words = " ".join(passage.tokens[i].text(text).lower() for i in range(source.first, source.last + 1))
+    return words in lexicons.words("attribution/never_sources")
+
+
+def _cue_phrase(text: str, passage: Passage, cue: Segment) -> Segment:
+    """The noun phrase of a cue inside a relative clause: "(which) came during an answer about" is the
+    cue "an answer about" (from the determiner on), unless a cue word comes before it."""
+    words = [passage.tokens[i].text(text).lower() for i in range(cue.first, cue.last + 1)]
+    for offset, word in enumerate(words):
+        if word in cue_forms() or word in lexicons.words("attribution/cue_words"):
+            return cue
+        if offset and word_class().get(word) == "determiner":
+            return Segment(cue.role, cue.first + offset, cue.last)
+    return cue
 
 
 class SpanTagger(Protocol):

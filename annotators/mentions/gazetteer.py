@@ -32,6 +32,8 @@ class Gazetteer:
     kind_keywords: dict[str, str]  # last word of a name -> kind
     given_names: dict[str, str]  # given name -> gender (m, f)
     stop_names: frozenset[str]
+    prepositions: frozenset[str]  # lower case: a capitalised one starts no name ("Unlike Patriot")
+    nicknames: frozenset[str]  # "Crooked" in "Crooked Hillary Clinton": not part of the name
     function_words: frozenset[str]
     particles: frozenset[str]
     common_words: frozenset[str]
@@ -91,6 +93,8 @@ def gazetteer() -> Gazetteer:
         kind_keywords={row[0]: row[1] for row in lexicons.table("actors/kind_keywords")},
         given_names={row[0]: row[1] for row in lexicons.table("actors/given_names")},
         stop_names=frozenset(lexicons.entries("actors/stop_names")),
+        prepositions=lexicons.words("shared/prepositions"),
+        nicknames=lexicons.words("actors/nicknames"),
         function_words=frozenset(lexicons.entries("shared/function_words")),
         particles=frozenset(lexicons.entries("actors/name_particles")),
         common_words=frozenset(lexicons.entries("actors/common_words")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import lexicons
+from ..attribution.cues import cue_forms
 from ..model import Span
 from .gazetteer import MAX_PHRASE, LexiconEntry
 from .model import DocContext, Mention, MentionForm, SentenceTokens
@@ -89,6 +90,8 @@ class SentenceScanner:
                     return None  # "FULL TEXT", "ABSTRACT" (short ones are acronyms: "CAP")
             if word[-1:] == "s" and (entry := gaz.names.get((word[:-1],))) and entry.detail:
                 return _Segment(index, index + 1, "plural")  # "Floridians", "Republicans": people
+            if self.lowers[index] in gaz.prepositions or self.nickname_at(index):
+                return None
             if word in gaz.honorifics:
                 return _Segment(index, index + 1, "honorific")
             if length := _longest(gaz.titles, self.lowers, index):
@@ -101,6 +104,11 @@ class SentenceScanner:
         if in_run and word in gaz.particles and self.followed_by_name(index + 1):
             return _Segment(index, index + 1, "particle")
         return None
+
+    def nickname_at(self, index: int) -> bool:
+        """ "Crooked" before "Hillary": an epithet, followed by the given name the person goes by."""
+        following = self.words[index + 1] if index + 1 < self.count else ""
+        return self.words[index] in self.gaz.nicknames and following in self.gaz.given_names
 
     def is_ordinary_first_word(self, index: int) -> bool:
         """A capitalised sentence-initial word that is just an English word ("The", "Asked")."""
@@ -362,6 +370,8 @@ class SentenceScanner:
             if not word.replace("-", "").isalpha() or not word.islower() or word in self.gaz.function_words:
                 break
             for first in (start, start + 1):
+                if first > start and self.lowers[start] in cue_forms():
+                    break  # "Kaine defended people": a verb, not an adjective before the role
                 if first < end and (role := self.gaz.roles.get(tuple(self.lowers[first:end]))):
                     best = (end, role)
                     break
@@ -379,6 +389,8 @@ class SentenceScanner:
         found = self.role_at(role_start)
         if found is None or self.followed_by_name(found[0]):
             return  # no role, or a title before a name ("Kremlin spokesman Dmitry Peskov")
+        if role_start == end and found[0] - role_start > 1 and self.lowers[role_start].endswith("ed"):
+            return  # "Kaine defended people": a name, its verb and the verb's object
         role_end, (title_class, kind) = found
         self.descriptive(
             self.determiner_before(start),

@@ -11,7 +11,9 @@ statement:
 - anaphors ("it", "such a step") resolve to the latest earlier target, the speaker's own first;
 - for actors named in a statement's sentence: the directed-sentiment model (``stance.model``).
 Reported attitudes outside statements ("X resisted calls for Y", "X echoed Y's condemnation of Z")
-count for the actor's aggregate.
+count for the actor's aggregate. A target is an actor or a noun phrase (``noun_phrase``), and a cue
+counts only when the words show its subject taking the side: not a passive, a hedge, advice or someone
+else's act (``someone_elses``).
 """
 
 from __future__ import annotations
@@ -22,15 +24,15 @@ from functools import cache
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from .. import lexicons
+from ..attribution.cues import cue_forms
 from ..doc import Doc
-from ..model import Span, Statement
 from ..marks import ASCII_QUOTES
+from ..model import Span, Statement
 from .model import NEGATION_SCOPE, negations, stance_cues, stem, vader_lexicon
+from .targets import DETERMINERS, PERSONAL, QUOTES, TRAILING, noun_phrase
 
-_TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
-CLAUSE_END = frozenset(".,;:!?\"()")
+CLAUSE_END = frozenset(".,;:!?\"()—–")
 _CLAUSE_WORDS = lexicons.words("stance/clause_words")
-DETERMINERS = lexicons.words("stance/determiners")
 _MODALS = lexicons.words("shared/modals")
 # Between a subject and its copula ("would not be"); "should", "can" and "must" are left in the subject
 # as the rule was tuned (taking them out changes some targets: a rule change, with its own test).
@@ -38,6 +40,12 @@ _SUBJECT_AUXILIARIES = (_MODALS - {"should", "can", "must"}) | {"not"}
 _QUESTION_MODALS = _MODALS - {"must"}  # "whether the EU would impose ...": the topic follows the verb
 _MAX_PHRASE = 8  # tokens in a target phrase
 _VADER_MINIMUM = 1.0  # weaker VADER valences ("defensive" 0.1) are not evaluations
+_EVALUATION_MINIMUM = 2.0  # what a predicate must weigh to judge its subject: "a bad idea", not "low"
+_BOOST = 0.5  # what "very" adds
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose"})
+_HEDGES = frozenset({"if", "unless", "whether", "unable", "may", "might", "could"})
+_NOUN_OPENERS = frozenset({"such", "no", "any", "every", "his", "her", "their", "its", "our", "my", "your"})
 
 # How much each kind of evidence is trusted (the stance's score).
 _CUE_SCORE = 0.9
@@ -52,12 +60,21 @@ class Token(NamedTuple):  # a tuple: made for every word the stage reads, so che
     end: int
 
 
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    """Words (with their inner hyphens and apostrophes), punctuation marks, and abbreviations with
+    their periods ("mr.", "u.s."), which end no phrase: "support Mr. Trump" is not "support Mr"."""
+    abbreviations = sorted(lexicons.entries("segment/abbreviations"), key=len, reverse=True)
+    listed = "|".join(re.escape(a) for a in abbreviations)
+    return re.compile(rf"(?:{listed})\.(?!\w)|(?:[a-z]\.){{2,}}|\w+(?:[-']\w+)*|[^\w\s]")
+
+
 def tokenize(text: str, spans: Iterable[Span]) -> list[Token]:
     """Tokens of the given spans of ``text``, in order, with offsets into ``text``."""
     found = []
     for span in spans:
         folded = text[span.start : span.end].translate(ASCII_QUOTES).lower()  # same length: offsets hold
-        for match in _TOKEN.finditer(folded):
+        for match in _token_pattern().finditer(folded):
             word = match.group()
             found.append(Token(word, stem(word), span.start + match.start(), span.start + match.end()))
     return found
@@ -82,7 +99,6 @@ def stems(name: str) -> frozenset[str]:
     return frozenset(stem(w) for w in lexicons.entries(name))
 
 
-
 @cache
 def _anaphors() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(e.split()) for e in lexicons.entries("stance/anaphors"))
@@ -90,14 +106,58 @@ def _anaphors() -> frozenset[tuple[str, ...]]:
 
 def cue_at(tokens: Sequence[Token], index: int) -> tuple[int, int, bool] | None:
     """(polarity, length, takes a claim) of the stance cue starting at ``tokens[index]``, if any."""
+    word = tokens[index].word
+    if word.endswith(_AGENT_ENDINGS) and word not in _cue_words():
+        return None  # "supporters", "admirers": people, not the act ("support", "admire")
     for phrase, sign, claim in _cue_table().get(tokens[index].stem, ()):
-        if tuple(t.stem for t in tokens[index : index + len(phrase)]) == phrase:
+        if tuple(t.stem for t in tokens[index : index + len(phrase)]) == phrase and _inflected(word, phrase[0]):
             return sign, len(phrase), claim
     return None
 
 
+_ENDINGS = frozenset({
+    "", "e", "s", "es", "d", "ed", "ing", "ion", "ions", "ation", "ations", "ment", "ments", "ement", "ements",
+    "al", "ism", "isms", "ive", "ly", "ness", "ence", "ance", "y", "ies", "ied",
+})
+
+
+def _inflected(word: str, cue_stem: str) -> bool:
+    """Whether ``word`` is a form of the cue, not another word with its stem ("admirals" for "admire"):
+    its stem or its lexicon spelling (final "e" aside) followed by an ending."""
+    bases = {cue_stem, *(w[:-1] if w.endswith("e") else w for w in _cue_spellings().get(cue_stem, ()))}
+    return any(word.startswith(base) and word[len(base) :] in _ENDINGS for base in bases)
+
+
+@cache
+def _cue_spellings() -> dict[str, frozenset[str]]:
+    """First stem of each stance cue -> the first words the lexicon spells it with."""
+    spellings: dict[str, set[str]] = {}
+    for row in lexicons.table("stance/cues"):
+        first = row[0].lower().split()[0]
+        spellings.setdefault(stem(first), set()).add(first)
+    return {key: frozenset(words) for key, words in spellings.items()}
+
+
+_AGENT_ENDINGS = ("er", "ers", "or", "ors")
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(row[0].split()[0].lower() for row in lexicons.table("stance/cues"))
+
+
 def negated(tokens: Sequence[Token], index: int, scope: int = NEGATION_SCOPE) -> bool:
     return any(t.word in negations() for t in tokens[max(0, index - scope) : index])
+
+
+def _cue_polarity(tokens: Sequence[Token], index: int, sign: int) -> int | None:
+    """A cue's polarity in its context: "did not support X" is against X; "cannot condemn X" and
+    "avoids condemning X" take no side (None)."""
+    if any(t.word in lexicons.words("stance/avoidance") for t in tokens[max(0, index - 3) : index]):
+        return None
+    if negated(tokens, index):
+        return None if sign < 0 else -sign
+    return sign
 
 
 def _boundary(token: Token, previous: Token | None, following: Token | None) -> bool:
@@ -105,6 +165,8 @@ def _boundary(token: Token, previous: Token | None, following: Token | None) -> 
         return False
     if token.word in CLAUSE_END or token.word in lexicons.words("stance/boundaries"):
         return True
+    if token.word == "of" and following is not None and following.word.endswith("ing"):
+        return True  # "accused Holt of being a Democrat": the target is Holt
     # "homes and hospitals" is one phrase; "this war and the importance of ..." is two.
     return token.word in ("and", "or") and following is not None and following.word in DETERMINERS
 
@@ -132,6 +194,7 @@ class Finding:
     statement: int | None = None  # index into Doc.statements; None for a reported attitude
     target_actor: str | None = None
     anaphor: bool = False
+    from_model: bool = False  # the directed-sentiment model's verdict on an actor named in a statement
 
 
 def token_span(tokens: Sequence[Token], start: int, end: int) -> Span:
@@ -139,9 +202,10 @@ def token_span(tokens: Sequence[Token], start: int, end: int) -> Span:
 
 
 def _strip_requests(tokens: Sequence[Token], start: int, end: int) -> int:
-    """Skip "calls for"/"calls to" (and a determiner before it): a stance on calls for X is on X."""
+    """Skip "calls for" (and a determiner before it): a stance on calls for X is on X. "Calls to get
+    NATO involved" stays whole: what follows "to" is a verb, and the target is the calls."""
     index = start + (tokens[start].word in DETERMINERS)
-    if index + 1 < end and tokens[index].word in lexicons.words("stance/request_nouns") and tokens[index + 1].word in ("for", "to"):
+    if index + 1 < end and tokens[index].word in lexicons.words("stance/request_nouns") and tokens[index + 1].word == "for":
         return index + 2
     return start
 
@@ -151,9 +215,15 @@ def _target(tokens: Sequence[Token], start: int, end: int) -> tuple[Span, bool] 
     if start >= end:
         return None
     start = _strip_requests(tokens, start, end)
+    while start < end and tokens[start].word in QUOTES:
+        start += 1
+    while end > start and (tokens[end - 1].word in QUOTES or tokens[end - 1].word in TRAILING):
+        end -= 1  # "calls to raise taxes again": the adverb qualifies the verb, not the target
     words = tuple(t.word for t in tokens[start:end])
+    if end - start <= 2 and end < len(tokens) and tokens[end].word == "that":
+        return None  # "mocking the fact that ...": the target is the clause, not "fact"
     is_anaphor = words in _anaphors()
-    if not is_anaphor and all(w in lexicons.words("shared/function_words") or w in DETERMINERS for w in words):
+    if not is_anaphor and not noun_phrase(words):
         return None
     return token_span(tokens, start, end), is_anaphor
 
@@ -171,16 +241,22 @@ def _finding(
     return Finding(target=target, polarity=polarity, score=score, evidence=evidence, anaphor=is_anaphor, **details)
 
 
-def _evaluation(tokens: Sequence[Token], start: int, end: int) -> int:
-    """The polarity (+1/-1/0) tokens [start, end) express: stance cues first, then VADER, with negation."""
+def _evaluation(tokens: Sequence[Token], start: int, end: int, minimum: float = 0.0) -> int:
+    """The polarity (+1/-1/0) tokens [start, end) express: stance cues first (worth 2), then VADER, with
+    negation; a booster ("very difficult") adds to the word after it. 0 when the total is below
+    ``minimum``."""
     total = 0.0
     lexicon = vader_lexicon()
     for index in range(start, end):
-        cue = cue_at(tokens, index)
+        cue = cue_at(tokens, index) if tokens[index].word != "back" else None  # "accept her back": a particle
         value = cue[0] * 2.0 if cue else lexicon.get(tokens[index].word, 0.0)
         if abs(value) < _VADER_MINIMUM:
             continue
+        if index > start and tokens[index - 1].word in lexicons.words("stance/boosters"):
+            value += _BOOST if value > 0 else -_BOOST
         total += -value if negated(tokens, index, scope=index - start + 1) else value
+    if abs(total) < minimum:
+        return 0
     return (total > 0) - (total < 0)
 
 
@@ -202,19 +278,50 @@ def evaluated_subjects(tokens: Sequence[Token], evaluating: bool, **details) -> 
             continue
         subject_start = _clause_start(tokens, index)
         subject_end = index
-        while subject_end > subject_start and tokens[subject_end - 1].word in _SUBJECT_AUXILIARIES:
+        while subject_end > subject_start and tokens[subject_end - 1].word in ("would", "could", "will", "might", "may", "not"):
             subject_end -= 1
         if index + 1 < len(tokens) and tokens[index + 1].word.endswith("ing") and not modal:
             continue  # "are witnessing": a progressive verb, not an evaluation
+        if _hedged(tokens, subject_end, index) or (link and _passive(tokens, index + 1)):
+            continue  # "may be reluctant", "were handed out": a guess or an act, not an evaluation
+        if any(t.word == "than" for t in tokens[index:_predicate_end(tokens, index + 1) + 1]):
+            continue  # "X was more difficult than Y": a comparison, no side taken on X
         predicate_end = index + 2 if modal else _predicate_end(tokens, index + 1)
-        polarity = _evaluation(tokens, index, predicate_end)
-        if not polarity or subject_start == subject_end or tokens[subject_start].word in _PERSONAL:
+        if link and _circumstance(tokens, index + 1):
+            continue  # "is in good health", "was on the line", "are at risk": a state, not a judgement
+        polarity = _evaluation(tokens, index, predicate_end, _EVALUATION_MINIMUM)
+        if not polarity or subject_start == subject_end or tokens[subject_start].word in PERSONAL:
             continue
+        if any(
+            tokens[i].word in cue_forms() and tokens[i - 1].word not in DETERMINERS
+            for i in range(subject_start + 1, subject_end)
+        ):
+            continue  # "Melanie thought the whole thing was outrageous": a report, not a subject
         finding = _finding(tokens, subject_start, subject_end, polarity, _RULE_SCORE, index, **details)
         if finding:
             evidence = Span(finding.evidence.start, tokens[predicate_end - 1].end)
             found.append(replace(finding, evidence=evidence))
     return found
+
+
+def _hedged(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """ "may be reluctant", and "would be wise to" unless an anaphor takes up a target ("it would be
+    very difficult to put in place")."""
+    words = [t.word for t in tokens[start:end]]
+    anaphor = start > 0 and (tokens[start - 1].word,) in _anaphors()
+    return any(w in ("may", "might", "could") for w in words) or ("would" in words and not anaphor)
+
+
+def _circumstance(tokens: Sequence[Token], index: int) -> bool:
+    word = tokens[index].word if index < len(tokens) else ""
+    return word in lexicons.words("shared/prepositions") and word not in ("to", "as", "like")
+
+
+def _passive(tokens: Sequence[Token], index: int) -> bool:
+    """ "are called failing", "would be swamped": a past participle after the copula."""
+    while index < len(tokens) and tokens[index].word in ("not", "be", "been", "being", "all", "also"):
+        index += 1
+    return index < len(tokens) and tokens[index].word.endswith("ed")
 
 
 def _predicate_end(tokens: Sequence[Token], start: int) -> int:
@@ -228,12 +335,11 @@ def _predicate_end(tokens: Sequence[Token], start: int) -> int:
     return end
 
 
-_PERSONAL = lexicons.words("stance/personal_pronouns")
 
 
-def cue_objects(tokens: Sequence[Token], **details) -> list[Finding]:
+def cue_objects(tokens: Sequence[Token], context: Sequence[Token] = (), **details) -> list[Finding]:
     """A stance cue inside the content and the phrase after it: "the recklessness of this war",
-    "to stop Russian air strikes", "resisted calls for X"."""
+    "to stop Russian air strikes", "resisted calls for X". ``context``: the tokens before the content."""
     found = []
     index = 0
     while index < len(tokens):
@@ -245,13 +351,72 @@ def cue_objects(tokens: Sequence[Token], **details) -> list[Finding]:
         after = index + length
         if after < len(tokens) and tokens[after].word in ("of", "for", "on", "against"):
             after += 1
-        start, end = phrase(tokens, after)
-        polarity = -sign if negated(tokens, index) else sign
-        finding = _finding(tokens, start, end, polarity, _RULE_SCORE, index, **details)
+        start, end = _object(tokens, after)
+        # the words before the content ("cited" in "cited criticism of X") are part of the cue's context
+        around, shift = [*context, *tokens], len(context)
+        polarity = _cue_polarity(around, shift + index, sign)
+        finding = None if polarity is None or someone_elses(around, shift + index, shift + end) else _finding(
+            tokens, start, end, polarity, _RULE_SCORE, index, **details
+        )
         if finding:
             found.append(finding)
         index = max(index + length, end)  # "resisted calls for X": "calls for" is part of the target
     return found
+
+
+def someone_elses(tokens: Sequence[Token], cue: int, end: int) -> bool:
+    """Whether the cue at ``cue`` (its target ending at ``end``) reports another's act, or no stance:
+    a participle after a noun ("his work defending death row inmates"), a particle ("bring back"), a
+    passive or a hedge before it, advice ("warned X to ..."), a relative clause ("who opposes this
+    motion"), an act named by a noun ("the criticism of X": whose?), a word qualifying a noun ("a
+    legitimate source"), or a request that something be done to the target ("called for the nominee
+    to be taken to hospital")."""
+    word, before = tokens[cue].word, tokens[cue - 1].word if cue else ""
+    if word.endswith("ing") and before not in _BE | {"by"} and before[:1].isalpha():
+        return True
+    if word == "back" or unasserted(tokens[:cue]) or _advice(tokens, cue) or _attributive(tokens, cue):
+        return True
+    back = cue - 1
+    while back >= 0 and tokens[back].word in lexicons.words("attribution/cue_adverbs"):
+        back -= 1
+    if back >= 0 and tokens[back].word in _RELATIVE_PRONOUNS:
+        return True  # "the other party, who also opposes this application": the party's view
+    if any(t.word == "you" for t in tokens[_clause_start(tokens, cue) : cue]):
+        return True  # "You went on television to blame ...": the addressee's act
+    nominal = before in ("a", "an", "the", "in") or (before.endswith("ed") and len(before) > 3)
+    if nominal and tokens[cue].stem not in stems("stance/qualities"):
+        return True  # "cited criticism of X", "a coordinated attack", "in favor of": whose act is it?
+    return end + 1 < len(tokens) and tokens[end].word == "to" and tokens[end + 1].word == "be"
+
+
+def unasserted(before: Sequence[Token]) -> bool:
+    """Whether the clause before a cue makes it no stance of its subject's: a passive ("has been
+    criticized for X": the criticism is someone else's) or a hedge ("if the plan rejected X", "will be
+    unable to accuse X", "may oppose X")."""
+    clause = before[_clause_start(before, len(before)) :] if before else []
+    if clause and clause[-1].word in _BE | {"being", "get", "got", "gets"}:
+        return True
+    return any(t.word in _HEDGES for t in clause)
+
+
+def _advice(tokens: Sequence[Token], cue: int) -> bool:
+    """ "warned officials to boost security": advice to the object, not a stance against it."""
+    found = cue_at(tokens, cue)
+    return bool(found) and found[0] < 0 and _infinitive_after(tokens, *phrase(tokens, cue + found[1]))
+
+
+def _attributive(tokens: Sequence[Token], cue: int) -> bool:
+    """A cue word inside a noun phrase, qualifying the noun after it ("a critical situation", "under
+    legitimate pretenses"), unless a preposition introduces its own object ("the recklessness of X")."""
+    before = tokens[cue - 1].word if cue else ""
+    after = tokens[cue + 1].word if cue + 1 < len(tokens) else ""
+    opens = (
+        before in DETERMINERS or before in _NOUN_OPENERS or before.endswith("'s") or before == ","
+        or (before in lexicons.words("shared/prepositions") and before != "to")
+    )
+    if before == "the" and cue > 1 and tokens[cue - 2].word in lexicons.words("shared/prepositions"):
+        return True  # "at the end of the day": a time or a place
+    return opens and after not in ("of", "for", "on", "against", "to") and after[:1].isalpha()
 
 
 def negated_actions(tokens: Sequence[Token], **details) -> list[Finding]:
@@ -265,6 +430,10 @@ def negated_actions(tokens: Sequence[Token], **details) -> list[Finding]:
             continue
         if cue_at(tokens, index + 1):
             continue  # a negated stance cue is cue_objects' business
+        if verb.stem not in stems("stance/negated_verbs"):
+            continue  # "did not supply an estimate" says what did not happen, not what is opposed
+        if not any(t.word in ("we", "i") for t in tokens[_clause_start(tokens, index) : index]):
+            continue  # "we will not accept": the speaker's own side; "he is not seeking office" is a fact
         start, end = phrase(tokens, index + 2)
         finding = _finding(tokens, start, end, -1, _NEGATED_ACTION_SCORE, index, **details)
         if finding:
@@ -289,22 +458,48 @@ def question_topic(tokens: Sequence[Token], **details) -> list[Finding]:
     return []
 
 
-def cue_target(cue: Sequence[Token], content: Sequence[Token], **details) -> list[Finding]:
+def _object(tokens: Sequence[Token], start: int) -> tuple[int, int]:
+    """A cue's object phrase, with the infinitive of a request: "called on Russia to withdraw all its
+    forces", "urged young people to join"."""
+    start, end = phrase(tokens, start)
+    if _infinitive_after(tokens, start, end):
+        end = phrase(tokens, end + 1)[1]
+    return start, end
+
+
+def _infinitive_after(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return end < len(tokens) and tokens[end].word == "to" and end - start <= 3
+
+
+def cue_target(cue: Sequence[Token], content: Sequence[Token], before: Sequence[Token] = (), **details) -> list[Finding]:
     """The statement's own cue when it is a stance cue: "called for a no-fly zone", "condemned X",
     "warned that such a step could ...", "denied that his forces ..." (the claim)."""
     for index in range(len(cue)):
         found = cue_at(cue, index)
         if found is None or not content:
             continue
+        if _advice([*cue, *content], index):
+            return []  # "warned North Korea to refrain from ..."
         sign, _, claim = found
-        polarity = -sign if negated(cue, index) else sign
+        context = [*before, *cue]
+        polarity = _cue_polarity(context, len(before) + index, sign)
+        if polarity is None or cue[index].word == "back" or unasserted(context[: len(before) + index]):
+            return []  # "avoids condemning X", "dialing back plans", "has been blamed for X"
+        inside = index + found[1]
+        if inside < len(cue) and cue[inside].word not in ("that", "to") and cue[inside].word[:1].isalnum():
+            # "agreed with Matthews about": the object is inside the cue span
+            start, end = phrase(cue, inside)
+            finding = _finding(cue, start, end, polarity, _CUE_SCORE, index, **details)
+            return [finding] if finding else []
         start = 1 if content[0].word == "that" and len(content) > 1 else 0
+        if start and not claim and any(negated(content, i) for i in range(phrase(content, start)[1], len(content))):
+            return []  # "warned that the museum would not be a panacea": no stance against the museum
         if start and claim:
             end = next((i for i in range(start, len(content)) if content[i].word in CLAUSE_END), len(content))
         else:
-            start, end = phrase(content, start)
-            if end < len(content) and content[end].word == "to" and end - start <= 3:
-                end = phrase(content, end + 1)[1]  # "called on Russia to withdraw all its forces"
+            start, end = _object(content, start)
+            if [t.word for t in content[end : end + 2]] == ["to", "be"]:
+                return []  # "called for the nominee to be taken to hospital": no side on the nominee
         finding = _finding(content, start, end, polarity, _CUE_SCORE, start, **details)
         if finding:
             return [replace(finding, evidence=Span(min(cue[index].start, finding.target.start), finding.evidence.end))]
@@ -319,12 +514,19 @@ def statement_findings(doc: Doc, index: int, holder: str | None, question: bool)
     if question:
         return question_topic(content, **details)  # the question is not the speaker's view, only its topic
     evaluating = bool({t.stem for t in cue} & stems("stance/evaluation_cues"))
-    found = cue_target(cue, content, **details)
+    found = cue_target(cue, content, _before(doc, statement.cue), **details)
     found += evaluated_subjects(content, evaluating, **details)
     taken = [f.evidence for f in found]
-    found += [f for f in cue_objects(content, **details) if not any(f.evidence.overlaps(t) for t in taken)]
+    context = _before(doc, statement.content[0])
+    found += [f for f in cue_objects(content, context, **details) if not any(f.evidence.overlaps(t) for t in taken)]
     found += negated_actions(content, **details)
     return found
+
+
+def _before(doc: Doc, span: Span | None) -> list[Token]:
+    """The tokens of the sentence before ``span`` (none without a span)."""
+    sentence = doc.sentence_at(span.start) if span else None
+    return tokenize(doc.text, [Span(sentence.start, span.start)]) if sentence and span else []
 
 
 def is_question(text: str, statement: Statement) -> bool:

@@ -153,3 +153,15 @@ def test_an_over_long_paragraph_is_tagged_in_pieces_of_whole_sentences():
 def test_a_sentence_longer_than_a_piece_is_cut():
     doc = doc_of("word " * (learned.MAX_PASSAGE_TOKENS + 10))
     assert [len(u.tokens) for u in learned.passages(doc)] == [learned.MAX_PASSAGE_TOKENS, 10]
+
+
+def test_decode_takes_which_for_no_source_and_the_clause_verb_for_no_cue():
+    text = "Smith's remarks, which came during an answer about how he would win, drew fire."
+    (passage,) = learned.passages(doc_of(text))
+    words = [t.text(text) for t in passage.tokens]
+    labels = ["B-CONTENT", "I-CONTENT", "I-CONTENT", "O", "B-SRC", "B-CUE", "I-CUE", "I-CUE", "I-CUE", "I-CUE"]
+    labels += ["B-CONTENT"] + ["I-CONTENT"] * (words.index(",", 5) - len(labels) - 1)
+    labels += ["O"] * (len(words) - len(labels))
+    (statement,) = learned.decode(text, passage, labels)
+    assert statement.source is None and statement.cue.text(text) == "an answer about"
+    assert [p.text(text) for p in statement.content] == ["how he would win"]

@@ -86,3 +86,14 @@ def test_read_takes_a_data_dir_too():
     parser, _ = build_parser()
     args = parser.parse_args(["read", "article.txt", "--data-dir", "/tmp/notes"])
     assert args.data_dir == "/tmp/notes"
+
+
+def test_all_actors_lists_everyone(seed_path, tmp_path):
+    some = quotelens("export", str(seed_path), "--all", "--format", "json", "--data-dir", str(tmp_path))
+    every = quotelens("export", str(seed_path), "--all", "--all-actors", "--format", "json", "--data-dir", str(tmp_path))
+    assert some.returncode == every.returncode == 0, some.stderr + every.stderr
+    data, every_actors = json.loads(some.stdout), json.loads(every.stdout)["actors"]
+    assert len(data["actors"]) < len(every_actors) == data["counts"]["actors"]
+    stances = [*(st for a in every_actors for st in a["stances"]), *(st for s in data["statements"] for st in s["stances"])]
+    targets = {st["target_actor"] for st in stances if st["polarity"] != "neutral"}
+    assert all(actor["statements"] or actor["id"] in targets for actor in data["actors"])

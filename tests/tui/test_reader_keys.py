@@ -40,14 +40,19 @@ async def test_search_steps_with_keys_every_terminal_sends(seed_path):
         assert app.screen.query_one(StatusLine).search == f"match {first + 2}/{len(article.matches)}"
 
 
-async def test_keys_pressed_while_annotating_are_carried_out_when_the_statements_arrive(seed_path):
-    ready = threading.Event()
+def annotating_until(ready: threading.Event):
+    """The hand-made annotator, held back until ``ready`` is set (keys are pressed meanwhile)."""
 
-    def slow_annotator(text: str):
+    def annotator(text: str):
         ready.wait(10)
         return seed_annotation(text)
 
-    app = seed_app(seed_path, annotator=slow_annotator)
+    return annotator
+
+
+async def test_keys_pressed_while_annotating_are_carried_out_when_the_statements_arrive(seed_path):
+    ready = threading.Event()
+    app = seed_app(seed_path, annotator=annotating_until(ready))
     async with app.run_test(size=(120, 40)) as pilot:
         reader = app.screen
         await pilot.press("n")
@@ -62,12 +67,7 @@ async def test_keys_pressed_while_annotating_are_carried_out_when_the_statements
 async def test_several_keys_pressed_while_annotating_are_carried_out_in_order(seed_path):
     """n n N: every key counts, in order: the second statement, then its speaker's next one."""
     ready = threading.Event()
-
-    def slow_annotator(text: str):
-        ready.wait(10)
-        return seed_annotation(text)
-
-    app = seed_app(seed_path, annotator=slow_annotator)
+    app = seed_app(seed_path, annotator=annotating_until(ready))
     async with app.run_test(size=(120, 40)) as pilot:
         reader = app.screen
         await pilot.press("n", "n", "N")

@@ -142,6 +142,34 @@ async def test_ctrl_n_lists_notes_and_enter_jumps_to_one(seed_path, seed_text, t
         assert app.screen is app.reader and app.reader.current == 4
 
 
+async def test_shift_a_writes_a_note_on_the_whole_article_listed_first(seed_path, seed_text, tmp_path):
+    app = reader_app(seed_path, seed_text, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await annotated(pilot)
+        await pilot.press("n")
+        await write_note(pilot, "on the statement")
+        await pilot.press("A")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor) and editor.heading == "Note on the article"
+        editor.query_one(TextArea).insert("Line one.\nLine two.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(app.reader.article.noted) == 1  # the article note marks no passage
+        await pilot.press("ctrl+n")
+        notes_list = app.screen
+        assert isinstance(notes_list, NotesList)
+        assert [e.where for e in notes_list.entries][0] == "The article"
+        await pilot.press("enter")  # nowhere to jump: the note opens
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor) and app.screen.body == "Line one.\nLine two."
+        await pilot.press("escape")
+        await pilot.press("A")  # the same note again, to edit
+        assert app.screen.body == "Line one.\nLine two."
+    notes = saved_notes(seed_path, seed_text, tmp_path)
+    assert sorted((n.target, n.body) for n in notes) == [
+        ("article", "Line one.\nLine two."), ("statement", "on the statement")]
+
+
 async def test_e_exports_to_the_proposed_file_and_never_overwrites_without_asking(
     seed_path, seed_text, tmp_path, monkeypatch
 ):

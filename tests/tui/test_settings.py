@@ -17,6 +17,13 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.status_line import StatusLine
 
 
+def write_settings(content: str):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(content)
+    return path
+
+
 def notices(app) -> list[str]:
     return [notification.message for notification in app._notifications]
 
@@ -123,9 +130,7 @@ async def test_changes_are_kept_and_the_next_session_starts_with_them(seed_path)
 
 
 async def test_a_broken_settings_file_gives_a_notice_and_the_defaults(seed_path):
-    path = settings_path()
-    path.parent.mkdir(parents=True)
-    path.write_text("overlays = off\n")
+    path = write_settings("overlays = off\n")
     app = seed_app(seed_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(app, pilot)
@@ -138,9 +143,7 @@ async def test_a_broken_settings_file_gives_a_notice_and_the_defaults(seed_path)
 
 
 async def test_an_unknown_theme_or_binding_id_is_reported(seed_path):
-    path = settings_path()
-    path.parent.mkdir(parents=True)
-    path.write_text('theme = "no-such-theme"\n[keymap]\n"reader.nxt" = "x"\n')
+    write_settings('theme = "no-such-theme"\n[keymap]\n"reader.nxt" = "x"\n')
     app = seed_app(seed_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -150,9 +153,7 @@ async def test_an_unknown_theme_or_binding_id_is_reported(seed_path):
 
 
 async def test_the_user_keymap_rebinds_keys_and_the_help_and_hints_show_the_live_keys(seed_path):
-    path = settings_path()
-    path.parent.mkdir(parents=True)
-    path.write_text('[keymap]\n"reader.next_statement" = "x"\n"reader.help" = "h,f1"\n')
+    write_settings('[keymap]\n"reader.next_statement" = "x"\n"reader.help" = "h,f1"\n')
     app = seed_app(seed_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

@@ -18,6 +18,7 @@ def export_article(
     *,
     fmt: ExportFormat = "md",
     all_statements: bool = False,
+    all_actors: bool = False,
     data_dir: str | os.PathLike[str] | None = None,
     now: datetime,
     version: str,
@@ -45,7 +46,8 @@ def export_article(
         )
     finally:
         store.close()
-    return render(export_data(article, now=now, version=version, all_statements=all_statements), fmt)
+    data = export_data(article, now=now, version=version, all_statements=all_statements, all_actors=all_actors)
+    return render(data, fmt)
 
 
 def render(data: dict[str, Any], fmt: ExportFormat) -> str:

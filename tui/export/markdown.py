@@ -4,7 +4,9 @@ as the article reads; note bodies are the user's own Markdown and are kept as wr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from annotators.model import Stance
 from tui.safe_text import displayable, one_line, safe_json
@@ -37,7 +39,10 @@ def _inline(text: str) -> str:
 
 def to_markdown(data: dict[str, Any]) -> str:
     blocks = [_front_matter(data), f"# {_inline(data['document']['title'])}"]
-    blocks.append(_summary_line(data))
+    blocks += [_summary_line(data), _source_line(data["document"])]
+    if data["article_notes"]:
+        blocks.append("## Notes on the article")
+        blocks += [_callout(note["body"]) for note in data["article_notes"]]
     if data["actors"]:
         blocks += ["## Actors", _actors_table(data["actors"])]
     if data["statements"]:
@@ -66,7 +71,7 @@ def _front_matter(data: dict[str, Any]) -> str:
         "dateline": _yaml_string(document["dateline"]),
         # From a page or feed; left out, not null, for a text file, which has none of them.
         **{key: _yaml_string(document[key]) for key in ("author", "outlet", "url") if document[key]},
-        "source": _yaml_string(document["source"]),
+        "source": _yaml_string(_sample_name(document) if document["bundled_sample"] else document["source"]),
         "document_id": _yaml_string(document["id"]),
         "exported_at": data["exported_at"],
         "quotelens_version": _yaml_string(data["quotelens_version"]),
@@ -82,15 +87,43 @@ def _yaml_string(value: str | None) -> str:
 
 
 def _summary_line(data: dict[str, Any]) -> str:
-    document = data["document"]
-    notes = sum(len(s["notes"]) for s in data["statements"]) + len(data["highlights"]) + len(data["unanchored"])
-    parts = [document["date"], document["dateline"], _count(len(data["statements"]), "statement"),
-             _count(len(data["actors"]), "actor"), _count(notes, "note")]
+    """"2022-03-04 · BRUSSELS · 3 of 23 statements · 12 of 25 actors · notes: 5": what the export
+    holds, out of what the article holds."""
+    document, counts = data["document"], data["counts"]
+    notes = (sum(len(s["notes"]) for s in data["statements"]) + len(data["article_notes"])
+             + len(data["highlights"]) + len(data["unanchored"]))
+    parts = [document["date"], document["dateline"],
+             _count(len(data["statements"]), counts["statements"], "statement"),
+             _count(len(data["actors"]), counts["actors"], "actor"), f"notes: {notes}"]
     return "*" + _inline(" · ".join(p for p in parts if p)) + "*"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(shown: int, total: int, noun: str) -> str:
+    plural = "" if total == 1 else "s"
+    return f"{total} {noun}{plural}" if shown == total else f"{shown} of {total} {noun}{plural}"
+
+
+def _source_line(document: dict[str, Any]) -> str:
+    """Where the article came from, as a link: its URL, or its file (a file: URL for an absolute path)."""
+    source = document["source"]
+    if document["bundled_sample"]:
+        return f"Source: {_inline(_sample_name(document))}"
+    if source is None:
+        return "Source: unknown"
+    if re.match(r"https?://", source):
+        return f"Source: [{_inline(source)}](<{_link_target(source)}>)"
+    path = Path(source)
+    target = path.as_uri() if path.is_absolute() else quote(path.as_posix())
+    return f"Source: [{_inline(path.name)}](<{_link_target(target)}>)"
+
+
+def _sample_name(document: dict[str, Any]) -> str:
+    return f"the sample article bundled with quotelens ({Path(document['source']).name})"
+
+
+def _link_target(url: str) -> str:
+    """A link destination inside <...>: angle brackets and line breaks cannot appear there."""
+    return quote(one_line(url), safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def _actors_table(actors: list[dict[str, Any]]) -> str:
@@ -119,13 +152,17 @@ def _by_speaker(statements: list[dict[str, Any]]) -> list[tuple[str, list[dict[s
 
 
 def _statement_block(statement: dict[str, Any]) -> str:
+    """The quote, its block ID on a line of its own (how Obsidian names a quote block: [[note#^s5]]),
+    then who said it, how, where, and the stance it takes."""
     details = [f"**{_inline(statement['speaker'])}**"]
     if statement["cue"]:
         details.append(f"*{_inline(statement['cue'])}*")
     details.append(statement["kind"])
     if statement["paragraph"]:
         details.append(f"paragraph {statement['paragraph']}")
-    parts = [_quote_block(statement["content"]), "— " + " · ".join(details)]
+    if stance := _stance_summary(statement["stances"]):
+        details.append(_inline(stance))
+    parts = [_quote_block(statement["content"]), f"^{statement['block_id']}", "— " + " · ".join(details)]
     parts += [_callout(note["body"]) for note in statement["notes"]]
     return "\n\n".join(parts)
 

@@ -6,7 +6,7 @@ from annotators import Annotation, Statement
 
 from .anchor import TextAnchor
 from .model import Document, Note, text_hash
-from .placement import PlacedNote, place_notes, statement_anchor
+from .placement import ARTICLE_ANCHOR, PlacedNote, place_notes, statement_anchor
 from .store import NotesStore
 
 
@@ -45,6 +45,9 @@ class ArticleNotes:
 
     def add_highlight(self, start: int, end: int, body: str) -> Note:
         return self.store.add(self._registered(), "highlight", TextAnchor.from_span(self.text, start, end), body)
+
+    def add_on_article(self, body: str) -> Note:
+        return self.store.add(self._registered(), "article", ARTICLE_ANCHOR, body)
 
     def update(self, placed: PlacedNote, body: str) -> Note:
         """Save a new body; a note found somewhere else than where it was made now points there."""

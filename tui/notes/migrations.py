@@ -46,6 +46,28 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX notes_by_document ON notes (document, start)",
     ),
+    # 2: notes on the whole article (target 'article'). SQLite cannot change a CHECK constraint, so the
+    # table is rebuilt with the same columns in the same order.
+    (
+        """CREATE TABLE notes_2 (
+            id TEXT PRIMARY KEY,
+            document INTEGER NOT NULL REFERENCES documents (key),
+            target TEXT NOT NULL CHECK (target IN ('statement', 'highlight', 'article')),
+            body TEXT NOT NULL,
+            exact TEXT NOT NULL,                 -- W3C TextQuoteSelector ('' on an article note)
+            prefix TEXT NOT NULL,
+            suffix TEXT NOT NULL,
+            start INTEGER NOT NULL,              -- W3C TextPositionSelector
+            "end" INTEGER NOT NULL,
+            text_hash TEXT NOT NULL,             -- the text version the anchor was taken from
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "INSERT INTO notes_2 SELECT * FROM notes",
+        "DROP TABLE notes",
+        "ALTER TABLE notes_2 RENAME TO notes",
+        "CREATE INDEX notes_by_document ON notes (document, start)",
+    ),
 )
 
 

@@ -10,9 +10,10 @@ from typing import Any, Literal
 
 from .anchor import TextAnchor
 
-# A note on an attributed statement, or on any passage the user selected (a highlight of their own).
-NoteTarget = Literal["statement", "highlight"]
-NOTE_TARGETS: tuple[str, ...] = ("statement", "highlight")
+# A note on an attributed statement, on any passage the user selected (a highlight of their own), or
+# on the whole article.
+NoteTarget = Literal["statement", "highlight", "article"]
+NOTE_TARGETS: tuple[str, ...] = ("statement", "highlight", "article")
 
 _TRAILING_SPACE = re.compile(r"[ \t\f\v]+\n")
 
@@ -54,7 +55,7 @@ class Note:
             "id": self.id,
             "target": self.target,
             "body": self.body,
-            "selector": self.anchor.selectors(),
+            "selector": [] if self.target == "article" else self.anchor.selectors(),
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }

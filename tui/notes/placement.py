@@ -1,5 +1,6 @@
 """Placing stored notes on the article as it is now: which text, which statement, or unanchored.
 
+A note on the whole article has no passage and is always placed (on the article).
 A statement note remembers the statement's text, not its id: ids are renumbered whenever the
 annotator finds one statement more or less. The note goes to the statement that best covers the
 place its text is found at, so it follows the statement when the annotator draws its boundaries
@@ -32,8 +33,16 @@ class PlacedNote:
     how: How | None  # how the text was found; None when unanchored
 
     @property
+    def on_article(self) -> bool:
+        return self.note.target == "article"
+
+    @property
     def anchored(self) -> bool:
-        return self.span is not None
+        """False when the note's passage is no longer in the article."""
+        return self.span is not None or self.on_article
+
+
+ARTICLE_ANCHOR = TextAnchor("", "", "", 0, 0)  # what an article note stores: no passage
 
 
 def statement_anchor(text: str, statement: Statement) -> TextAnchor:
@@ -42,11 +51,11 @@ def statement_anchor(text: str, statement: Statement) -> TextAnchor:
 
 
 def place_notes(notes: Iterable[Note], text: str, annotation: Annotation) -> tuple[PlacedNote, ...]:
-    """Every note, placed or unanchored, in document order (unanchored last, oldest first)."""
+    """Every note: on the article first, then in document order, unanchored last (oldest first)."""
     statements = StatementIndex(annotation.statements)
     placed = [_place(note, text, statements) for note in notes]
     return tuple(sorted(placed, key=lambda p: (
-        p.span is None, Span(0, 0) if p.span is None else p.span, p.note.created_at, p.note.id
+        not p.on_article, p.span is None, Span(0, 0) if p.span is None else p.span, p.note.created_at, p.note.id
     )))
 
 
@@ -73,6 +82,8 @@ class StatementIndex:
 
 
 def _place(note: Note, text: str, statements: StatementIndex) -> PlacedNote:
+    if note.target == "article":
+        return PlacedNote(note, None, None, None)
     found = locate(note.anchor, text)
     if found is None:
         return PlacedNote(note, None, None, None)

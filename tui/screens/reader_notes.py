@@ -7,7 +7,8 @@ The screen that mixes this in provides the article: ``loaded``, ``text``, ``anno
 the annotation changes. The data directory is the app's ``notes_dir`` (None: the default).
 
 Keys: ``a`` writes or edits the note on the mouse selection or the current statement, ``E`` does the
-same in ``$EDITOR``, ``ctrl+n`` lists every note, ``e`` exports.
+same in ``$EDITOR``, ``A`` writes or edits the note on the whole article, ``ctrl+n`` lists every note,
+``e`` exports.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ NOTE_BINDINGS = [
             tooltip="Write or edit the note on the selected text, else on the current statement"),
     Binding("E", "note_in_editor", "Note in $EDITOR", show=False, id="reader.note_in_editor",
             tooltip="The same, in your own editor ($VISUAL or $EDITOR)"),
+    Binding("A", "note_on_article", "Article note", show=False, id="reader.note_on_article",
+            tooltip="Write or edit the note on the whole article"),
     Binding("ctrl+n", "notes_list", "Notes", id="reader.notes_list",
             tooltip="List every note of the article; enter jumps to one"),
     Binding("e", "export", "Export", id="reader.export",
@@ -45,9 +48,9 @@ NOTE_BINDINGS = [
 class NoteSubject:
     """What ``a`` would write a note on right now, and the note already there if any."""
 
-    def __init__(self, heading: str, span: Span, existing: PlacedNote | None, create: Callable[[str], Note]):
+    def __init__(self, heading: str, passage: str, existing: PlacedNote | None, create: Callable[[str], Note]):
         self.heading = heading
-        self.span = span
+        self.passage = passage  # what the editor shows the note is on
         self.existing = existing
         self.create = create
 
@@ -119,7 +122,7 @@ class ReaderNotes:
         selected = self.article.selected_span()
         if selected is not None:
             existing = next((p for p in self.placed_notes if p.span == selected and p.statement_id is None), None)
-            return NoteSubject("Note on the selection", selected, existing,
+            return NoteSubject("Note on the selection", selected.text(self.text), existing,
                               lambda body: notes.add_highlight(selected.start, selected.end, body))
         if self.current is None:
             return None
@@ -127,15 +130,24 @@ class ReaderNotes:
         existing = next(iter(self.notes_on(statement)), None)
         heading = f"Note on {self.speaker_name(statement)}'s statement ({self.current + 1}/" \
                   f"{len(self.annotation.statements)})"
-        return NoteSubject(heading, Span(statement.start, statement.end), existing,
+        return NoteSubject(heading, Span(statement.start, statement.end).text(self.text), existing,
                           lambda body: notes.add_on_statement(statement, body))
 
-    def _writable_target(self) -> NoteSubject | None:
+    def article_note_target(self) -> NoteSubject:
+        notes = self.article_notes
+        existing = next((p for p in self.placed_notes if p.on_article), None)
+        return NoteSubject("Note on the article", notes.title or "", existing, notes.add_on_article)
+
+    def _notes_writable(self) -> bool:
         self.place_notes()  # another reader may have saved or deleted notes since
         store = self.article_notes.store
         if not store.writable:
             self.notify(f"Notes are read-only: {one_line(store.problem)}", severity="error", timeout=8,
                         markup=False)
+        return store.writable
+
+    def _writable_target(self) -> NoteSubject | None:
+        if not self._notes_writable():
             return None
         target = self.note_target()
         if target is None:
@@ -145,20 +157,24 @@ class ReaderNotes:
     def action_note(self) -> None:
         target = self._writable_target()
         if target is not None:
-            self.edit_note(target.heading, target.span, target.existing, target.create)
+            self.edit_note(target.heading, target.passage, target.existing, target.create)
 
-    def edit_note(self, heading: str, span: Span | None, existing: PlacedNote | None,
+    def action_note_on_article(self) -> None:
+        if self._notes_writable():
+            target = self.article_note_target()
+            self.edit_note(target.heading, target.passage, target.existing, target.create)
+
+    def edit_note(self, heading: str, passage: str, existing: PlacedNote | None,
                   create: Callable[[str], Note] | None, body: str | None = None) -> None:
         """Open the editor; save, update or delete as the user decides. A failed save reopens the
         editor with the text typed, so nothing the user wrote is lost."""
-        passage = span.text(self.text) if span is not None else existing.note.anchor.exact
         start = body if body is not None else (existing.note.body if existing else "")
 
         def done(result: NoteEdit | None) -> None:
             if result is None:
                 return
             if not self._apply_edit(result, existing, create):
-                self.edit_note(heading, span, existing, create, result.body)
+                self.edit_note(heading, passage, existing, create, result.body)
 
         self.app.push_screen(NoteEditor(heading, passage, start, existing=existing is not None), done)
 
@@ -204,7 +220,7 @@ class ReaderNotes:
         elif not body.strip():
             self.notify("The note came back empty: nothing saved (delete notes with a, then ctrl+r)", timeout=6)
         elif not self._apply_edit(NoteEdit("save", body), target.existing, target.create):
-            self.edit_note(target.heading, target.span, target.existing, target.create, body)  # keep the text
+            self.edit_note(target.heading, target.passage, target.existing, target.create, body)  # keep the text
 
     # --- ctrl+n: every note ----------------------------------------------------------------------
 
@@ -213,6 +229,8 @@ class ReaderNotes:
         self.app.push_screen(NotesList([self._entry(p) for p in self.placed_notes]), self._note_chosen)
 
     def _entry(self, placed: PlacedNote) -> NoteEntry:
+        if placed.on_article:
+            return NoteEntry(placed, "The article", self.article_notes.title or "")
         if placed.span is None:
             return NoteEntry(placed, "Unanchored", placed.note.anchor.exact)
         paragraph = self.annotation.paragraph_index(placed.span.start)
@@ -230,10 +248,11 @@ class ReaderNotes:
         placed = choice.placed
         if choice.action == "delete":
             self._confirm_delete(placed)
-        elif choice.action == "edit" or placed.span is None:
-            if placed.span is None and choice.action == "jump":
+        elif choice.action == "edit" or placed.span is None:  # nowhere to jump to: the note itself
+            if not placed.anchored and choice.action == "jump":
                 self.notify("This note's passage is no longer in the article: here is the note", timeout=4)
-            self.edit_note(f"Note · {self._entry(placed).where}", placed.span, placed, None)
+            entry = self._entry(placed)
+            self.edit_note(f"Note · {entry.where}", entry.passage, placed, None)
         else:
             self.jump_to_note(placed)
 

@@ -31,18 +31,20 @@ class FittedFooter(Footer):
     def _to_drop(self, keys: list[Widget], width: int) -> set[Widget]:
         used = sum(self._width_of(key) for key in keys)
         dropped: set[Widget] = set()
-        for key in sorted(keys, key=self._importance, reverse=True):
+        active = self.screen.active_bindings
+
+        def importance(key: Widget) -> int:
+            """0 for the most important; bindings the screen does not rank come last."""
+            binding = active.get(getattr(key, "key", ""))
+            binding_id = binding.binding.id if binding is not None else None
+            return self.ranking.index(binding_id) if binding_id in self.ranking else len(self.ranking)
+
+        for key in sorted(keys, key=importance, reverse=True):
             if used <= width:
                 break
             dropped.add(key)
             used -= self._width_of(key)
         return dropped
-
-    def _importance(self, key: Widget) -> int:
-        """0 for the most important; bindings the screen does not rank come last."""
-        active = self.screen.active_bindings.get(getattr(key, "key", ""))
-        binding_id = active.binding.id if active is not None else None
-        return self.ranking.index(binding_id) if binding_id in self.ranking else len(self.ranking)
 
     @staticmethod
     def _width_of(key: Widget) -> int:

@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from tui.notes import ArticleNotes, NotesStore, NotesUnavailable, data_dir
+from annotators.model import Span
+from tui.notes import ArticleNotes, NotesStore, NotesUnavailable, data_dir, text_hash
 from tui.notes.migrations import MIGRATIONS, migrate, schema_version
 from tui.notes.store import DATABASE_NAME
 
@@ -87,6 +88,24 @@ def test_migrations_run_once_each_and_in_order(tmp_path):
     assert migrate(connection, later) == len(later)  # already there: nothing runs twice
     columns = [row[1] for row in connection.execute("PRAGMA table_info(notes)")]
     assert columns.count("colour") == 1
+
+
+def test_a_first_release_database_keeps_its_notes_and_takes_notes_on_the_article(tmp_path):
+    connection = sqlite3.connect(tmp_path / DATABASE_NAME, isolation_level=None)
+    migrate(connection, MIGRATIONS[:1])  # a database as the first release wrote it, with one highlight
+    when = "2026-01-01T00:00:00Z"
+    connection.execute("INSERT INTO documents VALUES (1, 'NATO', '/a.txt', ?, ?)", (when, when))
+    connection.execute("INSERT INTO texts VALUES (?, 1, ?)", (text_hash(TEXT), when))
+    connection.execute("INSERT INTO notes VALUES ('n1', 1, 'highlight', 'the dateline', ?, ?, ?, 17, 25, ?, ?, ?)",
+                       (TEXT[17:25], TEXT[:17], TEXT[25:57], text_hash(TEXT), when, when))
+    connection.close()
+    notes = ArticleNotes(NotesStore.open(tmp_path), TEXT, "/a.txt", "NATO")
+    notes.add_on_article("About the whole piece.")
+    placed = notes.placed(_no_statements())
+    assert [(p.note.target, p.note.body, p.anchored) for p in placed] == [
+        ("article", "About the whole piece.", True), ("highlight", "the dateline", True)]
+    assert placed[0].span is None and placed[0].note.to_json()["selector"] == []
+    assert placed[1].span == Span(17, 25)
 
 
 def test_a_database_from_a_newer_release_is_refused_and_left_alone(tmp_path):
