@@ -8,7 +8,7 @@ A chip is what the reader's sidebar shows under an actor: one of the actor's sta
 ("＋ no-fly zone", "－ Russia ×2"). Every chip of every article of the split (``text/*.txt``) is
 collected in a stable order and ``--size`` of them are drawn with ``random.Random(seed)``.
 
-The judgements file is kept outside the repository (it is about corpus articles): one chip a line,
+The judgements are in ``docs/chip-judgements.tsv`` (keys and verdicts only, no corpus text): one chip a line,
 ``KEY<TAB>VERDICT<TAB>REASON``, where KEY is ``article|holder|polarity|start-end`` (the target's
 offsets in the article), VERDICT is ``ok`` or ``bad`` and REASON one of the rubric's codes. Chips
 that a later model still produces keep their judgement; new ones are listed by ``--show`` (or

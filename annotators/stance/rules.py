@@ -18,17 +18,16 @@ else's act (``someone_elses``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Sequence
 
 from .. import lexicons
 from ..attribution.cues import cue_forms
 from ..doc import Doc
-from ..marks import ASCII_QUOTES
 from ..model import Span, Statement
-from .model import NEGATION_SCOPE, negations, stance_cues, stem, vader_lexicon
+from .model import negations, vader_lexicon
+from .tokens import Token, cue_at, cue_polarity, negated, stems, token_span, tokenize
 from .targets import DETERMINERS, PERSONAL, QUOTES, TRAILING, noun_phrase
 
 CLAUSE_END = frozenset(".,;:!?\"()—–")
@@ -53,111 +52,9 @@ _RULE_SCORE = 0.8
 _NEGATED_ACTION_SCORE = 0.7
 
 
-class Token(NamedTuple):  # a tuple: made for every word the stage reads, so cheap to build
-    word: str  # lower case, ASCII quotes
-    stem: str
-    start: int
-    end: int
-
-
-@cache
-def _token_pattern() -> re.Pattern[str]:
-    """Words (with their inner hyphens and apostrophes), punctuation marks, and abbreviations with
-    their periods ("mr.", "u.s."), which end no phrase: "support Mr. Trump" is not "support Mr"."""
-    abbreviations = sorted(lexicons.entries("segment/abbreviations"), key=len, reverse=True)
-    listed = "|".join(re.escape(a) for a in abbreviations)
-    return re.compile(rf"(?:{listed})\.(?!\w)|(?:[a-z]\.){{2,}}|\w+(?:[-']\w+)*|[^\w\s]")
-
-
-def tokenize(text: str, spans: Iterable[Span]) -> list[Token]:
-    """Tokens of the given spans of ``text``, in order, with offsets into ``text``."""
-    found = []
-    for span in spans:
-        folded = text[span.start : span.end].translate(ASCII_QUOTES).lower()  # same length: offsets hold
-        for match in _token_pattern().finditer(folded):
-            word = match.group()
-            found.append(Token(word, stem(word), span.start + match.start(), span.start + match.end()))
-    return found
-
-
-@cache
-def _cue_table() -> dict[str, tuple[tuple[tuple[str, ...], int, bool], ...]]:
-    """First stem -> the stance cues starting with it, longest first: (stems, polarity, takes a claim
-    as its that-clause)."""
-    clause = {
-        tuple(stem(w) for w in phrase.lower().split()) for phrase, _, *rest in lexicons.table("stance/cues")
-        if rest and rest[0] == "clause"
-    }
-    table: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
-    for phrase, sign in stance_cues():  # longest first
-        table.setdefault(phrase[0], []).append((phrase, sign, phrase in clause))
-    return {first: tuple(cues) for first, cues in table.items()}
-
-
-@cache
-def stems(name: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in lexicons.entries(name))
-
-
 @cache
 def _anaphors() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(e.split()) for e in lexicons.entries("stance/anaphors"))
-
-
-def cue_at(tokens: Sequence[Token], index: int) -> tuple[int, int, bool] | None:
-    """(polarity, length, takes a claim) of the stance cue starting at ``tokens[index]``, if any."""
-    word = tokens[index].word
-    if word.endswith(_AGENT_ENDINGS) and word not in _cue_words():
-        return None  # "supporters", "admirers": people, not the act ("support", "admire")
-    for phrase, sign, claim in _cue_table().get(tokens[index].stem, ()):
-        if tuple(t.stem for t in tokens[index : index + len(phrase)]) == phrase and _inflected(word, phrase[0]):
-            return sign, len(phrase), claim
-    return None
-
-
-_ENDINGS = frozenset({
-    "", "e", "s", "es", "d", "ed", "ing", "ion", "ions", "ation", "ations", "ment", "ments", "ement", "ements",
-    "al", "ism", "isms", "ive", "ly", "ness", "ence", "ance", "y", "ies", "ied",
-})
-
-
-def _inflected(word: str, cue_stem: str) -> bool:
-    """Whether ``word`` is a form of the cue, not another word with its stem ("admirals" for "admire"):
-    its stem or its lexicon spelling (final "e" aside) followed by an ending."""
-    bases = {cue_stem, *(w[:-1] if w.endswith("e") else w for w in _cue_spellings().get(cue_stem, ()))}
-    return any(word.startswith(base) and word[len(base) :] in _ENDINGS for base in bases)
-
-
-@cache
-def _cue_spellings() -> dict[str, frozenset[str]]:
-    """First stem of each stance cue -> the first words the lexicon spells it with."""
-    spellings: dict[str, set[str]] = {}
-    for row in lexicons.table("stance/cues"):
-        first = row[0].lower().split()[0]
-        spellings.setdefault(stem(first), set()).add(first)
-    return {key: frozenset(words) for key, words in spellings.items()}
-
-
-_AGENT_ENDINGS = ("er", "ers", "or", "ors")
-
-
-@cache
-def _cue_words() -> frozenset[str]:
-    return frozenset(row[0].split()[0].lower() for row in lexicons.table("stance/cues"))
-
-
-def negated(tokens: Sequence[Token], index: int, scope: int = NEGATION_SCOPE) -> bool:
-    return any(t.word in negations() for t in tokens[max(0, index - scope) : index])
-
-
-def _cue_polarity(tokens: Sequence[Token], index: int, sign: int) -> int | None:
-    """A cue's polarity in its context: "did not support X" is against X; "cannot condemn X" and
-    "avoids condemning X" take no side (None)."""
-    if any(t.word in lexicons.words("stance/avoidance") for t in tokens[max(0, index - 3) : index]):
-        return None
-    if negated(tokens, index):
-        return None if sign < 0 else -sign
-    return sign
 
 
 def _boundary(token: Token, previous: Token | None, following: Token | None) -> bool:
@@ -195,10 +92,6 @@ class Finding:
     target_actor: str | None = None
     anaphor: bool = False
     from_model: bool = False  # the directed-sentiment model's verdict on an actor named in a statement
-
-
-def token_span(tokens: Sequence[Token], start: int, end: int) -> Span:
-    return Span(tokens[start].start, tokens[end - 1].end)
 
 
 def _strip_requests(tokens: Sequence[Token], start: int, end: int) -> int:
@@ -335,8 +228,6 @@ def _predicate_end(tokens: Sequence[Token], start: int) -> int:
     return end
 
 
-
-
 def cue_objects(tokens: Sequence[Token], context: Sequence[Token] = (), **details) -> list[Finding]:
     """A stance cue inside the content and the phrase after it: "the recklessness of this war",
     "to stop Russian air strikes", "resisted calls for X". ``context``: the tokens before the content."""
@@ -354,7 +245,7 @@ def cue_objects(tokens: Sequence[Token], context: Sequence[Token] = (), **detail
         start, end = _object(tokens, after)
         # the words before the content ("cited" in "cited criticism of X") are part of the cue's context
         around, shift = [*context, *tokens], len(context)
-        polarity = _cue_polarity(around, shift + index, sign)
+        polarity = cue_polarity(around, shift + index, sign)
         finding = None if polarity is None or someone_elses(around, shift + index, shift + end) else _finding(
             tokens, start, end, polarity, _RULE_SCORE, index, **details
         )
@@ -482,7 +373,7 @@ def cue_target(cue: Sequence[Token], content: Sequence[Token], before: Sequence[
             return []  # "warned North Korea to refrain from ..."
         sign, _, claim = found
         context = [*before, *cue]
-        polarity = _cue_polarity(context, len(before) + index, sign)
+        polarity = cue_polarity(context, len(before) + index, sign)
         if polarity is None or cue[index].word == "back" or unasserted(context[: len(before) + index]):
             return []  # "avoids condemning X", "dialing back plans", "has been blamed for X"
         inside = index + found[1]

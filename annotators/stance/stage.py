@@ -18,20 +18,9 @@ from ..marks import DOUBLE_QUOTES, SINGLE_QUOTES
 from ..model import Actor, Span, Stance, Statement
 from ..stages import Stage, declare
 from .model import classify
-from .rules import (
-    DETERMINERS,
-    Finding,
-    Token,
-    cue_at,
-    cue_objects,
-    is_question,
-    statement_findings,
-    stems,
-    token_span,
-    tokenize,
-    unasserted,
-)
+from .rules import DETERMINERS, Finding, cue_objects, is_question, statement_findings, unasserted
 from .targets import pronouns
+from .tokens import Token, cue_at, stems, token_span, tokenize
 
 _MODEL_THRESHOLD = 0.95  # the model's probability for a direction and polarity to count as a stance
 _ANAPHOR_SENTENCES = 3  # how far back an anaphor looks for its target
