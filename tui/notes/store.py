@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import uuid
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -26,6 +27,7 @@ from .model import Document, Note, NoteTarget, text_hash
 DATA_DIR_ENV = "QUOTELENS_DATA_DIR"
 DATABASE_NAME = "notes.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10.0
+_BUSY_RETRY_SECONDS = 0.05  # between tries to open a database another quotelens is creating
 
 Clock = Callable[[], datetime]
 IdFactory = Callable[[], str]
@@ -99,11 +101,7 @@ class NotesStore:
         if read_only and _holds_no_notes(path):
             return cls._empty(path, "no notes saved yet", clock, new_id)
         try:
-            connection = _open_checked(path) if path.exists() else None
-            if not read_only:
-                if connection is not None:
-                    connection.close()
-                connection = _open_for_writing(path)
+            connection = _open_waiting(path, read_only)
         except OSError as error:
             raise NotesUnavailable(f"cannot use notes directory {path.parent} ({error.strerror or error})")
         except NewerSchema as error:
@@ -317,6 +315,26 @@ def _holds_no_notes(path: Path) -> bool:
     """No database, or a 0-byte file (SQLite reads one as an empty database, and the reader starts a new
     one in it): either way there is nothing to export."""
     return not path.exists() or path.stat().st_size == 0
+
+
+def _open_waiting(path: Path, read_only: bool) -> sqlite3.Connection | None:
+    """Open as ``open`` does, waiting while another quotelens creates or migrates the same database:
+    SQLite reports that as busy at once (a read-only connection or a journal-mode change does not wait
+    in its busy handler), so two readers started together on a new data directory would fail."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            connection = _open_checked(path) if path.exists() else None
+            if not read_only:
+                if connection is not None:
+                    connection.close()
+                connection = _open_for_writing(path)
+            return connection
+        except sqlite3.OperationalError as error:
+            busy = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(_BUSY_RETRY_SECONDS)
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:

@@ -51,6 +51,33 @@ def test_two_readers_saving_at_the_same_time_both_keep_every_note(tmp_path):
     assert bodies == {f"{name} {number}" for name in "AB" for number in range(count)}
 
 
+OPENER = textwrap.dedent(
+    """
+    import sys
+    from tui.notes import NotesStore
+    print("ready", flush=True)
+    sys.stdin.readline()
+    NotesStore.open(sys.argv[1]).close()
+    """
+)
+
+
+def test_readers_started_together_on_a_new_data_directory_all_open_it(tmp_path):
+    # One creates the database while the others find it half made: SQLite says "busy" at once there
+    # (about every other round failed before the open waited for it).
+    for round_number in range(8):
+        directory = tmp_path / str(round_number)
+        openers = [python(OPENER, str(directory), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) for _ in range(3)]
+        for opener in openers:
+            assert opener.stdout.readline().strip() == "ready", opener.stderr.read()
+        for opener in openers:
+            opener.stdin.write("go\n")
+            opener.stdin.flush()
+        for opener in openers:
+            assert opener.wait(timeout=60) == 0, opener.stderr.read()
+
+
 def test_a_save_waits_for_another_reader_holding_the_write_lock(tmp_path):
     NotesStore.open(tmp_path).close()
     holder = python(
