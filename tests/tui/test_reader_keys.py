@@ -77,3 +77,23 @@ async def test_several_keys_pressed_while_annotating_are_carried_out_in_order(se
         by_second_speaker = overlays.statements_of(overlays.statement_speaker[1])
         assert len(by_second_speaker) > 1
         assert reader.current == by_second_speaker[by_second_speaker.index(1) + 1]
+
+
+async def test_a_search_typed_in_one_burst_reaches_the_search_bar(seed_path):
+    # tmux send-keys, a paste, a fast typist: "/nato" is sent to the article before "/" opens the bar
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        before = app.screen.current
+        await feed(pilot, "/nato")
+        await pilot.pause()
+        assert app.screen.query_one("#search").value == "nato"
+        assert app.screen.current == before  # the "n" went into the bar, not to the next statement
+
+
+async def test_a_slash_typed_in_the_search_bar_is_part_of_the_query(seed_path):
+    app = seed_app(seed_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.screen.query_one("#search").value == "a/b"

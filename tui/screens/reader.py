@@ -63,7 +63,9 @@ class ReaderScreen(ReaderNotes, Screen):
                 tooltip="Show or hide the actor sidebar"),
         Binding("o", "toggle_overlays", "Overlays", id="reader.toggle_overlays",
                 tooltip="Overlays off and on (plain reading mode)"),
-        Binding("slash", "open_search", "Search", id="reader.search",
+        # A priority binding: keys typed in one burst after it ("/nato" from tmux, a paste) must reach
+        # the search bar, and ordinary bindings are looked up only after the article has had them all.
+        Binding("slash", "open_search", "Search", id="reader.search", priority=True,
                 tooltip="Search the article (matches highlighted as you type)"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="reader.clear_filter",
                 tooltip="Clear the actor filter; without one, back to the library"),
@@ -384,11 +386,16 @@ class ReaderScreen(ReaderNotes, Screen):
 
     # --- search ---------------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_search" and isinstance(self.focused, SearchInput):
+            return False  # a "/" typed in the query is text: the key goes on to the search bar
+        return True
+
     def action_open_search(self) -> None:
         search = self.query_one(SearchInput)
         search.display = True
         self.add_class("-searching")
-        search.focus()
+        self.set_focus(search)  # at once (focus() waits a message): the keys that follow go to the bar
         if search.value:
             self._search(search.value)
 
