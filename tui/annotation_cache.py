@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotators.model import Annotation, Meta
+from tui.user_dirs import user_dir
 
 CACHE_DIR_ENV = "QUOTELENS_CACHE_DIR"
 ENTRY_FORMAT = "quotelens.annotation-cache/2"  # 2: keyed on the metadata given too
@@ -36,13 +37,7 @@ NO_META = Meta()  # a plain text file: the engine finds the metadata itself
 
 def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Where the cache lives: ``--cache-dir``, else ``$QUOTELENS_CACHE_DIR``, else the user cache dir."""
-    if override:
-        return Path(override).expanduser()
-    if os.environ.get(CACHE_DIR_ENV):
-        return Path(os.environ[CACHE_DIR_ENV]).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("quotelens", appauthor=False))
+    return user_dir("cache", CACHE_DIR_ENV, override)
 
 
 @functools.cache

@@ -11,7 +11,6 @@ Headless: no Textual here (the app applies the keymap with ``App.set_keymap``).
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,8 @@ from typing import Any
 
 import tomlkit
 from tomlkit import TOMLDocument
+
+from tui.user_dirs import user_dir
 
 CONFIG_DIR_ENV = "QUOTELENS_CONFIG_DIR"
 FILE_NAME = "settings.toml"
@@ -37,12 +38,7 @@ NEW_FILE_HEADER = """\
 
 
 def config_dir() -> Path:
-    override = os.environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("quotelens", appauthor=False))
+    return user_dir("config", CONFIG_DIR_ENV)
 
 
 def settings_path() -> Path:

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..user_dirs import user_dir
 from .anchor import TextAnchor
 from .migrations import NewerSchema, migrate, refuse_newer, schema_version
 from .model import Document, Note, NoteTarget, text_hash
@@ -55,13 +56,7 @@ def timestamp(moment: datetime) -> str:
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Where notes live: ``--data-dir``, else ``$QUOTELENS_DATA_DIR``, else the platform's user data dir."""
-    if override:
-        return Path(override).expanduser()
-    if os.environ.get(DATA_DIR_ENV):
-        return Path(os.environ[DATA_DIR_ENV]).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("quotelens", appauthor=False))
+    return user_dir("data", DATA_DIR_ENV, override)
 
 
 class NotesStore:
