@@ -26,7 +26,9 @@ TOKENIZER_FILE = "encoder-tokenizer.json"
 HASH_FILE = MODEL_FILE + ".sha256"  # written by the export: a damaged weights file is caught before it runs
 VERSION = "minilm-l6-attr-stance-1"  # names the shipped weights: bump it whenever they change
 BATCH = 8  # windows per onnxruntime call
-OUTSIDE_PENALTY = 0.0  # subtracted from every word's "O" log-probability before decoding: > 0 trades precision for recall
+# subtracted from every word's "O" log-probability before decoding: > 0 trades precision for recall;
+# 0.5 of 0, 0.5 and 1 on held-out PolNeAR train (scripts/encoder_combinations.py --outside-penalty)
+OUTSIDE_PENALTY = 0.5
 
 
 class EncoderUnavailable(RuntimeError):
@@ -96,11 +98,13 @@ def _run(rows: Sequence[Sequence[int]], first: Sequence[int], second: Sequence[i
 
 
 def _allowed(numpy):
-    """Tag transitions BIO permits: ``I-X`` only after ``B-X`` or ``I-X`` (rows: from, columns: to)."""
+    """Tag transitions BIO permits (rows: from, columns: to): ``I-X`` only after ``B-X`` or ``I-X``;
+    and ``B-X`` never right after ``X``, since a part of a statement never starts where the same part
+    of another ends without a word between (a per-word tagger splits a long content that way)."""
     allowed = numpy.ones((len(TAGS), len(TAGS)), dtype=bool)
     for j, tag in enumerate(TAGS):
-        if tag.startswith("I-"):
-            allowed[:, j] = [other[2:] == tag[2:] for other in TAGS]
+        same_role = [other[2:] == tag[2:] for other in TAGS]
+        allowed[:, j] = same_role if tag.startswith("I-") else numpy.logical_not(same_role) if tag.startswith("B-") else True
     return allowed
 
 

@@ -206,3 +206,23 @@ def test_on_the_seed_the_accurate_model_finds_the_fast_models_statements(seed_te
         return {(s.content, s.source, s.actor) for s in annotation.statements}
 
     assert said(annotate(seed_text, model="accurate")) >= said(annotate(seed_text))
+
+
+def test_viterbi_never_splits_a_run_of_one_role():
+    # a per-word tagger may want B-CONTENT halfway through a long content ("... the deal, B-that it ...");
+    # two contents never touch without a word between, so the path keeps one run
+    numpy = pytest.importorskip("numpy")
+    scores = numpy.full((4, len(windows.TAGS)), -5.0)
+    for word, tag in enumerate(["B-CONTENT", "I-CONTENT", "B-CONTENT", "I-CONTENT"]):
+        scores[word, windows.TAGS.index(tag)] = 0.0
+    scores[2, windows.TAGS.index("I-CONTENT")] = -1.0  # the second best for the third word
+    path = [windows.TAGS[k] for k in runtime.viterbi(numpy, scores)]
+    assert path == ["B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"]
+
+
+def test_a_cue_after_a_content_still_starts_its_own_run():
+    numpy = pytest.importorskip("numpy")
+    scores = numpy.full((3, len(windows.TAGS)), -5.0)
+    for word, tag in enumerate(["B-CONTENT", "B-CUE", "B-SRC"]):
+        scores[word, windows.TAGS.index(tag)] = 0.0
+    assert [windows.TAGS[k] for k in runtime.viterbi(numpy, scores)] == ["B-CONTENT", "B-CUE", "B-SRC"]
