@@ -97,21 +97,25 @@ def _run(rows: Sequence[Sequence[int]], first: Sequence[int], second: Sequence[i
     })
 
 
-def _allowed(numpy):
-    """Tag transitions BIO permits (rows: from, columns: to): ``I-X`` only after ``B-X`` or ``I-X``;
-    and ``B-X`` never right after ``X``, since a part of a statement never starts where the same part
-    of another ends without a word between (a per-word tagger splits a long content that way)."""
+@cache
+def _transition_penalty(numpy):
+    """0 where BIO permits going from one tag (row) to the next (column), -1e9 where it does not:
+    ``I-X`` only after ``B-X`` or ``I-X``; and ``B-X`` never right after ``X``, since a part of a
+    statement never starts where the same part of another ends without a word between (a per-word
+    tagger splits a long content that way). Built once: ``viterbi`` runs per paragraph."""
     allowed = numpy.ones((len(TAGS), len(TAGS)), dtype=bool)
     for j, tag in enumerate(TAGS):
-        same_role = [other[2:] == tag[2:] for other in TAGS]
-        allowed[:, j] = same_role if tag.startswith("I-") else numpy.logical_not(same_role) if tag.startswith("B-") else True
-    return allowed
+        same_role = numpy.array([other[2:] == tag[2:] for other in TAGS])
+        if tag.startswith("I-"):
+            allowed[:, j] = same_role
+        elif tag.startswith("B-"):
+            allowed[:, j] = ~same_role
+    return numpy.where(allowed, 0.0, -1e9)
 
 
 def viterbi(numpy, scores) -> list[int]:
     """The best tag sequence under the BIO constraints, from per-word log-probabilities (words x tags)."""
-    allowed = _allowed(numpy)
-    penalty = numpy.where(allowed, 0.0, -1e9)
+    penalty = _transition_penalty(numpy)
     start = scores[0] + numpy.where([not t.startswith("I-") for t in TAGS], 0.0, -1e9)
     back = numpy.zeros(scores.shape, dtype=numpy.int64)
     best = start
