@@ -19,13 +19,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.corpus import SHARED  # noqa: E402
 from tui.batch import run  # noqa: E402
 from tui.inputs import Limits, discover  # noqa: E402
 
-DEFAULT_CORPUS = next(
-    (p / "corpora/polnear/train/text" for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()),
-    REPO.parent / "shared/corpora/polnear/train/text",
-)
+DEFAULT_CORPUS = SHARED / "corpora" / "polnear" / "train" / "text"
 
 
 def timed(entries, mode: str) -> tuple[float, int, int]:

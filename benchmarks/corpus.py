@@ -8,15 +8,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "nato-no-fly-zone.txt"
 WORD = re.compile(r"\w+")  # the words `quotelens eval` counts in its words/s
+# ../shared beside the main checkout; a worktree under /work/wt/NAME finds it one level further up
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()), REPO.parent / "shared")
 
 
 def polnear_dev() -> Path | None:
-    """PolNeAR dev's text/ folder in ../shared (beside the main checkout, or one level up from a worktree)."""
-    for shared in (REPO.parent / "shared", REPO.parent.parent / "shared"):
-        texts = shared / "corpora" / "polnear" / "dev" / "text"
-        if texts.is_dir():
-            return texts
-    return None
+    """PolNeAR dev's text/ folder in ``SHARED``, if it is there."""
+    texts = SHARED / "corpora" / "polnear" / "dev" / "text"
+    return texts if texts.is_dir() else None
 
 
 def dev_texts(corpus: Path | None = None) -> tuple[list[str], str]:

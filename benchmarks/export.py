@@ -13,36 +13,24 @@ each passage again), building and rendering the Markdown and the JSON, and the w
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from benchmarks.corpus import WORD, article_of  # noqa: E402
-
-REPEAT = 5
-
-
-def milliseconds(action, repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(1000 * (time.perf_counter() - started))
-    return statistics.median(times)
+from benchmarks.timing import milliseconds  # noqa: E402
 
 
 def save_notes(directory: str, path: Path, text: str, annotation, count: int) -> int:
+    from tui.inputs import load_article
     from tui.notes import ArticleNotes, NotesStore
-    from tui.notes.article import source_for
 
     store = NotesStore.open(directory)
-    notes = ArticleNotes(store, text, source_for(path), annotation.meta.title)
+    notes = ArticleNotes(store, text, load_article(str(path)).source, annotation.meta.title)
     statements = annotation.statements
     on_statements = min(count // 2, len(statements))
     for number in range(on_statements):
@@ -64,8 +52,8 @@ def main() -> int:
 
     from annotators import annotate
     from tui.export import ExportSource, export_data, render
+    from tui.inputs import load_article
     from tui.notes import ArticleNotes, NotesStore
-    from tui.notes.article import source_for
 
     text = article_of(args.words)
     with tempfile.TemporaryDirectory() as directory:
@@ -75,7 +63,7 @@ def main() -> int:
         saved = save_notes(directory, path, text, annotation, args.notes)
         now = datetime.now(timezone.utc)
         store = NotesStore.open(directory, read_only=True)
-        notes = ArticleNotes(store, text, source_for(path), annotation.meta.title)
+        notes = ArticleNotes(store, text, load_article(str(path)).source, annotation.meta.title)
         placed = notes.placed(annotation)
         article = ExportSource(text, annotation, placed, notes.text_hash, str(path), path.stem)
         data = export_data(article, now=now, version="bench", all_statements=True)

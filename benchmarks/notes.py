@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotators import annotate  # noqa: E402
+from benchmarks.timing import milliseconds  # noqa: E402
 from tui.export import ExportSource, export_data, render  # noqa: E402
 from tui.notes import ArticleNotes, NotesStore  # noqa: E402
 from tui.notes.anchor import TextAnchor, locate  # noqa: E402
@@ -36,15 +37,6 @@ def long_article(words: int = 100_000) -> str:
     vocabulary = SEED.read_text(encoding="utf-8").split()
     rng = random.Random(4)
     return " ".join(rng.choice(vocabulary) for _ in range(words))
-
-
-def milliseconds(action, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(1000 * (time.perf_counter() - start))
-    return statistics.median(times)
 
 
 def bench_anchors() -> None:

@@ -19,14 +19,14 @@ sys.path.insert(0, str(REPO))
 from annotators import actors, pipeline
 from annotators.doc import Doc
 from annotators.evaluate import WORD  # the words eval counts in its words/s
+from benchmarks.corpus import polnear_dev
 
 
 def corpus(argv: list[str]) -> Path:
     if argv:
         return Path(argv[0]) / "text"
-    for shared in (REPO.parent / "shared", REPO.parent.parent / "shared"):
-        if (shared / "corpora" / "polnear" / "dev" / "text").is_dir():
-            return shared / "corpora" / "polnear" / "dev" / "text"
+    if (texts := polnear_dev()) is not None:
+        return texts
     raise SystemExit("no corpus: give a split directory with text/*.txt")
 
 

@@ -24,11 +24,8 @@ sys.path.insert(0, str(ROOT))
 from annotators.model import Meta
 from tui.annotate_process import AnnotationChild, AnnotationProcess
 from tui.app import default_annotator
+from benchmarks.corpus import SHARED
 
-# ../shared beside the main checkout; a worktree under /work/wt/NAME finds it one level further up.
-SHARED = next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()), ROOT.parent / "shared"
-)
 DEFAULT_TEXTS = SHARED / "corpora" / "polnear" / "dev" / "text"
 
 

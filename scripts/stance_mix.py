@@ -51,6 +51,7 @@ sys.path.insert(0, str(REPO))
 from annotators.evaluate import macro_f1  # noqa: E402
 from annotators.stance import stage  # noqa: E402
 from annotators.stance.model import LABELS, read_tsv  # noqa: E402
+from benchmarks.corpus import SHARED  # noqa: E402
 
 WEIGHTS = tuple(round(0.05 * k, 2) for k in range(21))
 OFFSETS = tuple(round(-2.0 + 0.25 * k, 2) for k in range(13))  # -2 .. 1
@@ -82,11 +83,6 @@ def mix(first: dict[str, float], second: dict[str, float], setting: Mix) -> dict
     exps = {label: math.exp(s - top) for label, s in scores.items()}
     total = sum(exps.values())
     return {label: e / total for label, e in exps.items()}
-
-
-def default_corpus() -> Path:
-    shared = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()), REPO.parent / "shared")
-    return shared / "corpora" / "directed-sentiment"
 
 
 def load(spec: str):
@@ -201,7 +197,7 @@ def numbers(text: str) -> tuple[float, ...]:
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("corpus", type=Path, nargs="?", default=default_corpus())
+    parser.add_argument("corpus", type=Path, nargs="?", default=SHARED / "corpora" / "directed-sentiment")
     parser.add_argument("--first", default="annotators.encoder.runtime:classify")
     parser.add_argument("--second", default="annotators.stance.model:classify")
     parser.add_argument("--how", type=lambda v: tuple(v.split(",")), default=HOWS)

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from benchmarks.corpus import SHARED  # ../shared, from the main checkout or a worktree
+
 # Property tests without a time limit (CI shares two cores); `--hypothesis-profile fuzz` runs the fuzz
 # tests (tests/annotators/test_fuzz.py) on thousands of texts instead of a hundred.
 settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -12,8 +14,6 @@ settings.register_profile("fuzz", parent=settings.get_profile("ci"), max_example
 settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
-# ../shared beside the main checkout; a worktree under /work/wt/NAME finds it one level further up.
-SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()), REPO.parent / "shared")
 POLNEAR = SHARED / "corpora" / "polnear"
 
 
